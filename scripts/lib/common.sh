@@ -1,0 +1,68 @@
+# Shared by scripts/dev, scripts/test and scripts/bench. Source it; it defines functions only.
+
+export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# trunk checks crates.io for a newer trunk in the background; nothing to gain here.
+export TRUNK_SKIP_VERSION_CHECK=true
+
+DEMO_EMAIL="${DEMO_EMAIL:-demo@example.com}"
+DEMO_PASSWORD="${DEMO_PASSWORD:-demo-pass-1234}"
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+port_in_use() {
+  python3 -c 'import socket, sys; s = socket.socket(); sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)' "$1"
+}
+
+# wait_for_url URL SECONDS [PID]: polls until URL answers 2xx/3xx; fails early if PID died.
+wait_for_url() {
+  local url=$1 seconds=$2 pid=${3:-} i
+  for ((i = 0; i < seconds * 4; i++)); do
+    if curl -s -o /dev/null -f "$url"; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
+    sleep 0.25
+  done
+  return 1
+}
+
+# start_label_studio PORT DATA_DIR LOG: starts Label Studio 1.23.2 from .venv in its own process
+# group with a demo superuser; sets LS_PID. Waits until /health answers.
+start_label_studio() {
+  local port=$1 data_dir=$2 log=$3
+  mkdir -p "$data_dir"
+  # Plain USERNAME/PASSWORD in the environment would be picked up by Label Studio; clear them.
+  env -u USERNAME -u PASSWORD \
+    LABEL_STUDIO_USERNAME="$DEMO_EMAIL" LABEL_STUDIO_PASSWORD="$DEMO_PASSWORD" \
+    LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true \
+    SENTRY_DSN="" FRONTEND_SENTRY_DSN="" COLLECT_ANALYTICS=false \
+    setsid .venv/bin/label-studio start --no-browser --internal-host 127.0.0.1 -p "$port" \
+      --data-dir "$data_dir" >"$log" 2>&1 &
+  LS_PID=$!
+  if ! wait_for_url "http://127.0.0.1:$port/health" 240 "$LS_PID"; then
+    echo "Label Studio did not start on :$port; last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+    return 1
+  fi
+}
+
+# stop_group PID: stops a process started with setsid, and its children.
+stop_group() {
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+# trunk_config APP_PORT LS_URL: writes a Trunk config for these origins (ports and the Host
+# header move together) next to Trunk.toml, so relative paths keep working; prints its path.
+trunk_config() {
+  local app_port=$1 ls_url=${2%/} out
+  out=".trunk-$app_port.toml"
+  sed -e "s#http://127.0.0.1:8080/#$ls_url/#" \
+      -e "s#Host = \"127.0.0.1:8081\"#Host = \"127.0.0.1:$app_port\"#" \
+      -e "s#^port = 8081#port = $app_port#" \
+      Trunk.toml >"$out"
+  echo "$out"
+}

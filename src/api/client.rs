@@ -1,0 +1,205 @@
+//! The typed client: one async fn per endpoint of the contract (table B.1).
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::error::ApiError;
+use super::http::FetchTransport;
+use super::paths;
+use super::transport::{ApiRequest, Body, Method, RawResponse, Transport};
+use super::types::*;
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Talks to Label Studio. Cheap to clone; provided once through context.
+#[derive(Clone)]
+pub struct ApiClient {
+    transport: Arc<dyn Transport>,
+}
+
+impl ApiClient {
+    /// The browser client: same-origin `fetch`.
+    pub fn browser() -> Self {
+        Self::with_transport(Arc::new(FetchTransport))
+    }
+
+    /// A client over any transport (tests inject a fake).
+    pub fn with_transport(transport: Arc<dyn Transport>) -> Self {
+        Self { transport }
+    }
+
+    // --- current user -------------------------------------------------------------------
+
+    /// `GET /api/current-user/whoami`; 401 when signed out.
+    pub async fn whoami(&self) -> ApiResult<User> {
+        self.get_json(paths::WHOAMI).await
+    }
+
+    /// `PATCH /api/users/{id}/` with only the fields that are set.
+    pub async fn update_user(&self, id: u64, patch: &UserPatch) -> ApiResult<User> {
+        let request = ApiRequest::new(Method::Patch, paths::user(id)).json(to_json(patch)?);
+        decode(self.send(request).await?)
+    }
+
+    /// `POST /api/users/{id}/avatar/`, multipart field `avatar`.
+    pub async fn upload_avatar(
+        &self,
+        id: u64,
+        file_name: &str,
+        blob: web_sys::Blob,
+    ) -> ApiResult<()> {
+        let mut request = ApiRequest::new(Method::Post, paths::user_avatar(id));
+        request.body = Body::File {
+            field: "avatar",
+            file_name: file_name.to_string(),
+            blob,
+        };
+        self.send(request).await.map(drop)
+    }
+
+    /// `DELETE /api/users/{id}/avatar/` (204).
+    pub async fn delete_avatar(&self, id: u64) -> ApiResult<()> {
+        self.send(ApiRequest::new(Method::Delete, paths::user_avatar(id)))
+            .await
+            .map(drop)
+    }
+
+    // --- hotkeys ------------------------------------------------------------------------
+
+    /// `GET /api/current-user/hotkeys/`: the stored overrides only.
+    pub async fn hotkeys(&self) -> ApiResult<HotkeyMap> {
+        let payload: HotkeysPayload = self.get_json(paths::HOTKEYS).await?;
+        Ok(payload.custom_hotkeys)
+    }
+
+    /// `PATCH /api/current-user/hotkeys/`: replaces the whole stored map (`{}` resets).
+    pub async fn save_hotkeys(&self, map: &HotkeyMap) -> ApiResult<HotkeyMap> {
+        let body = HotkeysPayload {
+            custom_hotkeys: map.clone(),
+        };
+        let request = ApiRequest::new(Method::Patch, paths::HOTKEYS).json(to_json(&body)?);
+        let payload: HotkeysPayload = decode(self.send(request).await?)?;
+        Ok(payload.custom_hotkeys)
+    }
+
+    // --- legacy token -------------------------------------------------------------------
+
+    /// `GET /api/current-user/token`.
+    pub async fn legacy_token(&self) -> ApiResult<String> {
+        let body: TokenBody = self.get_json(paths::LEGACY_TOKEN).await?;
+        Ok(body.token)
+    }
+
+    /// `POST /api/current-user/reset-token/` (201): the old token dies at once.
+    pub async fn reset_legacy_token(&self) -> ApiResult<String> {
+        let body: TokenBody = decode(
+            self.send(ApiRequest::new(Method::Post, paths::LEGACY_TOKEN_RESET))
+                .await?,
+        )?;
+        Ok(body.token)
+    }
+
+    // --- organization token switches ----------------------------------------------------
+
+    /// `GET /api/jwt/settings`.
+    pub async fn jwt_settings(&self) -> ApiResult<JwtSettings> {
+        self.get_json(paths::JWT_SETTINGS).await
+    }
+
+    /// `POST /api/jwt/settings` (organization page; used by tests and admins).
+    pub async fn update_jwt_settings(&self, settings: &JwtSettings) -> ApiResult<JwtSettings> {
+        let request = ApiRequest::new(Method::Post, paths::JWT_SETTINGS).json(to_json(settings)?);
+        decode(self.send(request).await?)
+    }
+
+    // --- personal access tokens ---------------------------------------------------------
+
+    /// `GET /api/token/`: live PATs, each truncated to `header.payload`.
+    pub async fn list_tokens(&self) -> ApiResult<Vec<String>> {
+        let list: Vec<TokenBody> = self.get_json(paths::TOKENS).await?;
+        Ok(list.into_iter().map(|t| t.token).collect())
+    }
+
+    /// `POST /api/token/` (201): the full PAT, returned this once; 409 if one exists.
+    pub async fn create_token(&self) -> ApiResult<String> {
+        let body: TokenBody = decode(
+            self.send(ApiRequest::new(Method::Post, paths::TOKENS))
+                .await?,
+        )?;
+        Ok(body.token)
+    }
+
+    /// `POST /api/token/blacklist/` (204); 404 when already revoked.
+    pub async fn revoke_token(&self, token: &str) -> ApiResult<()> {
+        let body = serde_json::json!({ "refresh": token }).to_string();
+        let request = ApiRequest::new(Method::Post, paths::TOKEN_BLACKLIST).json(body);
+        self.send(request).await.map(drop)
+    }
+
+    /// `POST /api/token/refresh/`: exchanges a PAT for a 5-minute access token.
+    pub async fn refresh_token(&self, refresh: &str) -> ApiResult<String> {
+        let body = serde_json::json!({ "refresh": refresh }).to_string();
+        let request = ApiRequest::new(Method::Post, paths::TOKEN_REFRESH).json(body);
+        let access: AccessToken = decode(self.send(request).await?)?;
+        Ok(access.access)
+    }
+
+    /// `POST /api/token/rotate/`: a new PAT for the given one (not used by the page).
+    pub async fn rotate_token(&self, refresh: &str) -> ApiResult<String> {
+        let body = serde_json::json!({ "refresh": refresh }).to_string();
+        let request = ApiRequest::new(Method::Post, paths::TOKEN_ROTATE).json(body);
+        let rotated: RotatedToken = decode(self.send(request).await?)?;
+        Ok(rotated.refresh)
+    }
+
+    /// `GET /api/current-user/whoami` authenticated only by `Bearer <access>` (no cookies).
+    pub async fn whoami_with_access_token(&self, access: &str) -> ApiResult<User> {
+        let mut request = ApiRequest::new(Method::Get, paths::WHOAMI);
+        request.bearer = Some(access.to_string());
+        decode(self.send(request).await?)
+    }
+
+    // --- organization -------------------------------------------------------------------
+
+    /// `GET /api/organizations/{org}/memberships/{user}/`, optionally with the project lists.
+    pub async fn membership(
+        &self,
+        org: u64,
+        user: u64,
+        with_projects: bool,
+    ) -> ApiResult<Membership> {
+        self.get_json(&paths::membership(org, user, with_projects))
+            .await
+    }
+
+    /// `GET /api/organizations/{org}`.
+    pub async fn organization(&self, org: u64) -> ApiResult<Organization> {
+        self.get_json(&paths::organization(org)).await
+    }
+
+    // --- plumbing -----------------------------------------------------------------------
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {
+        decode(self.send(ApiRequest::new(Method::Get, path)).await?)
+    }
+
+    /// Sends and turns every non-2xx status into an [`ApiError`].
+    async fn send(&self, request: ApiRequest) -> ApiResult<RawResponse> {
+        let response = self.transport.send(request).await?;
+        if (200..300).contains(&response.status) {
+            Ok(response)
+        } else {
+            Err(ApiError::from_response(response.status, &response.body))
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(response: RawResponse) -> ApiResult<T> {
+    serde_json::from_str(&response.body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn to_json<T: Serialize>(value: &T) -> ApiResult<String> {
+    serde_json::to_string(value).map_err(|e| ApiError::Decode(e.to_string()))
+}

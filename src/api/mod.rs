@@ -1,0 +1,15 @@
+//! Label Studio's REST API, typed. Components use [`ApiClient`] from context and never build
+//! URLs or touch gloo-net themselves.
+
+mod client;
+pub mod csrf;
+mod error;
+pub mod fake;
+mod http;
+pub mod paths;
+mod transport;
+pub mod types;
+
+pub use client::{ApiClient, ApiResult};
+pub use error::{strip_python_list, ApiError, FieldErrors};
+pub use transport::{ApiRequest, Body, Method, RawResponse, Transport};

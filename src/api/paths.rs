@@ -1,0 +1,91 @@
+//! Canonical paths of every endpoint. Some must NOT end in `/` (a trailing slash gives 404 on
+//! `whoami`, `current-user/token`, `jwt/settings` and `organizations/{id}`), so none is built
+//! anywhere else.
+
+pub const WHOAMI: &str = "/api/current-user/whoami";
+pub const HOTKEYS: &str = "/api/current-user/hotkeys/";
+pub const LEGACY_TOKEN: &str = "/api/current-user/token";
+pub const LEGACY_TOKEN_RESET: &str = "/api/current-user/reset-token/";
+pub const JWT_SETTINGS: &str = "/api/jwt/settings";
+pub const TOKENS: &str = "/api/token/";
+pub const TOKEN_BLACKLIST: &str = "/api/token/blacklist/";
+pub const TOKEN_REFRESH: &str = "/api/token/refresh/";
+pub const TOKEN_ROTATE: &str = "/api/token/rotate/";
+
+pub fn user(id: u64) -> String {
+    format!("/api/users/{id}/")
+}
+
+pub fn user_avatar(id: u64) -> String {
+    format!("/api/users/{id}/avatar/")
+}
+
+pub fn membership(org: u64, user: u64, with_projects: bool) -> String {
+    let query = if with_projects {
+        "?contributed_to_projects=1"
+    } else {
+        ""
+    };
+    format!("/api/organizations/{org}/memberships/{user}/{query}")
+}
+
+pub fn organization(org: u64) -> String {
+    format!("/api/organizations/{org}")
+}
+
+/// Label Studio's own login form, coming back to `next` afterwards.
+pub fn login(next: &str) -> String {
+    format!("/user/login/?next={}", encode_query_value(next))
+}
+
+fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slashless_endpoints_stay_slashless() {
+        for path in [WHOAMI, LEGACY_TOKEN, JWT_SETTINGS, &organization(3)] {
+            assert!(!path.ends_with('/'), "{path} must not end in /");
+        }
+        for path in [
+            HOTKEYS,
+            LEGACY_TOKEN_RESET,
+            TOKENS,
+            TOKEN_BLACKLIST,
+            TOKEN_REFRESH,
+        ] {
+            assert!(path.ends_with('/'), "{path} is canonical with a slash");
+        }
+        assert_eq!(user(7), "/api/users/7/");
+        assert_eq!(user_avatar(7), "/api/users/7/avatar/");
+        assert_eq!(
+            membership(1, 2, false),
+            "/api/organizations/1/memberships/2/"
+        );
+        assert_eq!(
+            membership(1, 2, true),
+            "/api/organizations/1/memberships/2/?contributed_to_projects=1"
+        );
+    }
+
+    #[test]
+    fn login_link_keeps_the_section() {
+        assert_eq!(
+            login("/user/account/hotkeys"),
+            "/user/login/?next=/user/account/hotkeys"
+        );
+        assert_eq!(login("/a?b=c&d"), "/user/login/?next=/a%3Fb%3Dc%26d");
+    }
+}

@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+
+/// A failed load, explained, with a retry.
+#[component]
+pub fn ErrorNotice(
+    /// What was being loaded, e.g. "your membership".
+    what: &'static str,
+    /// The failure.
+    error: ApiError,
+    /// Called when the user asks to try again.
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p class="notice__text">{format!("Could not load {what}: {}", error.user_message())}</p>
+            {on_retry.map(|retry| view! {
+                <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::sections::Section;
+
+/// Sidebar: one real link per visible section; the router marks the current one with
+/// `aria-current="page"`.
+#[component]
+pub fn SectionNav(
+    /// The sections to list, in order.
+    #[prop(into)]
+    sections: Signal<Vec<Section>>,
+    /// A one-line explanation shown under the list (e.g. why token sections are hidden).
+    #[prop(into)]
+    notice: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <nav class="section-nav" aria-label="Account settings">
+            <ul class="section-nav__list">
+                <For each=move || sections.get() key=|s| *s let:section>
+                    <li class="section-nav__item">
+                        <A href=section.path() attr:class="section-nav__link">
+                            {section.title()}
+                        </A>
+                    </li>
+                </For>
+            </ul>
+            {move || notice.get().map(|text| view! { <p class="section-nav__notice" role="status">{text}</p> })}
+        </nav>
+    }
+}

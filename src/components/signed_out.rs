@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::api::paths;
+
+/// Shown when whoami answers 401: a way back in that returns to the same section.
+#[component]
+pub fn SignedOutPanel(
+    /// The path to come back to after signing in.
+    #[prop(into)]
+    return_to: String,
+) -> impl IntoView {
+    view! {
+        <main class="signed-out" aria-labelledby="signed-out-title">
+            <h1 id="signed-out-title" class="signed-out__title">"You are signed out"</h1>
+            <p class="signed-out__text">
+                "Sign in to Label Studio to see and change your account settings. "
+                "You will come back to this page afterwards."
+            </p>
+            // rel=external: the login form is Label Studio's own page, not one of our routes.
+            <a class="button button--primary" href=paths::login(&return_to) rel="external">
+                "Sign in"
+            </a>
+        </main>
+    }
+}

@@ -1,0 +1,173 @@
+//! The page's sections, their routes and the rules for which are visible.
+
+use crate::api::types::JwtSettings;
+
+/// One entry of the sidebar; one route `/user/account/<slug>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    PersonalInfo,
+    Hotkeys,
+    EmailPreferences,
+    MembershipInfo,
+    PersonalAccessToken,
+    LegacyToken,
+}
+
+/// Where the page lives; every section is below it.
+pub const BASE_PATH: &str = "/user/account";
+
+impl Section {
+    /// All sections in sidebar order.
+    pub const ALL: [Section; 6] = [
+        Section::PersonalInfo,
+        Section::Hotkeys,
+        Section::EmailPreferences,
+        Section::MembershipInfo,
+        Section::PersonalAccessToken,
+        Section::LegacyToken,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::PersonalInfo => "personal-info",
+            Section::Hotkeys => "hotkeys",
+            Section::EmailPreferences => "email-preferences",
+            Section::MembershipInfo => "membership-info",
+            Section::PersonalAccessToken => "personal-access-token",
+            Section::LegacyToken => "legacy-token",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::PersonalInfo => "Personal Info",
+            Section::Hotkeys => "Hotkeys",
+            Section::EmailPreferences => "Email Preferences",
+            Section::MembershipInfo => "Membership Info",
+            Section::PersonalAccessToken => "Personal Access Token",
+            Section::LegacyToken => "Legacy Token",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn path(self) -> String {
+        format!("{BASE_PATH}/{}", self.slug())
+    }
+
+    /// `<Section> | My Account`.
+    pub fn document_title(self) -> String {
+        format!("{} | My Account", self.title())
+    }
+
+    /// Token sections depend on the organization's switches.
+    pub fn is_token_section(self) -> bool {
+        matches!(self, Section::PersonalAccessToken | Section::LegacyToken)
+    }
+}
+
+/// What is known about the organization's token switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSwitches {
+    /// `GET /api/jwt/settings` has not answered yet.
+    Loading,
+    Known(JwtSettings),
+    /// The call failed: token sections are hidden, everything else works.
+    Unavailable,
+}
+
+/// The sections shown in the sidebar, in order.
+pub fn visible_sections(switches: TokenSwitches) -> Vec<Section> {
+    Section::ALL
+        .into_iter()
+        .filter(|section| match (section, switches) {
+            (Section::PersonalAccessToken, TokenSwitches::Known(s)) => s.api_tokens_enabled,
+            (Section::LegacyToken, TokenSwitches::Known(s)) => s.legacy_api_tokens_enabled,
+            (s, _) => !s.is_token_section(),
+        })
+        .collect()
+}
+
+/// Where a request for `slug` should end up: `Ok(section)` to render it, `Err(section)` to
+/// redirect there instead. While the switches load, a token section is kept (no flicker).
+pub fn resolve(slug: Option<&str>, switches: TokenSwitches) -> Result<Section, Section> {
+    let first = Section::PersonalInfo;
+    match slug.and_then(Section::from_slug) {
+        None => Err(first),
+        Some(section) if !section.is_token_section() => Ok(section),
+        Some(section) if switches == TokenSwitches::Loading => Ok(section),
+        Some(section) if visible_sections(switches).contains(&section) => Ok(section),
+        Some(_) => Err(first),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(pat: bool, legacy: bool) -> TokenSwitches {
+        TokenSwitches::Known(JwtSettings {
+            api_tokens_enabled: pat,
+            legacy_api_tokens_enabled: legacy,
+        })
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for section in Section::ALL {
+            assert_eq!(Section::from_slug(section.slug()), Some(section));
+        }
+        assert_eq!(Section::from_slug("nope"), None);
+        assert_eq!(Section::Hotkeys.path(), "/user/account/hotkeys");
+        assert_eq!(Section::Hotkeys.document_title(), "Hotkeys | My Account");
+    }
+
+    #[test]
+    fn token_sections_follow_the_switches() {
+        use Section::*;
+        let base = vec![PersonalInfo, Hotkeys, EmailPreferences, MembershipInfo];
+        assert_eq!(visible_sections(TokenSwitches::Unavailable), base);
+        assert_eq!(visible_sections(TokenSwitches::Loading), base);
+        assert_eq!(visible_sections(known(false, false)), base);
+        assert_eq!(
+            visible_sections(known(true, false)).last(),
+            Some(&PersonalAccessToken)
+        );
+        assert_eq!(
+            visible_sections(known(false, true)).last(),
+            Some(&LegacyToken)
+        );
+        assert_eq!(visible_sections(known(true, true)).len(), 6);
+    }
+
+    #[test]
+    fn unknown_or_hidden_sections_redirect_to_the_first() {
+        assert_eq!(resolve(None, known(true, true)), Err(Section::PersonalInfo));
+        assert_eq!(
+            resolve(Some("bogus"), known(true, true)),
+            Err(Section::PersonalInfo)
+        );
+        assert_eq!(
+            resolve(Some("hotkeys"), TokenSwitches::Unavailable),
+            Ok(Section::Hotkeys)
+        );
+        assert_eq!(
+            resolve(Some("legacy-token"), known(true, false)),
+            Err(Section::PersonalInfo)
+        );
+        assert_eq!(
+            resolve(Some("legacy-token"), known(true, true)),
+            Ok(Section::LegacyToken)
+        );
+        assert_eq!(
+            resolve(Some("legacy-token"), TokenSwitches::Loading),
+            Ok(Section::LegacyToken)
+        );
+        assert_eq!(
+            resolve(Some("personal-access-token"), TokenSwitches::Unavailable),
+            Err(Section::PersonalInfo)
+        );
+    }
+}

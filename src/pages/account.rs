@@ -1,0 +1,119 @@
+//! The account page: loads who is signed in and the organization's token switches, then lays
+//! out header, sidebar and the current section. Each section loads its own data.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::types::User;
+use crate::api::ApiError;
+use crate::components::account_header::AccountHeader;
+use crate::components::coming_soon::ComingSoon;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::section_nav::SectionNav;
+use crate::components::signed_out::SignedOutPanel;
+use crate::context::{use_api, CurrentUser};
+use crate::domain::sections::{self, Section, TokenSwitches};
+
+/// `/user/account/:section`: signed-out panel, or the settings layout.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let api = use_api();
+    let me = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.whoami().await }
+    });
+    let location = use_location();
+
+    move || match me.get() {
+        None => {
+            view! { <p class="page-status" role="status">"Loading your account…"</p> }.into_any()
+        }
+        Some(Ok(user)) => view! { <AccountLayout user/> }.into_any(),
+        Some(Err(ApiError::Unauthorized(_))) => {
+            view! { <SignedOutPanel return_to=location.pathname.get_untracked()/> }.into_any()
+        }
+        Some(Err(error)) => view! {
+            <main class="page-error">
+                <ErrorNotice what="your account" error on_retry=move |_| me.refetch()/>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+/// The signed-in layout. Provides [`CurrentUser`] to everything below it.
+#[component]
+fn AccountLayout(
+    /// The user whoami returned.
+    user: User,
+) -> impl IntoView {
+    provide_context(CurrentUser(RwSignal::new(user)));
+    let api = use_api();
+    let jwt = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.jwt_settings().await }
+    });
+    let switches = Signal::derive(move || match jwt.get() {
+        None => TokenSwitches::Loading,
+        Some(Ok(settings)) => TokenSwitches::Known(settings),
+        Some(Err(_)) => TokenSwitches::Unavailable,
+    });
+    let notice = Signal::derive(move || {
+        match jwt.get() {
+        Some(Err(error)) => Some(format!(
+            "Token sections are hidden because the organization's token settings could not be loaded: {}",
+            error.user_message()
+        )),
+        _ => None,
+    }
+    });
+
+    let params = use_params_map();
+    let resolved = Memo::new(move |_| {
+        let slug = params.read().get("section");
+        sections::resolve(slug.as_deref(), switches.get())
+    });
+
+    let navigate = use_navigate();
+    Effect::new(move |_| match resolved.get() {
+        Ok(section) => document().set_title(&section.document_title()),
+        Err(target) => navigate(
+            &target.path(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        ),
+    });
+
+    view! {
+        <div class="account">
+            <AccountHeader/>
+            <div class="account__body">
+                <SectionNav sections=Signal::derive(move || sections::visible_sections(switches.get())) notice/>
+                <main class="account__main" id="main">
+                    {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
+                </main>
+            </div>
+        </div>
+    }
+}
+
+/// The card holding one section's title and body.
+#[component]
+fn SectionCard(
+    /// Which section to show.
+    section: Section,
+) -> impl IntoView {
+    view! {
+        <section class="section-card" aria-labelledby="section-title">
+            <h1 class="section-card__title" id="section-title">{section.title()}</h1>
+            {section_body(section)}
+        </section>
+    }
+}
+
+fn section_body(section: Section) -> AnyView {
+    view! { <ComingSoon section/> }.into_any()
+}

@@ -1,0 +1,3 @@
+//! Routed pages; they compose section components and own nothing else.
+
+pub mod account;

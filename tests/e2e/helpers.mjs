@@ -1,0 +1,99 @@
+// Shared e2e plumbing: browser launch, sign-in through Label Studio's real form, API reads
+// through the same origin, axe-core, and the CSRF watch on unsafe requests.
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:8081';
+export const LS_URL = process.env.LS_URL ?? 'http://127.0.0.1:8080';
+export const EMAIL = process.env.DEMO_EMAIL ?? 'demo@example.com';
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-pass-1234';
+export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve('target/test-artifacts');
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * A page with watchers: console errors on our own pages, and every unsafe request to /api/
+ * recorded with whether it carried X-CSRFToken equal to the csrftoken cookie.
+ */
+export async function newWatchedPage(browser) {
+  const context = await browser.newContext({ baseURL: APP_URL });
+  const page = await context.newPage();
+  const watch = { consoleErrors: [], unsafeRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && page.url().startsWith(`${APP_URL}/user/account`)) {
+      watch.consoleErrors.push(msg.text());
+    }
+  });
+  page.on('pageerror', (err) => watch.consoleErrors.push(String(err)));
+  page.on('request', async (req) => {
+    const url = new URL(req.url());
+    if (url.origin === APP_URL && url.pathname.startsWith('/api/') && req.method() !== 'GET') {
+      const cookies = await context.cookies(APP_URL);
+      const csrf = cookies.find((c) => c.name === 'csrftoken')?.value;
+      watch.unsafeRequests.push({
+        method: req.method(), path: url.pathname,
+        csrfOk: Boolean(csrf) && req.headers()['x-csrftoken'] === csrf,
+      });
+    }
+  });
+  return { context, page, watch };
+}
+
+/** Signs in through Label Studio's own login form (proxied on our origin). */
+export async function signIn(page, next = '/user/account/personal-info') {
+  await page.goto(`/user/login/?next=${encodeURIComponent(next)}`);
+  await page.fill('input[name=email]', EMAIL);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === next),
+    page.click('#login-form button[type=submit], form button[type=submit]'),
+  ]);
+  await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+}
+
+/** JSON from the API on the page's session (the same origin, so the same cookie). */
+export async function apiGet(page, apiPath) {
+  const res = await page.request.get(apiPath);
+  assert.equal(res.status(), 200, `GET ${apiPath} → ${res.status()}`);
+  return res.json();
+}
+
+export async function apiSend(page, method, apiPath, data) {
+  const cookies = await page.context().cookies(APP_URL);
+  const csrf = cookies.find((c) => c.name === 'csrftoken')?.value ?? '';
+  return page.request.fetch(apiPath, { method, data, headers: { 'X-CSRFToken': csrf } });
+}
+
+/** Runs axe-core on the page and fails on any violation. */
+export async function assertAccessible(page, label) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(result, [], `axe violations on ${label}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Every unsafe API request the app sent carried the CSRF token. */
+export function assertCsrfOnUnsafe(watch) {
+  const missing = watch.unsafeRequests.filter((r) => !r.csrfOk);
+  assert.deepEqual(missing, [], 'unsafe requests without X-CSRFToken');
+}

@@ -1,0 +1,104 @@
+// The shell against a real Label Studio: sign-in, every route by deep link and reload, header,
+// token-section visibility, accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
+  screenshot, EMAIL,
+} from './helpers.mjs';
+
+const SECTIONS = {
+  'personal-info': 'Personal Info',
+  hotkeys: 'Hotkeys',
+  'email-preferences': 'Email Preferences',
+  'membership-info': 'Membership Info',
+  'personal-access-token': 'Personal Access Token',
+};
+
+let browser, page, watch;
+before(async () => {
+  browser = await launch();
+  ({ page, watch } = await newWatchedPage(browser));
+});
+after(async () => { await browser?.close(); });
+
+async function navLabels() {
+  await page.locator('.section-nav__link').first().waitFor();
+  return page.locator('.section-nav__link').allTextContents();
+}
+
+test('signed out: the panel links to the login form and comes back to the same section', async () => {
+  await page.goto('/user/account/hotkeys');
+  const signInLink = page.getByRole('link', { name: 'Sign in' });
+  await signInLink.waitFor();
+  assert.equal(await signInLink.getAttribute('href'), '/user/login/?next=/user/account/hotkeys');
+  await assertAccessible(page, 'signed-out panel');
+  await signInLink.click();
+  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.fill('input[name=email]', EMAIL);
+  await page.fill('input[name=password]', process.env.DEMO_PASSWORD ?? 'demo-pass-1234');
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/user/account/hotkeys'),
+    page.click('form button[type=submit]'),
+  ]);
+  await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+});
+
+test('every section opens by deep link and after a reload', async () => {
+  await signIn(page, '/user/account/personal-info');
+  for (const [slug, title] of Object.entries(SECTIONS)) {
+    for (const how of ['deep link', 'reload']) {
+      if (how === 'deep link') await page.goto(`/user/account/${slug}`);
+      else await page.reload();
+      await page.locator('#section-title', { hasText: title }).waitFor();
+      assert.equal(await page.title(), `${title} | My Account`, `${slug} (${how})`);
+      const current = page.locator('.section-nav__link[aria-current="page"]');
+      assert.equal(await current.textContent(), title, `${slug} (${how}) marked current`);
+      assert.equal(await page.getByTestId('header-email').textContent(), EMAIL);
+    }
+  }
+  await screenshot(page, 'shell');
+});
+
+test('/user/account and unknown sections land on the first section', async () => {
+  for (const start of ['/user/account', '/user/account/', '/user/account/no-such-section']) {
+    await page.goto(start);
+    await page.waitForURL((url) => url.pathname === '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+  }
+});
+
+test('legacy token section appears only when the organization enables legacy tokens', async () => {
+  const initial = await apiGet(page, '/api/jwt/settings');
+  assert.equal(initial.legacy_api_tokens_enabled, false, 'fresh server: legacy tokens off');
+  await page.goto('/user/account/personal-info');
+  let labels = await navLabels();
+  assert.deepEqual(labels, Object.values(SECTIONS));
+
+  // A deep link to a hidden section falls back to the first one.
+  await page.goto('/user/account/legacy-token');
+  await page.waitForURL((url) => url.pathname === '/user/account/personal-info');
+
+  const res = await apiSend(page, 'POST', '/api/jwt/settings',
+    { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+  assert.equal(res.status(), 200);
+  try {
+    await page.goto('/user/account/legacy-token');
+    await page.locator('#section-title', { hasText: 'Legacy Token' }).waitFor();
+    labels = await navLabels();
+    assert.deepEqual(labels, [...Object.values(SECTIONS), 'Legacy Token']);
+  } finally {
+    await apiSend(page, 'POST', '/api/jwt/settings',
+      { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+  }
+});
+
+test('the signed-in page passes axe, keeps the console clean and sends CSRF on unsafe requests', async () => {
+  await page.goto('/user/account/personal-info');
+  await page.locator('#section-title').waitFor();
+  await assertAccessible(page, 'personal info (light)');
+  await page.getByRole('button', { name: /theme/ }).click();
+  await assertAccessible(page, 'personal info (after theme toggle)');
+  assert.deepEqual(watch.consoleErrors, []);
+  assertCsrfOnUnsafe(watch);
+});
