@@ -1,8 +1,9 @@
 //! The router and the one place the API client is chosen.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{path, NavigateOptions};
 
 use crate::api::ApiClient;
 use crate::domain::sections::Section;
@@ -23,9 +24,20 @@ pub fn AccountApp(
     provide_context(client);
     view! {
         <Router>
-            <Routes fallback=|| view! { <Redirect path=Section::PersonalInfo.path()/> }>
+            <Routes fallback=RedirectToFirstSection>
                 <Route path=path!("/user/account/:section") view=AccountPage/>
             </Routes>
         </Router>
     }
+}
+
+/// `/user/account`, `/user/account/` and anything unknown go to the first section.
+#[component]
+fn RedirectToFirstSection() -> impl IntoView {
+    let navigate = use_navigate();
+    // Navigate from an effect, after the router has finished rendering: `<Redirect>` inside the
+    // `Routes` fallback re-enters the router's state lock and aborts.
+    Effect::new(move |_| {
+        navigate(&Section::PersonalInfo.path(), NavigateOptions { replace: true, ..Default::default() });
+    });
 }

@@ -13,9 +13,12 @@ pub fn SectionNav(
     /// A one-line explanation shown under the list (e.g. why token sections are hidden).
     #[prop(into)]
     notice: Signal<Option<String>>,
+    /// True while the list may still grow (token switches loading).
+    #[prop(into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     view! {
-        <nav class="section-nav" aria-label="Account settings">
+        <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
                 <For each=move || sections.get() key=|s| *s let:section>
                     <li class="section-nav__item">

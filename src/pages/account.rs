@@ -91,7 +91,11 @@ fn AccountLayout(
         <div class="account">
             <AccountHeader/>
             <div class="account__body">
-                <SectionNav sections=Signal::derive(move || sections::visible_sections(switches.get())) notice/>
+                <SectionNav
+                    sections=Signal::derive(move || sections::visible_sections(switches.get()))
+                    notice
+                    busy=Signal::derive(move || switches.get() == TokenSwitches::Loading)
+                />
                 <main class="account__main" id="main">
                     {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
                 </main>

@@ -54,6 +54,12 @@ export async function newWatchedPage(browser) {
 /** Signs in through Label Studio's own login form (proxied on our origin). */
 export async function signIn(page, next = '/user/account/personal-info') {
   await page.goto(`/user/login/?next=${encodeURIComponent(next)}`);
+  if (new URL(page.url()).pathname !== '/user/login/') {
+    // Already signed in: Label Studio sends signed-in users away from its login form.
+    await page.goto(next);
+    await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+    return;
+  }
   await page.fill('input[name=email]', EMAIL);
   await page.fill('input[name=password]', PASSWORD);
   await Promise.all([

@@ -1,0 +1,348 @@
+//! Native tests of the typed client: every endpoint decodes bodies captured from a real
+//! Label Studio 1.23.2 (tests/fixtures, re-captured by tests/fixtures/capture.sh), and errors map
+//! to the right `ApiError`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use account_settings::api::fake::FakeTransport;
+use account_settings::api::types::{JwtSettings, StoredHotkey, UserPatch};
+use account_settings::api::{ApiError, Method};
+
+/// The fake transport answers synchronously, so one poll finishes every call.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("fake transport futures complete immediately"),
+    }
+}
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("fixtures/", $name, ".json"))
+    };
+}
+
+#[test]
+fn whoami_decodes_the_real_body() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        fixture!("whoami"),
+    );
+    let user = block_on(fake.client().whoami()).expect("whoami");
+    assert_eq!(user.email, "demo@example.com");
+    assert_eq!(user.active_organization, Some(1));
+    assert_eq!(
+        user.active_organization_meta.map(|m| m.title).as_deref(),
+        Some("Label Studio")
+    );
+    assert!(!user.allow_newsletters, "null reads as off");
+    assert_eq!(user.avatar, None);
+    assert!(user.permissions.iter().any(|p| p == "users.token.any"));
+}
+
+#[test]
+fn whoami_401_is_unauthorized() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        401,
+        fixture!("whoami_401"),
+    );
+    assert_eq!(
+        block_on(fake.client().whoami()),
+        Err(ApiError::Unauthorized(
+            "Authentication credentials were not provided.".into()
+        ))
+    );
+}
+
+#[test]
+fn user_patch_sends_only_set_fields_and_decodes_the_answer() {
+    let fake = FakeTransport::new();
+    fake.on(Method::Patch, "/api/users/1/", 200, fixture!("user_patch"));
+    let patch = UserPatch {
+        first_name: Some("Ada".into()),
+        phone: Some("+15551234567".into()),
+        ..Default::default()
+    };
+    let user = block_on(fake.client().update_user(1, &patch)).expect("patch");
+    assert_eq!(
+        (user.first_name.as_str(), user.last_name.as_str()),
+        ("Ada", "Lovelace")
+    );
+    let sent = fake.requests();
+    assert_eq!(
+        sent[0].body.as_deref(),
+        Some(r#"{"first_name":"Ada","phone":"+15551234567"}"#)
+    );
+}
+
+#[test]
+fn validation_errors_keep_their_fields() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Patch,
+        "/api/users/1/",
+        400,
+        fixture!("user_patch_400"),
+    );
+    let error = block_on(fake.client().update_user(1, &UserPatch::default())).expect_err("400");
+    assert_eq!(error.status(), Some(400));
+    assert_eq!(
+        error.field_messages("first_name").as_deref(),
+        Some("Ensure this field has no more than 256 characters.")
+    );
+    assert_eq!(
+        error.user_message(),
+        "first_name: Ensure this field has no more than 256 characters."
+    );
+}
+
+#[test]
+fn avatar_500_shows_the_sentence_without_the_python_list() {
+    let error = ApiError::from_response(500, fixture!("avatar_500"));
+    assert_eq!(
+        error,
+        ApiError::Server {
+            status: 500,
+            message: "Please use an image that is 1200 x 1200 pixels or smaller.".into()
+        }
+    );
+}
+
+#[test]
+fn hotkeys_decode_and_their_error_shape_is_read() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/hotkeys/",
+        200,
+        fixture!("hotkeys_get"),
+    );
+    assert!(block_on(fake.client().hotkeys()).expect("get").is_empty());
+
+    fake.on(
+        Method::Patch,
+        "/api/current-user/hotkeys/",
+        200,
+        fixture!("hotkeys_patch"),
+    );
+    let saved = block_on(fake.client().save_hotkeys(&Default::default())).expect("patch");
+    assert_eq!(
+        saved.get("annotation:annotation:submit"),
+        Some(&StoredHotkey {
+            key: "ctrl+shift+enter".into(),
+            active: Some(true),
+            description: None
+        })
+    );
+
+    fake.on(
+        Method::Patch,
+        "/api/current-user/hotkeys/",
+        400,
+        fixture!("hotkeys_patch_400"),
+    );
+    let error = block_on(fake.client().save_hotkeys(&Default::default())).expect_err("400");
+    assert_eq!(
+        error.field_messages("custom_hotkeys").as_deref(),
+        Some("Key combination 'alt+tab' is not allowed for security reasons")
+    );
+    assert_eq!(
+        error.user_message(),
+        "custom_hotkeys: Key combination 'alt+tab' is not allowed for security reasons"
+    );
+}
+
+#[test]
+fn jwt_settings_decode() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/jwt/settings",
+        200,
+        fixture!("jwt_settings"),
+    );
+    assert_eq!(
+        block_on(fake.client().jwt_settings()),
+        Ok(JwtSettings {
+            api_tokens_enabled: true,
+            legacy_api_tokens_enabled: false
+        })
+    );
+}
+
+#[test]
+fn personal_access_tokens_list_create_refresh_and_revoke() {
+    let fake = FakeTransport::new();
+    let client = fake.client();
+    fake.on(
+        Method::Get,
+        "/api/token/",
+        200,
+        fixture!("token_list_empty"),
+    );
+    assert!(block_on(client.list_tokens()).expect("list").is_empty());
+    fake.on(Method::Get, "/api/token/", 200, fixture!("token_list"));
+    let listed = block_on(client.list_tokens()).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].split('.').count(),
+        2,
+        "the list holds header.payload only"
+    );
+
+    fake.on(Method::Post, "/api/token/", 201, fixture!("token_create"));
+    let full = block_on(client.create_token()).expect("create");
+    assert_eq!(full.split('.').count(), 3);
+    assert!(full.starts_with(&listed[0]));
+
+    fake.on(
+        Method::Post,
+        "/api/token/",
+        409,
+        fixture!("token_create_409"),
+    );
+    assert!(
+        matches!(block_on(client.create_token()), Err(ApiError::Conflict(m)) if m.contains("already have a valid token"))
+    );
+
+    fake.on(
+        Method::Post,
+        "/api/token/refresh/",
+        200,
+        fixture!("token_refresh"),
+    );
+    assert!(block_on(client.refresh_token(&full))
+        .expect("refresh")
+        .starts_with("eyJ"));
+    fake.on(
+        Method::Post,
+        "/api/token/refresh/",
+        401,
+        fixture!("token_refresh_401"),
+    );
+    assert_eq!(
+        block_on(client.refresh_token(&full)),
+        Err(ApiError::Unauthorized("Token is blacklisted".into()))
+    );
+
+    fake.on(
+        Method::Post,
+        "/api/token/blacklist/",
+        204,
+        fixture!("token_blacklist"),
+    );
+    assert_eq!(block_on(client.revoke_token(&listed[0])), Ok(()));
+    fake.on(
+        Method::Post,
+        "/api/token/blacklist/",
+        404,
+        fixture!("token_blacklist_404"),
+    );
+    assert_eq!(
+        block_on(client.revoke_token(&listed[0])),
+        Err(ApiError::NotFound(
+            "Token is invalid or already blacklisted.".into()
+        ))
+    );
+    let revoke = fake
+        .requests()
+        .into_iter()
+        .rfind(|r| r.path == "/api/token/blacklist/")
+        .expect("sent");
+    assert_eq!(
+        revoke.body,
+        Some(format!(r#"{{"refresh":"{}"}}"#, listed[0]))
+    );
+}
+
+#[test]
+fn legacy_token_get_and_reset() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/token",
+        200,
+        fixture!("legacy_token"),
+    );
+    fake.on(
+        Method::Post,
+        "/api/current-user/reset-token/",
+        201,
+        fixture!("legacy_token_reset"),
+    );
+    let old = block_on(fake.client().legacy_token()).expect("get");
+    let new = block_on(fake.client().reset_legacy_token()).expect("reset");
+    assert_eq!((old.len(), new.len()), (40, 40));
+    assert_ne!(old, new);
+}
+
+#[test]
+fn membership_and_organization_decode() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/organizations/1/memberships/1/",
+        200,
+        fixture!("membership"),
+    );
+    fake.on(
+        Method::Get,
+        "/api/organizations/1/memberships/1/?contributed_to_projects=1",
+        200,
+        fixture!("membership_projects"),
+    );
+    fake.on(
+        Method::Get,
+        "/api/organizations/1",
+        200,
+        fixture!("organization"),
+    );
+    let plain = block_on(fake.client().membership(1, 1, false)).expect("membership");
+    assert_eq!(
+        (
+            plain.annotations_count,
+            plain.contributed_projects_count,
+            plain.role
+        ),
+        (0, 0, None)
+    );
+    assert_eq!(plain.created_projects, None);
+    let with_projects = block_on(fake.client().membership(1, 1, true)).expect("membership");
+    assert_eq!(with_projects.created_projects, Some(vec![]));
+    let org = block_on(fake.client().organization(1)).expect("organization");
+    assert_eq!(org.title, "Label Studio");
+    assert!(org.created_at.is_some());
+}
+
+#[test]
+fn network_failure_and_unexpected_bodies_are_distinct() {
+    let fake = FakeTransport::new();
+    fake.network_down(Method::Get, "/api/current-user/whoami");
+    assert!(matches!(
+        block_on(fake.client().whoami()),
+        Err(ApiError::Network(_))
+    ));
+    fake.on(
+        Method::Get,
+        "/api/jwt/settings",
+        200,
+        "<html>not json</html>",
+    );
+    assert!(matches!(
+        block_on(fake.client().jwt_settings()),
+        Err(ApiError::Decode(_))
+    ));
+}
