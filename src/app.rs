@@ -38,6 +38,12 @@ fn RedirectToFirstSection() -> impl IntoView {
     // Navigate from an effect, after the router has finished rendering: `<Redirect>` inside the
     // `Routes` fallback re-enters the router's state lock and aborts.
     Effect::new(move |_| {
-        navigate(&Section::PersonalInfo.path(), NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &Section::PersonalInfo.path(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
 }
