@@ -16,7 +16,9 @@ pub fn AccountHeader() -> impl IntoView {
             <div class="account-header__user">
                 <Userpic user=user/>
                 <span class="account-header__who">
-                    <span class="account-header__name">{move || user.with(display_name)}</span>
+                    <Show when=move || user.with(|u| display_name(u) != u.email)>
+                        <span class="account-header__name">{move || user.with(display_name)}</span>
+                    </Show>
                     <span class="account-header__email" data-testid="header-email">
                         {move || user.with(|u| u.email.clone())}
                     </span>

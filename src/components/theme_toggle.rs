@@ -22,7 +22,7 @@ pub fn ThemeToggle() -> impl IntoView {
             aria-pressed=move || (current.get() == Theme::Dark).to_string()
             on:click=toggle
         >
-            {move || if current.get() == Theme::Dark { "Dark theme" } else { "Light theme" }}
+            "Dark mode"
         </button>
     }
 }

@@ -99,7 +99,7 @@ test('the signed-in page passes axe, keeps the console clean and sends CSRF on u
   await page.goto('/user/account/personal-info');
   await page.locator('#section-title').waitFor();
   await assertAccessible(page, 'personal info (light)');
-  await page.getByRole('button', { name: /theme/ }).click();
+  await page.getByRole('button', { name: 'Dark mode' }).click();
   await assertAccessible(page, 'personal info (after theme toggle)');
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);
