@@ -1,9 +1,14 @@
 //! One section or building block per file; each component is named after its file.
 
 pub mod account_header;
+pub mod avatar_editor;
 pub mod coming_soon;
+pub mod email_preferences;
 pub mod error_notice;
+pub mod personal_info;
+pub mod profile_form;
 pub mod section_nav;
 pub mod signed_out;
+pub mod text_field;
 pub mod theme_toggle;
 pub mod userpic;

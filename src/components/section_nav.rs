@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::leave_guard::confirm_leave;
 use crate::domain::sections::Section;
 
 /// Sidebar: one real link per visible section; the router marks the current one with
@@ -22,7 +23,15 @@ pub fn SectionNav(
             <ul class="section-nav__list">
                 <For each=move || sections.get() key=|s| *s let:section>
                     <li class="section-nav__item">
-                        <A href=section.path() attr:class="section-nav__link">
+                        <A
+                            href=section.path()
+                            attr:class="section-nav__link"
+                            on:click=move |ev| {
+                                if !confirm_leave() {
+                                    ev.prevent_default();
+                                }
+                            }
+                        >
                             {section.title()}
                         </A>
                     </li>

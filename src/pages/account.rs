@@ -7,9 +7,12 @@ use leptos_router::NavigateOptions;
 
 use crate::api::types::User;
 use crate::api::ApiError;
+use crate::browser::leave_guard::UnsavedChanges;
 use crate::components::account_header::AccountHeader;
 use crate::components::coming_soon::ComingSoon;
+use crate::components::email_preferences::EmailPreferences;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::personal_info::PersonalInfo;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser};
@@ -49,6 +52,7 @@ fn AccountLayout(
     user: User,
 ) -> impl IntoView {
     provide_context(CurrentUser(RwSignal::new(user)));
+    provide_context(UnsavedChanges(RwSignal::new(false)));
     let api = use_api();
     let jwt = LocalResource::new(move || {
         let api = api.clone();
@@ -119,5 +123,9 @@ fn SectionCard(
 }
 
 fn section_body(section: Section) -> AnyView {
-    view! { <ComingSoon section/> }.into_any()
+    match section {
+        Section::PersonalInfo => view! { <PersonalInfo/> }.into_any(),
+        Section::EmailPreferences => view! { <EmailPreferences/> }.into_any(),
+        _ => view! { <ComingSoon section/> }.into_any(),
+    }
 }

@@ -1,0 +1,5 @@
+//! Thin wrappers over browser APIs that components need (images, clipboard, downloads,
+//! page-leave guard). No rules live here: those are in `domain`.
+
+pub mod image;
+pub mod leave_guard;

@@ -1,0 +1,319 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, ImageBitmap};
+
+use crate::api::types::User;
+use crate::api::ApiError;
+use crate::browser::image;
+use crate::components::userpic::Userpic;
+use crate::context::{use_api, use_current_user};
+use crate::domain::avatar::{self, FileFacts, ImageKind, Problem};
+
+/// A picked file that only needs resizing.
+#[derive(Clone)]
+struct Picked {
+    name: String,
+    kind: ImageKind,
+    bitmap: ImageBitmap,
+}
+
+/// What would be uploaded, shown before anything is sent.
+#[derive(Clone)]
+struct Candidate {
+    blob: Blob,
+    name: String,
+    size: u64,
+    dimensions: (u32, u32),
+    url: Option<String>,
+    resized: bool,
+}
+
+#[derive(Clone, Default)]
+enum Stage {
+    #[default]
+    Idle,
+    Checking,
+    Rejected {
+        problems: Vec<Problem>,
+        resizable: Option<Picked>,
+    },
+    Resizing,
+    Preview(Candidate),
+    ConfirmRemove,
+}
+
+/// The avatar: pick (button or drag-and-drop), check in the browser, preview, then Upload or
+/// Cancel; "Resize to fit" when only size or dimensions are wrong; Remove after a confirmation.
+#[component]
+pub fn AvatarEditor() -> impl IntoView {
+    let api = use_api();
+    let user = use_current_user().0;
+    let stage = RwSignal::new_local(Stage::Idle);
+    let status = RwSignal::new(None::<(bool, String)>);
+    let square = RwSignal::new(true);
+    let dragging = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    // Preview URLs are revoked whenever the stage moves on, and when the editor goes away.
+    let set_stage = move |next: Stage| {
+        stage.update(|current| {
+            if let Stage::Preview(Candidate { url: Some(url), .. }) = current {
+                image::revoke_url(url);
+            }
+            *current = next;
+        });
+    };
+    on_cleanup(move || {
+        if let Some(Stage::Preview(Candidate { url: Some(url), .. })) = stage.try_get_untracked() {
+            image::revoke_url(&url);
+        }
+    });
+
+    let inspect = move |file: File| {
+        status.set(None);
+        set_stage(Stage::Checking);
+        spawn_local(async move {
+            set_stage(examine(file).await);
+        });
+    };
+
+    let on_change = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            inspect(file);
+        }
+        // Picking the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            inspect(file);
+        }
+    };
+
+    let resize = move |picked: Picked| {
+        set_stage(Stage::Resizing);
+        let crop = square.get_untracked();
+        spawn_local(async move {
+            let output = avatar::resize_output(picked.kind);
+            let (w, h) = (picked.bitmap.width(), picked.bitmap.height());
+            let attempts = avatar::resize_attempts(w, h, picked.kind, crop);
+            match image::shrink_to_fit(&picked.bitmap, output, &attempts).await {
+                Ok((blob, dimensions)) => set_stage(Stage::Preview(Candidate {
+                    url: image::object_url(&blob),
+                    size: blob.size() as u64,
+                    name: avatar::upload_name(&picked.name, output),
+                    blob,
+                    dimensions,
+                    resized: true,
+                })),
+                Err(message) => {
+                    set_stage(Stage::Idle);
+                    status.set(Some((false, message)));
+                }
+            }
+        });
+    };
+
+    let upload = Action::new_local({
+        let api = api.clone();
+        move |candidate: &Candidate| {
+            let (api, candidate) = (api.clone(), candidate.clone());
+            let id = user.with_untracked(|u| u.id);
+            async move {
+                api.upload_avatar(id, &candidate.name, candidate.blob)
+                    .await?;
+                api.whoami().await
+            }
+        }
+    });
+    let remove = Action::new_local({
+        let api = api.clone();
+        move |_: &()| {
+            let api = api.clone();
+            let id = user.with_untracked(|u| u.id);
+            async move {
+                api.delete_avatar(id).await?;
+                api.whoami().await
+            }
+        }
+    });
+    let finish = move |result: Option<Result<User, ApiError>>,
+                       done: &'static str,
+                       failed: &'static str| match result {
+        Some(Ok(fresh)) => {
+            user.update(|u| u.avatar = fresh.avatar);
+            set_stage(Stage::Idle);
+            status.set(Some((true, done.into())));
+        }
+        Some(Err(error)) => {
+            status.set(Some((false, format!("{failed}: {}", error.user_message()))))
+        }
+        None => {}
+    };
+    Effect::new(move |_| finish(upload.value().get(), "Photo updated.", "Upload failed"));
+    Effect::new(move |_| {
+        finish(
+            remove.value().get(),
+            "Photo removed.",
+            "Could not remove the photo",
+        )
+    });
+
+    let busy = move || upload.pending().get() || remove.pending().get();
+    let has_avatar = move || user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty()));
+
+    view! {
+        <div class="avatar-editor">
+            <div
+                class="avatar-editor__drop"
+                class:avatar-editor__drop--active=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+                data-testid="avatar-drop"
+            >
+                {move || match stage.get() {
+                    Stage::Preview(c) => view! {
+                        <span class="userpic userpic--large">
+                            <img class="userpic__img" src=c.url.unwrap_or_default() alt="Preview of the new photo"/>
+                        </span>
+                    }.into_any(),
+                    _ => view! { <Userpic user=user size="large"/> }.into_any(),
+                }}
+            </div>
+            <div class="avatar-editor__controls">
+                <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/gif"
+                    hidden
+                    node_ref=file_input
+                    on:change=on_change
+                    data-testid="avatar-input"
+                />
+                <div class="avatar-editor__buttons">
+                    <button type="button" class="button" disabled=busy
+                        on:click=move |_| { if let Some(input) = file_input.get() { input.click() } }>
+                        "Choose image…"
+                    </button>
+                    <Show when=has_avatar>
+                        <button type="button" class="button button--danger" disabled=busy
+                            on:click=move |_| set_stage(Stage::ConfirmRemove)>
+                            "Remove photo"
+                        </button>
+                    </Show>
+                </div>
+                <p class="avatar-editor__hint">
+                    "JPEG, PNG or GIF, at most 1200 × 1200 px and 1024 KB. Or drop an image on the picture."
+                </p>
+                {move || match stage.get() {
+                    Stage::Idle => ().into_any(),
+                    Stage::Checking => view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any(),
+                    Stage::Resizing => view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any(),
+                    Stage::Rejected { problems, resizable } => view! {
+                        <div class="notice notice--error avatar-editor__problems" data-testid="avatar-problems">
+                            <p class="notice__text">"This image can't be used yet:"</p>
+                            <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
+                            {resizable.map(|picked| view! {
+                                <div class="avatar-editor__resize">
+                                    <label class="checkbox">
+                                        <input type="checkbox" bind:checked=square/>
+                                        " Crop to a centred square"
+                                    </label>
+                                    <button type="button" class="button button--primary"
+                                        on:click=move |_| resize(picked.clone())>
+                                        "Resize to fit"
+                                    </button>
+                                </div>
+                            })}
+                        </div>
+                    }.into_any(),
+                    Stage::Preview(candidate) => {
+                        let summary = format!(
+                            "{} — {} × {} px, {}{}",
+                            candidate.name, candidate.dimensions.0, candidate.dimensions.1,
+                            avatar::format_size(candidate.size),
+                            if candidate.resized { " (resized)" } else { "" },
+                        );
+                        view! {
+                            <div class="avatar-editor__preview" data-testid="avatar-preview">
+                                <p class="avatar-editor__summary">{summary}</p>
+                                <button type="button" class="button button--primary" disabled=busy
+                                    on:click=move |_| { upload.dispatch(candidate.clone()); }>
+                                    {move || if upload.pending().get() { "Uploading…" } else { "Upload" }}
+                                </button>
+                                <button type="button" class="button" disabled=busy
+                                    on:click=move |_| set_stage(Stage::Idle)>"Cancel"</button>
+                            </div>
+                        }.into_any()
+                    }
+                    Stage::ConfirmRemove => view! {
+                        <div class="avatar-editor__confirm" role="group" aria-label="Confirm removing the photo">
+                            <p>"Remove your photo? Your initials will be shown instead."</p>
+                            <button type="button" class="button button--danger" disabled=busy
+                                on:click=move |_| { remove.dispatch(()); }>
+                                {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| set_stage(Stage::Idle)>"Keep it"</button>
+                        </div>
+                    }.into_any(),
+                }}
+                <p class="form-status" role="status" aria-live="polite"
+                    class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
+                    {move || status.get().map(|(_, text)| text)}
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// Reads, sniffs and decodes the file, then decides: preview, or the reasons it can't be used.
+async fn examine(file: File) -> Stage {
+    let name = file.name();
+    let head = image::read_head(&file, 16).await.unwrap_or_default();
+    let kind = avatar::sniff(&head);
+    let bitmap = match kind {
+        Some(_) => image::decode(&file).await.ok(),
+        None => None,
+    };
+    let facts = FileFacts {
+        name: name.clone(),
+        size: file.size() as u64,
+        kind,
+        dimensions: bitmap.as_ref().map(|b| (b.width(), b.height())),
+    };
+    let problems = avatar::check(&facts);
+    match (kind, bitmap) {
+        (Some(kind), Some(_)) if problems.is_empty() => {
+            let blob: Blob = file.unchecked_into();
+            Stage::Preview(Candidate {
+                url: image::object_url(&blob),
+                name: avatar::upload_name(&name, kind),
+                size: facts.size,
+                dimensions: facts.dimensions.unwrap_or_default(),
+                blob,
+                resized: false,
+            })
+        }
+        (Some(kind), Some(bitmap)) if avatar::can_resize(&problems) => Stage::Rejected {
+            problems,
+            resizable: Some(Picked { name, kind, bitmap }),
+        },
+        _ => Stage::Rejected {
+            problems,
+            resizable: None,
+        },
+    }
+}

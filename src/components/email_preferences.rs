@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use crate::api::types::UserPatch;
+use crate::context::{use_api, use_current_user};
+
+/// Email Preferences section: one switch for product news, saved as soon as it is flipped.
+#[component]
+pub fn EmailPreferences() -> impl IntoView {
+    let api = use_api();
+    let user = use_current_user().0;
+    let on = RwSignal::new(user.with_untracked(|u| u.allow_newsletters));
+    let status = RwSignal::new(None::<(bool, String)>);
+
+    let save = Action::new_local(move |wanted: &bool| {
+        let (api, wanted) = (api.clone(), *wanted);
+        let id = user.with_untracked(|u| u.id);
+        async move {
+            let patch = UserPatch {
+                allow_newsletters: Some(wanted),
+                ..Default::default()
+            };
+            api.update_user(id, &patch)
+                .await
+                .map(|saved| saved.allow_newsletters)
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(stored)) => {
+            on.set(stored);
+            user.update(|u| u.allow_newsletters = stored);
+            status.set(Some((true, "Saved.".into())));
+        }
+        Some(Err(error)) => {
+            // Flip back to what the server still has.
+            on.set(user.with_untracked(|u| u.allow_newsletters));
+            status.set(Some((
+                false,
+                format!("Not saved: {}", error.user_message()),
+            )));
+        }
+        None => {}
+    });
+
+    view! {
+        <div class="email-preferences">
+            <div class="switch-row">
+                <input
+                    type="checkbox"
+                    role="switch"
+                    id="allow-newsletters"
+                    class="switch"
+                    prop:checked=move || on.get()
+                    aria-describedby="allow-newsletters-hint"
+                    disabled=move || save.pending().get()
+                    on:change:target=move |ev| {
+                        let wanted = ev.target().checked();
+                        on.set(wanted);
+                        status.set(None);
+                        save.dispatch(wanted);
+                    }
+                />
+                <label for="allow-newsletters" class="switch-row__label">
+                    "Send me product news and tips"
+                </label>
+            </div>
+            <p class="field__hint" id="allow-newsletters-hint">
+                "Occasional emails about new Label Studio features. Account and security emails are always sent."
+            </p>
+            <p class="form-status" role="status" aria-live="polite"
+                class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
+                {move || if save.pending().get() { Some("Saving…".to_string()) } else { status.get().map(|(_, t)| t) }}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+use leptos::prelude::*;
+
+use crate::api::types::UserPatch;
+use crate::api::ApiError;
+use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
+use crate::components::text_field::TextField;
+use crate::context::{use_api, use_current_user};
+use crate::domain::profile::{self, ProfileDraft};
+
+/// First name, last name and phone, checked in the browser and saved with one PATCH.
+/// Email is shown read-only. Edits survive server errors.
+#[component]
+pub fn ProfileForm() -> impl IntoView {
+    let api = use_api();
+    let user = use_current_user().0;
+    let start = user.with_untracked(ProfileDraft::from_user);
+    let first_name = RwSignal::new(start.first_name);
+    let last_name = RwSignal::new(start.last_name);
+    let phone = RwSignal::new(start.phone);
+    let draft = Memo::new(move |_| ProfileDraft {
+        first_name: first_name.get(),
+        last_name: last_name.get(),
+        phone: phone.get(),
+    });
+    let dirty = Memo::new(move |_| user.with(|u| draft.with(|d| profile::is_dirty(d, u))));
+    let checked = Memo::new(move |_| draft.with(profile::validate));
+
+    // Errors show once a field was left or a save was attempted.
+    let submitted = RwSignal::new(false);
+    let touched = RwSignal::new([false; 3]);
+    let server_error = RwSignal::new(None::<ApiError>);
+    let status = RwSignal::new(None::<(bool, String)>);
+
+    let field_error = move |index: usize, field: &'static str| {
+        Signal::derive(move || {
+            let client = checked.with(|c| {
+                c.as_ref().err().and_then(|e| match index {
+                    0 => e.first_name.clone(),
+                    1 => e.last_name.clone(),
+                    _ => e.phone.clone(),
+                })
+            });
+            let shown = submitted.get() || touched.with(|t| t[index]);
+            let client = client.filter(|_| shown);
+            client
+                .or_else(|| server_error.with(|e| e.as_ref().and_then(|e| e.field_messages(field))))
+        })
+    };
+    let touch = move |index: usize| Callback::new(move |_| touched.update(|t| t[index] = true));
+
+    let save = Action::new_local(move |patch: &UserPatch| {
+        let (api, patch) = (api.clone(), patch.clone());
+        let id = user.with_untracked(|u| u.id);
+        async move { api.update_user(id, &patch).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => {
+            // The PATCH answer lacks `permissions`; keep the rest of what we know.
+            user.update(|u| {
+                u.first_name = saved.first_name.clone();
+                u.last_name = saved.last_name.clone();
+                u.phone = saved.phone.clone();
+            });
+            first_name.set(saved.first_name);
+            last_name.set(saved.last_name);
+            phone.set(saved.phone);
+            server_error.set(None);
+            submitted.set(false);
+            status.set(Some((true, "Saved.".into())));
+        }
+        Some(Err(error)) => {
+            status.set(Some((
+                false,
+                format!(
+                    "Not saved: {} Your edits are still here.",
+                    error.user_message()
+                ),
+            )));
+            server_error.set(Some(error));
+        }
+        None => {}
+    });
+
+    if let Some(unsaved) = use_context::<UnsavedChanges>() {
+        Effect::new(move |_| unsaved.0.set(dirty.get()));
+        on_cleanup(move || unsaved.0.set(false));
+    }
+    install_beforeunload(dirty.into());
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        status.set(None);
+        match checked.get_untracked() {
+            Ok(patch) => {
+                server_error.set(None);
+                save.dispatch(patch);
+            }
+            Err(_) => status.set(Some((
+                false,
+                "Fix the marked fields; nothing was sent.".into(),
+            ))),
+        }
+    };
+
+    view! {
+        <form class="profile-form" on:submit=on_submit novalidate>
+            <div class="profile-form__row">
+                <TextField id="first-name" label="First name" value=first_name
+                    error=field_error(0, "first_name") on_blur=touch(0) autocomplete="given-name"/>
+                <TextField id="last-name" label="Last name" value=last_name
+                    error=field_error(1, "last_name") on_blur=touch(1) autocomplete="family-name"/>
+            </div>
+            <TextField id="phone" label="Phone" value=phone input_type="tel" autocomplete="tel"
+                error=field_error(2, "phone") on_blur=touch(2)
+                hint="Optional. International format, e.g. +49 30 1234567."/>
+            <div class="field">
+                <label class="field__label" for="email">"Email"</label>
+                <input class="field__input" id="email" type="email" readonly
+                    prop:value=move || user.with(|u| u.email.clone()) aria-describedby="email-hint"/>
+                <p class="field__hint" id="email-hint">
+                    "Your email is your sign-in name, so it cannot be changed here; a different email means a new account."
+                </p>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button button--primary"
+                    disabled=move || !dirty.get() || save.pending().get()>
+                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                </button>
+                <p class="form-status" role="status" aria-live="polite"
+                    class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
+                    {move || status.get().map(|(_, text)| text)}
+                </p>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,431 @@
+//! Avatar checks done in the browser before anything is sent, mirroring Label Studio's server
+//! rules (readable JPEG/PNG/GIF, ≤ 1200×1200 px, ≤ 1024 KB, a known extension), and the plan
+//! for "Resize to fit".
+
+/// Largest width or height the server accepts.
+pub const MAX_SIDE: u32 = 1200;
+/// Largest file the server accepts: 1024 KB.
+pub const MAX_BYTES: u64 = 1_048_576;
+/// JPEG qualities tried in order until the file fits.
+pub const JPEG_QUALITIES: [f64; 6] = [0.92, 0.85, 0.75, 0.65, 0.5, 0.4];
+
+/// An image format the server accepts, recognised by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+    Gif,
+}
+
+impl ImageKind {
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageKind::Png => "image/png",
+            ImageKind::Jpeg => "image/jpeg",
+            ImageKind::Gif => "image/gif",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Png => "png",
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Gif => "gif",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImageKind::Png => "PNG",
+            ImageKind::Jpeg => "JPEG",
+            ImageKind::Gif => "GIF",
+        }
+    }
+}
+
+/// The format by magic bytes; `None` for anything else or too few bytes.
+pub fn sniff(head: &[u8]) -> Option<ImageKind> {
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(ImageKind::Png)
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(ImageKind::Jpeg)
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        Some(ImageKind::Gif)
+    } else {
+        None
+    }
+}
+
+/// What the browser learnt about a picked file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub name: String,
+    pub size: u64,
+    /// From the first bytes.
+    pub kind: Option<ImageKind>,
+    /// From decoding the image; `None` when it could not be decoded.
+    pub dimensions: Option<(u32, u32)>,
+}
+
+/// One reason the server would refuse the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotAnImage,
+    Unreadable,
+    TooLarge { width: u32, height: u32 },
+    TooHeavy { size: u64 },
+    BadExtension { name: String },
+}
+
+impl Problem {
+    /// A sentence naming the limit and the file's value.
+    pub fn message(&self) -> String {
+        match self {
+            Problem::NotAnImage => {
+                "This is not a JPEG, PNG or GIF image (checked from the file's content).".into()
+            }
+            Problem::Unreadable => "The image could not be read; it may be damaged.".into(),
+            Problem::TooLarge { width, height } => format!(
+                "The image is {width} × {height} px; the limit is {MAX_SIDE} × {MAX_SIDE} px."
+            ),
+            Problem::TooHeavy { size } => format!(
+                "The file is {}; the limit is 1024 KB ({} bytes).",
+                format_size(*size),
+                group_digits(MAX_BYTES)
+            ),
+            Problem::BadExtension { name } => {
+                format!("“{name}” must end in .jpg, .jpeg, .png or .gif.")
+            }
+        }
+    }
+
+    /// Problems that "Resize to fit" can solve.
+    pub fn is_resizable(&self) -> bool {
+        matches!(self, Problem::TooLarge { .. } | Problem::TooHeavy { .. })
+    }
+}
+
+/// Every problem with the file, in the order the server would check them.
+pub fn check(facts: &FileFacts) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if facts.kind.is_none() {
+        problems.push(Problem::NotAnImage);
+    } else if facts.dimensions.is_none() {
+        problems.push(Problem::Unreadable);
+    }
+    if let Some((width, height)) = facts.dimensions {
+        if width > MAX_SIDE || height > MAX_SIDE {
+            problems.push(Problem::TooLarge { width, height });
+        }
+    }
+    if !has_accepted_extension(&facts.name) {
+        problems.push(Problem::BadExtension {
+            name: facts.name.clone(),
+        });
+    }
+    if facts.size > MAX_BYTES {
+        problems.push(Problem::TooHeavy { size: facts.size });
+    }
+    problems
+}
+
+/// True when "Resize to fit" can fix every problem (only size and dimensions are wrong).
+pub fn can_resize(problems: &[Problem]) -> bool {
+    !problems.is_empty() && problems.iter().all(Problem::is_resizable)
+}
+
+pub fn has_accepted_extension(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "jpg" | "jpeg" | "png" | "gif"
+        )
+    })
+}
+
+/// The name sent to the server: the original base name with the extension of the real format.
+pub fn upload_name(original: &str, kind: ImageKind) -> String {
+    let base = original.rsplit(['/', '\\']).next().unwrap_or(original);
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => base,
+    };
+    let stem = if stem.trim().is_empty() {
+        "avatar"
+    } else {
+        stem
+    };
+    format!("{stem}.{}", kind.extension())
+}
+
+/// How to redraw an image so it fits: the source rectangle and the output size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResizePlan {
+    /// Source crop (x, y, width, height) in source pixels.
+    pub source: (u32, u32, u32, u32),
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Fits `width × height` into `max × max`, keeping the aspect ratio; with `square`, crops the
+/// centred largest square first. Never upscales.
+pub fn resize_plan(width: u32, height: u32, max: u32, square: bool) -> ResizePlan {
+    let (sx, sy, sw, sh) = if square {
+        let side = width.min(height);
+        ((width - side) / 2, (height - side) / 2, side, side)
+    } else {
+        (0, 0, width, height)
+    };
+    let scale = (f64::from(max) / f64::from(sw.max(sh))).min(1.0);
+    let out = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+    ResizePlan {
+        source: (sx, sy, sw, sh),
+        width: out(sw),
+        height: out(sh),
+    }
+}
+
+/// The output format of a resize: PNG stays PNG (lossless, keeps transparency), the rest
+/// becomes JPEG.
+pub fn resize_output(kind: ImageKind) -> ImageKind {
+    match kind {
+        ImageKind::Png => ImageKind::Png,
+        ImageKind::Jpeg | ImageKind::Gif => ImageKind::Jpeg,
+    }
+}
+
+/// One encoding attempt of "Resize to fit": the drawing plan, and the JPEG quality (`None` for
+/// PNG).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Attempt {
+    pub plan: ResizePlan,
+    pub quality: Option<f64>,
+}
+
+/// Attempts in order, each smaller than the last; the caller keeps the first that is at most
+/// [`MAX_BYTES`]. JPEG steps the quality down at the full fitted size, then at 3/4 of it; PNG
+/// (lossless) steps the size down by 15 % at a time.
+pub fn resize_attempts(width: u32, height: u32, kind: ImageKind, square: bool) -> Vec<Attempt> {
+    let fitted = resize_plan(width, height, MAX_SIDE, square);
+    let scaled = |factor: f64| {
+        let side = (f64::from(fitted.width.max(fitted.height)) * factor).round() as u32;
+        resize_plan(width, height, side.max(1), square)
+    };
+    match resize_output(kind) {
+        ImageKind::Png => (0..8)
+            .map(|step| Attempt {
+                plan: scaled(0.85f64.powi(step)),
+                quality: None,
+            })
+            .collect(),
+        _ => [1.0, 0.75]
+            .into_iter()
+            .flat_map(|factor| {
+                JPEG_QUALITIES.map(|q| Attempt {
+                    plan: scaled(factor),
+                    quality: Some(q),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// "1.4 MB (1,468,006 bytes)" style sizes, in KB below 1 MB.
+pub fn format_size(bytes: u64) -> String {
+    if bytes >= 1_048_576 {
+        format!(
+            "{:.1} MB ({} bytes)",
+            bytes as f64 / 1_048_576.0,
+            group_digits(bytes)
+        )
+    } else {
+        format!(
+            "{} KB ({} bytes)",
+            bytes.div_ceil(1024),
+            group_digits(bytes)
+        )
+    }
+}
+
+fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_bytes_identify_the_format() {
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Some(ImageKind::Png)
+        );
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]),
+            Some(ImageKind::Jpeg)
+        );
+        assert_eq!(sniff(b"GIF89a\x01\0"), Some(ImageKind::Gif));
+        assert_eq!(sniff(b"GIF87a"), Some(ImageKind::Gif));
+        // Truncated or foreign data.
+        assert_eq!(sniff(b"\x89PNG\r\n"), None);
+        assert_eq!(sniff(&[0xFF, 0xD8]), None);
+        assert_eq!(sniff(b"GIF8"), None);
+        assert_eq!(sniff(b""), None);
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), None);
+        assert_eq!(sniff(b"<svg xmlns="), None);
+    }
+
+    fn facts(
+        name: &str,
+        size: u64,
+        kind: Option<ImageKind>,
+        dims: Option<(u32, u32)>,
+    ) -> FileFacts {
+        FileFacts {
+            name: name.into(),
+            size,
+            kind,
+            dimensions: dims,
+        }
+    }
+
+    #[test]
+    fn a_good_file_has_no_problems() {
+        assert!(check(&facts(
+            "me.png",
+            10_000,
+            Some(ImageKind::Png),
+            Some((1200, 1200))
+        ))
+        .is_empty());
+        assert!(check(&facts(
+            "me.JPEG",
+            MAX_BYTES,
+            Some(ImageKind::Jpeg),
+            Some((1, 1))
+        ))
+        .is_empty());
+    }
+
+    #[test]
+    fn each_problem_names_the_limit_and_the_value() {
+        let problems = check(&facts(
+            "big.png",
+            2_000_000,
+            Some(ImageKind::Png),
+            Some((4000, 300)),
+        ));
+        assert_eq!(
+            problems,
+            vec![
+                Problem::TooLarge {
+                    width: 4000,
+                    height: 300
+                },
+                Problem::TooHeavy { size: 2_000_000 }
+            ]
+        );
+        assert_eq!(
+            problems[0].message(),
+            "The image is 4000 × 300 px; the limit is 1200 × 1200 px."
+        );
+        assert_eq!(
+            problems[1].message(),
+            "The file is 1.9 MB (2,000,000 bytes); the limit is 1024 KB (1,048,576 bytes)."
+        );
+        assert!(can_resize(&problems));
+    }
+
+    #[test]
+    fn content_and_decoding_problems_cannot_be_resized_away() {
+        let fake = check(&facts("cat.png", 100, None, None));
+        assert_eq!(fake, vec![Problem::NotAnImage]);
+        assert!(!can_resize(&fake));
+        let corrupt = check(&facts("cat.png", 100, Some(ImageKind::Png), None));
+        assert_eq!(corrupt, vec![Problem::Unreadable]);
+        let mixed = check(&facts("x.bmp", 2_000_000, None, None));
+        assert!(!can_resize(&mixed));
+    }
+
+    #[test]
+    fn extensions_are_checked_and_fixed_on_upload() {
+        assert!(has_accepted_extension("a.JpG"));
+        assert!(!has_accepted_extension("photo"));
+        assert!(!has_accepted_extension("photo.webp"));
+        let problems = check(&facts("photo", 10, Some(ImageKind::Png), Some((10, 10))));
+        assert_eq!(
+            problems[0].message(),
+            "“photo” must end in .jpg, .jpeg, .png or .gif."
+        );
+        let big_and_misnamed = check(&facts(
+            "photo.bmp",
+            2_000_000,
+            Some(ImageKind::Png),
+            Some((10, 10)),
+        ));
+        assert!(
+            !can_resize(&big_and_misnamed),
+            "resizing would not fix the name"
+        );
+        assert_eq!(upload_name("photo", ImageKind::Png), "photo.png");
+        assert_eq!(upload_name("C:\\pics\\me.jpeg", ImageKind::Png), "me.png");
+        assert_eq!(upload_name(".png", ImageKind::Jpeg), ".png.jpg");
+        assert_eq!(upload_name("", ImageKind::Gif), "avatar.gif");
+    }
+
+    #[test]
+    fn resize_fits_within_the_limit_and_can_crop_square() {
+        assert_eq!(
+            resize_plan(4000, 3000, 1200, false),
+            ResizePlan {
+                source: (0, 0, 4000, 3000),
+                width: 1200,
+                height: 900
+            }
+        );
+        assert_eq!(
+            resize_plan(3000, 4000, 1200, true),
+            ResizePlan {
+                source: (0, 500, 3000, 3000),
+                width: 1200,
+                height: 1200
+            }
+        );
+        assert_eq!(
+            resize_plan(800, 600, 1200, false).width,
+            800,
+            "never upscales"
+        );
+        assert_eq!(
+            resize_plan(5000, 1, 1200, false).height,
+            1,
+            "never rounds to zero"
+        );
+        assert_eq!(resize_output(ImageKind::Gif), ImageKind::Jpeg);
+        assert_eq!(resize_output(ImageKind::Png), ImageKind::Png);
+    }
+
+    #[test]
+    fn attempts_shrink_monotonically() {
+        let png = resize_attempts(3000, 2000, ImageKind::Png, false);
+        assert_eq!(png[0].plan.width, 1200);
+        assert!(png.windows(2).all(|w| w[1].plan.width < w[0].plan.width));
+        assert!(png.iter().all(|a| a.quality.is_none()));
+        let jpeg = resize_attempts(3000, 2000, ImageKind::Gif, true);
+        assert_eq!(
+            (jpeg[0].plan.width, jpeg[0].plan.height, jpeg[0].quality),
+            (1200, 1200, Some(0.92))
+        );
+        assert_eq!(jpeg.len(), 12);
+        assert_eq!(jpeg[6].plan.width, 900);
+    }
+}

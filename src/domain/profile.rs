@@ -1,0 +1,195 @@
+//! Personal-info form rules: field limits, phone normalisation, what changed.
+
+use crate::api::types::{User, UserPatch};
+
+/// Label Studio stores each name and the phone in a 256-character column.
+pub const MAX_FIELD_CHARS: usize = 256;
+
+/// What the user has typed, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileDraft {
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+}
+
+impl ProfileDraft {
+    /// The form's starting point for `user`.
+    pub fn from_user(user: &User) -> Self {
+        Self {
+            first_name: user.first_name.clone(),
+            last_name: user.last_name.clone(),
+            phone: user.phone.clone(),
+        }
+    }
+}
+
+/// One message per field that fails; all `None` means the draft can be saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileErrors {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl ProfileErrors {
+    pub fn is_empty(&self) -> bool {
+        self.first_name.is_none() && self.last_name.is_none() && self.phone.is_none()
+    }
+}
+
+/// Checks the draft; on success returns the PATCH body (names trimmed, phone normalised).
+pub fn validate(draft: &ProfileDraft) -> Result<UserPatch, ProfileErrors> {
+    let errors = ProfileErrors {
+        first_name: length_error("First name", &draft.first_name),
+        last_name: length_error("Last name", &draft.last_name),
+        phone: normalize_phone(&draft.phone).err(),
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(UserPatch {
+        first_name: Some(draft.first_name.trim().to_string()),
+        last_name: Some(draft.last_name.trim().to_string()),
+        phone: normalize_phone(&draft.phone).ok(),
+        allow_newsletters: None,
+    })
+}
+
+/// True when saving `draft` would change what `user` has stored.
+pub fn is_dirty(draft: &ProfileDraft, user: &User) -> bool {
+    draft.first_name.trim() != user.first_name
+        || draft.last_name.trim() != user.last_name
+        || normalize_phone(&draft.phone).map_or(true, |p| p != user.phone)
+}
+
+fn length_error(label: &str, value: &str) -> Option<String> {
+    let count = value.trim().chars().count();
+    (count > MAX_FIELD_CHARS)
+        .then(|| format!("{label} can have at most {MAX_FIELD_CHARS} characters; it has {count}."))
+}
+
+/// Empty stays empty; otherwise spaces, dashes, dots and parentheses are removed and the result
+/// must be `+` followed by 8–15 digits (E.164).
+pub fn normalize_phone(input: &str) -> Result<String, String> {
+    let compact: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    if compact.is_empty() {
+        return Ok(String::new());
+    }
+    let digits = compact.strip_prefix('+').unwrap_or("");
+    let plausible = compact.starts_with('+')
+        && (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if plausible {
+        Ok(compact)
+    } else if !compact.starts_with('+') {
+        Err("Start with + and the country code, e.g. +49 30 1234567.".into())
+    } else {
+        Err(format!(
+            "Use + and 8 to 15 digits (spaces, dashes, dots and brackets are fine); this has {}.",
+            describe_digits(digits)
+        ))
+    }
+}
+
+fn describe_digits(digits: &str) -> String {
+    let count = digits.chars().filter(char::is_ascii_digit).count();
+    let others = digits.chars().filter(|c| !c.is_ascii_digit()).count();
+    match others {
+        0 => format!("{count} digits"),
+        _ => format!("{count} digits and {others} other characters"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_is_normalised_to_e164() {
+        assert_eq!(normalize_phone(""), Ok(String::new()));
+        assert_eq!(normalize_phone("   "), Ok(String::new()));
+        assert_eq!(
+            normalize_phone("+49 (30) 123-45.67"),
+            Ok("+49301234567".into())
+        );
+        assert_eq!(
+            normalize_phone("+1 555 123 4567"),
+            Ok("+15551234567".into())
+        );
+        assert_eq!(normalize_phone("+12345678"), Ok("+12345678".into()));
+        assert_eq!(
+            normalize_phone("+123456789012345"),
+            Ok("+123456789012345".into())
+        );
+    }
+
+    #[test]
+    fn implausible_phones_are_explained() {
+        assert!(normalize_phone("555 1234")
+            .unwrap_err()
+            .contains("Start with +"));
+        assert!(normalize_phone("+1234567")
+            .unwrap_err()
+            .contains("this has 7 digits"));
+        assert!(normalize_phone("+1234567890123456")
+            .unwrap_err()
+            .contains("16 digits"));
+        assert!(normalize_phone("+49 30 CALL-ME")
+            .unwrap_err()
+            .contains("other characters"));
+        assert!(normalize_phone("++4930123456").is_err());
+    }
+
+    #[test]
+    fn names_are_limited_to_256_characters() {
+        let ok = ProfileDraft {
+            first_name: "é".repeat(256),
+            ..Default::default()
+        };
+        assert!(validate(&ok).is_ok());
+        let long = ProfileDraft {
+            last_name: "x".repeat(257),
+            ..Default::default()
+        };
+        let errors = validate(&long).unwrap_err();
+        assert_eq!(
+            errors.last_name.as_deref(),
+            Some("Last name can have at most 256 characters; it has 257.")
+        );
+        assert_eq!(errors.first_name, None);
+    }
+
+    #[test]
+    fn valid_draft_becomes_a_patch_without_email() {
+        let draft = ProfileDraft {
+            first_name: " Ada ".into(),
+            last_name: "Lovelace".into(),
+            phone: "+44 20 7946 0958".into(),
+        };
+        let patch = validate(&draft).expect("valid");
+        assert_eq!(patch.first_name.as_deref(), Some("Ada"));
+        assert_eq!(patch.phone.as_deref(), Some("+442079460958"));
+        let json = serde_json::to_string(&patch).expect("json");
+        assert!(!json.contains("email"), "{json}");
+    }
+
+    #[test]
+    fn dirty_compares_what_would_be_saved() {
+        let user: User = serde_json::from_str(
+            r#"{"id":1,"first_name":"Ada","last_name":"","email":"a@b.c","phone":"+15551234567"}"#,
+        )
+        .expect("user");
+        let mut draft = ProfileDraft::from_user(&user);
+        assert!(!is_dirty(&draft, &user));
+        draft.phone = "+1 555 123 4567".into();
+        assert!(!is_dirty(&draft, &user), "same number, other spelling");
+        draft.first_name = "Ada ".into();
+        assert!(!is_dirty(&draft, &user));
+        draft.first_name = "Ava".into();
+        assert!(is_dirty(&draft, &user));
+    }
+}

@@ -1,0 +1,195 @@
+// Personal info, avatar and email preferences against a real Label Studio.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
+} from './helpers.mjs';
+import { png } from './images.mjs';
+
+let browser, page, watch, me;
+before(async () => {
+  browser = await launch();
+  ({ page, watch } = await newWatchedPage(browser));
+  await signIn(page, '/user/account/personal-info');
+  me = await apiGet(page, '/api/current-user/whoami');
+});
+after(async () => { await browser?.close(); });
+
+/** Requests the page sends to /api/users/ while `fn` runs. */
+async function usersRequestsDuring(fn) {
+  const seen = [];
+  const listener = (req) => { if (new URL(req.url()).pathname.startsWith('/api/users/')) seen.push(`${req.method()} ${new URL(req.url()).pathname}`); };
+  page.on('request', listener);
+  try { await fn(); } finally { page.off('request', listener); }
+  return seen;
+}
+
+async function openPersonalInfo() {
+  await page.goto('/user/account/personal-info');
+  await page.locator('#first-name').waitFor();
+}
+
+const status = () => page.locator('.profile-form .form-status');
+
+test('names and phone save, survive a reload and are stored normalised', async () => {
+  await openPersonalInfo();
+  const save = page.getByRole('button', { name: 'Save' });
+  assert.equal(await save.isDisabled(), true, 'nothing changed yet');
+  await page.fill('#first-name', 'Ada');
+  await page.fill('#last-name', '<b>Lovelace</b>');
+  await page.fill('#phone', '+44 (20) 7946-0958');
+  await save.click();
+  await status().filter({ hasText: 'Saved.' }).waitFor();
+  // The header updates without a reload; markup in a name is shown as text.
+  await page.locator('.account-header__name', { hasText: 'Ada <b>Lovelace</b>' }).waitFor();
+  assert.equal(await page.locator('.account-header .userpic__initials').textContent(), 'A<');
+  await page.reload();
+  await page.locator('#first-name').waitFor();
+  assert.equal(await page.inputValue('#phone'), '+442079460958');
+  const stored = await apiGet(page, '/api/current-user/whoami');
+  assert.deepEqual([stored.first_name, stored.last_name, stored.phone], ['Ada', '<b>Lovelace</b>', '+442079460958']);
+});
+
+test('bad input is explained next to the field and nothing is sent', async () => {
+  await openPersonalInfo();
+  const sent = await usersRequestsDuring(async () => {
+    await page.fill('#phone', '0301234567');
+    await page.fill('#last-name', 'x'.repeat(257));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#phone-error', { hasText: 'Start with +' }).waitFor();
+    await page.locator('#last-name-error', { hasText: 'at most 256 characters; it has 257' }).waitFor();
+  });
+  assert.deepEqual(sent, []);
+  assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#phone', 'aria-describedby'), /phone-error/);
+  await assertAccessible(page, 'personal info with errors');
+  const stored = await apiGet(page, '/api/current-user/whoami');
+  assert.equal(stored.phone, '+442079460958', 'nothing changed on the server');
+});
+
+test('a server error keeps the typed values, and Save works again afterwards', async () => {
+  await openPersonalInfo();
+  await page.route('**/api/users/*/', (route) => route.request().method() === 'PATCH'
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail":"database is locked"}' })
+    : route.continue());
+  await page.fill('#first-name', 'Grace');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await status().filter({ hasText: 'database is locked' }).waitFor();
+  assert.equal(await page.inputValue('#first-name'), 'Grace');
+  await page.unroute('**/api/users/*/');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await status().filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal((await apiGet(page, '/api/current-user/whoami')).first_name, 'Grace');
+});
+
+test('leaving with unsaved edits asks first', async () => {
+  await openPersonalInfo();
+  await page.fill('#first-name', 'Unsaved');
+  const answers = ['dismiss', 'accept'];
+  const seen = [];
+  page.on('dialog', async (d) => { seen.push(d.message()); await d[answers.shift()](); });
+  await page.getByRole('link', { name: 'Hotkeys' }).click();
+  await page.waitForFunction(() => true);
+  assert.equal(new URL(page.url()).pathname, '/user/account/personal-info', 'stayed after Cancel');
+  assert.equal(await page.inputValue('#first-name'), 'Unsaved');
+  await page.getByRole('link', { name: 'Hotkeys' }).click();
+  await page.waitForURL((u) => u.pathname === '/user/account/hotkeys');
+  page.removeAllListeners('dialog');
+  assert.equal(seen.length, 2);
+  assert.match(seen[0], /unsaved changes/);
+});
+
+test('an oversize image is refused without a request, then "Resize to fit" uploads it', async () => {
+  await openPersonalInfo();
+  const big = png(1600, 1000, { noise: true });
+  const sent = await usersRequestsDuring(async () => {
+    await page.setInputFiles('[data-testid=avatar-input]', { name: 'holiday.png', mimeType: 'image/png', buffer: big });
+    const problems = page.getByTestId('avatar-problems');
+    await problems.waitFor();
+    const text = await problems.textContent();
+    assert.match(text, /1600 × 1000 px; the limit is 1200 × 1200 px/);
+    assert.match(text, /the limit is 1024 KB \(1,048,576 bytes\)/);
+  });
+  assert.deepEqual(sent, [], 'nothing sent for an invalid file');
+
+  await page.getByRole('button', { name: 'Resize to fit' }).click();
+  const preview = page.getByTestId('avatar-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  assert.match(await preview.textContent(), /holiday\.png — \d+ × \d+ px, .*\(resized\)/);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
+  const stored = await apiGet(page, '/api/current-user/whoami');
+  assert.match(stored.avatar ?? '', /\/data\/avatars\/.*holiday\.png$/);
+  // The (relative) avatar URL is served through the same origin.
+  const headerImg = page.locator('.account-header .userpic__img');
+  await headerImg.waitFor();
+  await page.waitForFunction(() => document.querySelector('.account-header .userpic__img')?.naturalWidth > 0);
+  await screenshot(page, 'personal-info');
+});
+
+test('damaged and foreign files are refused with a reason; a valid one previews before upload', async () => {
+  await openPersonalInfo();
+  const problems = page.getByTestId('avatar-problems');
+  const broken = Buffer.concat([png(10, 10).subarray(0, 24), Buffer.from('garbage')]);
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'broken.png', mimeType: 'image/png', buffer: broken });
+  await problems.filter({ hasText: 'could not be read' }).waitFor();
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('hello') });
+  await problems.filter({ hasText: 'not a JPEG, PNG or GIF' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Resize to fit' }).count(), 0);
+
+  const sent = await usersRequestsDuring(async () => {
+    await page.setInputFiles('[data-testid=avatar-input]', { name: 'small', mimeType: 'image/png', buffer: png(64, 48) });
+    await page.getByTestId('avatar-problems').filter({ hasText: 'must end in' }).waitFor();
+  });
+  assert.deepEqual(sent, []);
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'small.png', mimeType: 'image/png', buffer: png(64, 48) });
+  await page.getByTestId('avatar-preview').filter({ hasText: 'small.png — 64 × 48 px' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('avatar-preview').waitFor({ state: 'detached' });
+});
+
+test('removing the photo asks first and falls back to initials', async () => {
+  await openPersonalInfo();
+  await page.getByRole('button', { name: 'Remove photo' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  assert.ok((await apiGet(page, '/api/current-user/whoami')).avatar, 'still there after Keep it');
+  await page.getByRole('button', { name: 'Remove photo' }).click();
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await page.locator('.avatar-editor .form-status', { hasText: 'Photo removed.' }).waitFor();
+  assert.equal((await apiGet(page, '/api/current-user/whoami')).avatar, null);
+  await page.locator('.account-header .userpic__initials').waitFor();
+});
+
+test('the newsletter switch saves at once, reads back, and flips back on failure', async () => {
+  await page.goto('/user/account/email-preferences');
+  const toggle = page.getByRole('switch', { name: 'Send me product news and tips' });
+  await toggle.waitFor();
+  assert.equal(await toggle.isChecked(), Boolean(me.allow_newsletters));
+  await toggle.click();
+  await page.locator('.email-preferences .form-status', { hasText: 'Saved.' }).waitFor();
+  assert.equal((await apiGet(page, '/api/current-user/whoami')).allow_newsletters, true);
+  await page.reload();
+  await toggle.waitFor();
+  assert.equal(await toggle.isChecked(), true);
+
+  await page.route('**/api/users/*/', (route) => route.fulfill({ status: 503, body: '' }));
+  await toggle.click();
+  await page.locator('.email-preferences .form-status', { hasText: 'Not saved' }).waitFor();
+  assert.equal(await toggle.isChecked(), true, 'flipped back');
+  await page.unroute('**/api/users/*/');
+  await assertAccessible(page, 'email preferences');
+
+  await toggle.click();
+  await page.locator('.email-preferences .form-status', { hasText: 'Saved.' }).waitFor();
+  assert.equal((await apiGet(page, '/api/current-user/whoami')).allow_newsletters, false);
+});
+
+test('no console errors, and every unsafe request carried the CSRF token', async () => {
+  // The injected 500/503 answers are logged by the browser as failed resources.
+  const unexpected = watch.consoleErrors.filter((e) => !/status of (500|503)/.test(e));
+  assert.deepEqual(unexpected, []);
+  assert.ok(watch.unsafeRequests.length >= 5, `saw ${watch.unsafeRequests.length} unsafe requests`);
+  assertCsrfOnUnsafe(watch);
+  // Leave the account tidy for other test files.
+  await apiSend(page, 'PATCH', `/api/users/${me.id}/`, { first_name: '', last_name: '', phone: '' });
+});
