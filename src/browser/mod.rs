@@ -1,5 +1,7 @@
 //! Thin wrappers over browser APIs that components need (images, clipboard, downloads,
 //! page-leave guard). No rules live here: those are in `domain`.
 
+pub mod clipboard;
 pub mod image;
 pub mod leave_guard;
+pub mod time;

@@ -1,7 +1,10 @@
 //! Pure rules of the page: no web-sys, no I/O, tested natively with `cargo test`.
 
 pub mod avatar;
+pub mod jwt;
 pub mod profile;
 pub mod sections;
+pub mod snippets;
 pub mod theme;
+pub mod time;
 pub mod user;

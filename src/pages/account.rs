@@ -12,10 +12,13 @@ use crate::components::account_header::AccountHeader;
 use crate::components::coming_soon::ComingSoon;
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::legacy_token::LegacyToken;
+use crate::components::membership_info::MembershipInfo;
+use crate::components::personal_access_token::PersonalAccessToken;
 use crate::components::personal_info::PersonalInfo;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
-use crate::context::{use_api, CurrentUser};
+use crate::context::{use_api, CurrentUser, OrgTokenSwitches};
 use crate::domain::sections::{self, Section, TokenSwitches};
 
 /// `/user/account/:section`: signed-out panel, or the settings layout.
@@ -63,6 +66,7 @@ fn AccountLayout(
         Some(Ok(settings)) => TokenSwitches::Known(settings),
         Some(Err(_)) => TokenSwitches::Unavailable,
     });
+    provide_context(OrgTokenSwitches(switches));
     let notice = Signal::derive(move || {
         match jwt.get() {
         Some(Err(error)) => Some(format!(
@@ -126,6 +130,9 @@ fn section_body(section: Section) -> AnyView {
     match section {
         Section::PersonalInfo => view! { <PersonalInfo/> }.into_any(),
         Section::EmailPreferences => view! { <EmailPreferences/> }.into_any(),
+        Section::MembershipInfo => view! { <MembershipInfo/> }.into_any(),
+        Section::PersonalAccessToken => view! { <PersonalAccessToken/> }.into_any(),
+        Section::LegacyToken => view! { <LegacyToken/> }.into_any(),
         _ => view! { <ComingSoon section/> }.into_any(),
     }
 }

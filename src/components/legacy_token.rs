@@ -1,0 +1,138 @@
+use leptos::prelude::*;
+
+use crate::components::copy_button::CopyButton;
+use crate::components::error_notice::ErrorNotice;
+use crate::context::use_api;
+use crate::domain::snippets;
+
+/// What must be typed to renew: renewing breaks every script at once, so it is deliberate.
+const RENEW_WORD: &str = "RENEW";
+
+/// Legacy Token section: masked token with Show/Copy, a curl example, and Renew behind a typed
+/// confirmation.
+#[component]
+pub fn LegacyToken() -> impl IntoView {
+    let api = use_api();
+    let loaded = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.legacy_token().await }
+        }
+    });
+    let token = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok(value)) = loaded.get() {
+            token.set(Some(value));
+        }
+    });
+    let shown = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let origin = window().location().origin().unwrap_or_default();
+
+    let renew = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        async move { api.reset_legacy_token().await }
+    });
+    Effect::new(move |_| match renew.value().get() {
+        Some(Ok(fresh)) => {
+            token.set(Some(fresh));
+            confirming.set(false);
+            typed.set(String::new());
+            message.set(Some((
+                true,
+                "New token created. The old one no longer works.".into(),
+            )));
+        }
+        Some(Err(error)) => message.set(Some((
+            false,
+            format!("Could not renew: {}", error.user_message()),
+        ))),
+        None => {}
+    });
+
+    let secret = Signal::derive(move || token.get().unwrap_or_default());
+    let display = move |value: String| {
+        if shown.get() {
+            value
+        } else {
+            "•".repeat(value.chars().count())
+        }
+    };
+    let curl = {
+        let origin = origin.clone();
+        Signal::derive(move || snippets::legacy_curl(&origin, &secret.get()))
+    };
+    let curl_display = move || {
+        let masked = display(secret.get());
+        snippets::legacy_curl(&origin, &masked)
+    };
+
+    view! {
+        <div class="legacy-token">
+            <p class="section-card__description">
+                "The legacy token never expires. Send it as \"Authorization: Token …\". Prefer a personal access token where you can."
+            </p>
+            {move || match loaded.get() {
+                None => view! { <p class="page-status" role="status">"Loading…"</p> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNotice what="your legacy token" error on_retry=move |_| loaded.refetch()/> }.into_any(),
+                Some(Ok(_)) => view! {
+                    <div class="field">
+                        <span class="field__label" id="legacy-token-label">"Token"</span>
+                        <div class="legacy-token__row">
+                            <code class="token-card__value" aria-labelledby="legacy-token-label" data-testid="legacy-token-value">
+                                {move || display(secret.get())}
+                            </code>
+                            <button type="button" class="button button--small" aria-pressed=move || shown.get().to_string()
+                                on:click=move |_| shown.update(|s| *s = !*s)>
+                                {move || if shown.get() { "Hide" } else { "Show" }}
+                            </button>
+                            <CopyButton text=secret label="Copy token"/>
+                        </div>
+                    </div>
+                    <div class="snippet">
+                        <div class="snippet__head">
+                            <span class="snippet__title" id="legacy-curl-title">"Example request"</span>
+                            <CopyButton text=curl label="Copy example"/>
+                        </div>
+                        <pre class="snippet__code" aria-labelledby="legacy-curl-title"><code>{curl_display.clone()}</code></pre>
+                    </div>
+                }.into_any(),
+            }}
+            {move || if confirming.get() {
+                view! {
+                    <div class="confirm confirm--danger" role="group" aria-labelledby="renew-title">
+                        <p id="renew-title" class="confirm__text">
+                            "Renewing replaces this token immediately. Every script, integration and ML backend that uses \
+                             the old token stops working at once until you give it the new one."
+                        </p>
+                        <label class="field__label" for="renew-confirm">{format!("Type {RENEW_WORD} to confirm")}</label>
+                        <input id="renew-confirm" class="field__input" autocomplete="off"
+                            prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())/>
+                        <div class="dialog__row">
+                            <button type="button" class="button button--danger"
+                                disabled=move || typed.get().trim() != RENEW_WORD || renew.pending().get()
+                                on:click=move |_| { renew.dispatch(()); }>
+                                {move || if renew.pending().get() { "Renewing…" } else { "Renew token" }}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| { confirming.set(false); typed.set(String::new()); }>
+                                "Cancel"
+                            </button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--danger" disabled=move || token.with(Option::is_none)
+                        on:click=move |_| { message.set(None); confirming.set(true); }>"Renew token…"</button>
+                }.into_any()
+            }}
+            <p class="form-status" role="status" aria-live="polite"
+                class:form-status--error=move || matches!(message.get(), Some((false, _)))>
+                {move || message.get().map(|(_, t)| t)}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+use leptos::prelude::*;
+
+use crate::api::types::{Membership, ProjectRef};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::timestamp::Timestamp;
+use crate::context::{use_api, use_current_user};
+
+/// Membership Info section: who you are in the organization and what you contributed. The
+/// membership and organization calls fail independently; whoami facts always show.
+#[component]
+pub fn MembershipInfo() -> impl IntoView {
+    let api = use_api();
+    let user = use_current_user().0;
+    let (user_id, org_id) = user.with_untracked(|u| (u.id, u.active_organization));
+    let membership = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move {
+                match org_id {
+                    Some(org) => api.membership(org, user_id, true).await.map(Some),
+                    None => Ok(None),
+                }
+            }
+        }
+    });
+    let organization = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            match org_id {
+                Some(org) => api.organization(org).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let meta = move || user.with(|u| u.active_organization_meta.clone());
+
+    view! {
+        <div class="membership">
+            <dl class="facts">
+                <dt>"User ID"</dt><dd>{user_id}</dd>
+                <dt>"Registered"</dt>
+                <dd>{move || user.with(|u| u.date_joined.clone()).map(|iso| view! { <Timestamp iso/> })}</dd>
+            </dl>
+            <section class="membership__block" aria-labelledby="contrib-title" data-testid="membership-block">
+                <h2 class="membership__title" id="contrib-title">"Contributions"</h2>
+                {move || match membership.get() {
+                    None => view! { <p role="status">"Loading…"</p> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorNotice what="your membership" error on_retry=move |_| membership.refetch()/> }.into_any(),
+                    Some(Ok(None)) => view! { <p>"You are not in an organization."</p> }.into_any(),
+                    Some(Ok(Some(m))) => contributions(m).into_any(),
+                }}
+            </section>
+            <section class="membership__block" aria-labelledby="org-title">
+                <h2 class="membership__title" id="org-title">"Organization"</h2>
+                <dl class="facts">
+                    <dt>"Name"</dt><dd>{move || meta().map(|m| m.title).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Organization ID"</dt><dd>{org_id.map_or_else(|| "—".to_string(), |id| id.to_string())}</dd>
+                    <dt>"Owner"</dt><dd>{move || meta().map(|m| m.email).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Created"</dt>
+                    <dd data-testid="org-created">{move || match organization.get() {
+                        None => view! { "…" }.into_any(),
+                        Some(Ok(Some(org))) => org.created_at.map(|iso| view! { <Timestamp iso/> }.into_any())
+                            .unwrap_or_else(|| view! { "—" }.into_any()),
+                        Some(Ok(None)) => view! { "—" }.into_any(),
+                        Some(Err(error)) => view! { <span class="field__error">{format!("Unavailable: {}", error.user_message())}</span> }.into_any(),
+                    }}</dd>
+                    <dt>"Your role"</dt>
+                    <dd data-testid="role">{move || match membership.get() {
+                        Some(Ok(Some(Membership { role: Some(code), .. }))) => view! { {role_name(&code)} }.into_any(),
+                        _ => view! {
+                            "—" <span class="field__hint">" Label Studio Community has no roles: every member has full access."</span>
+                        }.into_any(),
+                    }}</dd>
+                </dl>
+            </section>
+        </div>
+    }
+}
+
+fn contributions(m: Membership) -> impl IntoView {
+    let contributed = m.contributed_to_projects.unwrap_or_default();
+    let created = m.created_projects.unwrap_or_default();
+    view! {
+        <dl class="facts">
+            <dt>"Annotations submitted"</dt><dd data-testid="annotations-count">{m.annotations_count}</dd>
+            <dt>"Projects contributed to"</dt><dd data-testid="projects-count">{m.contributed_projects_count}</dd>
+        </dl>
+        <ProjectList title="Projects you contributed to" projects=contributed/>
+        <ProjectList title="Projects you created" projects=created/>
+    }
+}
+
+/// A titled list of project links (nothing when empty).
+#[component]
+fn ProjectList(
+    /// Heading of the list.
+    title: &'static str,
+    /// The projects.
+    projects: Vec<ProjectRef>,
+) -> impl IntoView {
+    (!projects.is_empty()).then(|| {
+        view! {
+            <h3 class="membership__subtitle">{title}</h3>
+            <ul class="project-list">
+                {projects.into_iter().map(|p| view! {
+                    <li><a href=format!("/projects/{}/", p.id) rel="external">{p.title}</a></li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// Enterprise role codes.
+fn role_name(code: &str) -> String {
+    match code {
+        "OW" => "Owner",
+        "AD" => "Administrator",
+        "MA" => "Manager",
+        "AN" => "Annotator",
+        "RE" => "Reviewer",
+        "DI" => "Deactivated",
+        "NO" => "Pending",
+        other => other,
+    }
+    .to_string()
+}

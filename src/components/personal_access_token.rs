@@ -1,0 +1,161 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::new_token_dialog::NewTokenDialog;
+use crate::components::timestamp::Timestamp;
+use crate::context::{use_api, OrgTokenSwitches};
+use crate::domain::jwt;
+use crate::domain::sections::TokenSwitches;
+
+/// Personal Access Token section: the current token (as Label Studio lists it), create (one per
+/// user), revoke with a confirmation.
+#[component]
+pub fn PersonalAccessToken() -> impl IntoView {
+    let api = use_api();
+    let tokens = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.list_tokens().await }
+        }
+    });
+    let new_token = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let confirm_revoke = RwSignal::new(None::<String>);
+
+    let create = Action::new_local({
+        let api = api.clone();
+        move |_: &()| {
+            let api = api.clone();
+            async move { api.create_token().await }
+        }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(token)) => {
+            message.set(None);
+            new_token.set(Some(token));
+            tokens.refetch();
+        }
+        Some(Err(ApiError::Conflict(_))) => {
+            message.set(Some((
+                false,
+                "You already have a token, and Label Studio allows one per user. Revoke it first."
+                    .into(),
+            )));
+            tokens.refetch();
+        }
+        Some(Err(error)) => message.set(Some((
+            false,
+            format!("Could not create a token: {}", error.user_message()),
+        ))),
+        None => {}
+    });
+    // The created token is kept only in the dialog; forget the action's copy at once.
+    Effect::new(move |_| {
+        if matches!(create.value().get(), Some(Ok(_))) {
+            create.value().set(None);
+        }
+    });
+
+    let revoke = Action::new_local(move |listed: &String| {
+        let (api, listed) = (api.clone(), listed.clone());
+        async move { api.revoke_token(&listed).await }
+    });
+    Effect::new(move |_| match revoke.value().get() {
+        Some(Ok(())) => {
+            confirm_revoke.set(None);
+            message.set(Some((
+                true,
+                "Token revoked. Scripts using it can no longer get access tokens.".into(),
+            )));
+            tokens.refetch();
+        }
+        Some(Err(ApiError::NotFound(_))) => {
+            confirm_revoke.set(None);
+            message.set(Some((true, "That token was already revoked.".into())));
+            tokens.refetch();
+        }
+        Some(Err(error)) => message.set(Some((
+            false,
+            format!("Could not revoke: {}", error.user_message()),
+        ))),
+        None => {}
+    });
+
+    let has_token = move || matches!(tokens.get(), Some(Ok(list)) if !list.is_empty());
+    let legacy_off = move || {
+        use_context::<OrgTokenSwitches>().is_some_and(
+            |s| matches!(s.0.get(), TokenSwitches::Known(k) if !k.legacy_api_tokens_enabled),
+        )
+    };
+
+    view! {
+        <div class="tokens">
+            <p class="section-card__description">
+                "Use a personal access token for scripts, the Python SDK and integrations. It acts as you."
+            </p>
+            {move || match tokens.get() {
+                None => view! { <p class="page-status" role="status">"Loading tokens…"</p> }.into_any(),
+                Some(Err(error)) => view! {
+                    <ErrorNotice what="your tokens" error on_retry=move |_| tokens.refetch()/>
+                }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! {
+                    <p class="tokens__empty">"You have no personal access token."</p>
+                }.into_any(),
+                Some(Ok(list)) => list.into_iter().map(|listed| {
+                    let claims = jwt::claims(&listed);
+                    let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
+                    let for_revoke = listed.clone();
+                    view! {
+                        <div class="token-card" data-testid="pat-row">
+                            <div class="token-card__meta">
+                                <span class="token-card__label">"Personal access token"</span>
+                                <span>"Created " {iat.map_or_else(|| view! { "unknown" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+                                <span>"Expires " {exp.map_or_else(|| view! { "never" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+                            </div>
+                            <code class="token-card__value" title="Label Studio keeps only the first two parts of the token">{listed}</code>
+                            <button type="button" class="button button--danger button--small"
+                                on:click=move |_| confirm_revoke.set(Some(for_revoke.clone()))>"Revoke…"</button>
+                        </div>
+                    }
+                }).collect_view().into_any(),
+            }}
+            {move || confirm_revoke.get().map(|listed| view! {
+                <div class="confirm" role="group" aria-labelledby="revoke-title">
+                    <p id="revoke-title" class="confirm__text">
+                        "Revoke this token? Every script, SDK client and integration using it stops working at once."
+                    </p>
+                    <button type="button" class="button button--danger" disabled=move || revoke.pending().get()
+                        on:click=move |_| { revoke.dispatch(listed.clone()); }>"Revoke token"</button>
+                    <button type="button" class="button" on:click=move |_| confirm_revoke.set(None)>"Cancel"</button>
+                </div>
+            })}
+            <div class="form-actions">
+                <button type="button" class="button button--primary"
+                    aria-describedby="create-token-hint"
+                    disabled=move || has_token() || tokens.get().is_none() || create.pending().get()
+                    on:click=move |_| { create.dispatch(()); }>
+                    {move || if create.pending().get() { "Creating…" } else { "Create token" }}
+                </button>
+                <p class="field__hint" id="create-token-hint">
+                    {move || if has_token() {
+                        "Label Studio allows one personal access token per user: revoke the current one to create another."
+                    } else {
+                        "The token is shown once, right after it is created."
+                    }}
+                </p>
+            </div>
+            <p class="form-status" role="status" aria-live="polite"
+                class:form-status--error=move || matches!(message.get(), Some((false, _)))>
+                {move || message.get().map(|(_, t)| t)}
+            </p>
+            <Show when=legacy_off>
+                <p class="field__hint">"Legacy tokens are off for this organization; an organization admin can enable them."</p>
+            </Show>
+            <Show when=move || new_token.with(Option::is_some)>
+                <NewTokenDialog token=new_token/>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! Reading a personal access token's claims (no signature check: the server does that).
+//! Works on the full `header.payload.signature` and on the listed `header.payload` form.
+
+use serde::Deserialize;
+
+/// The claims the page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Claims {
+    /// Issued at, seconds since the epoch.
+    pub iat: Option<i64>,
+    /// Expires at, seconds since the epoch (200 years out for Label Studio PATs).
+    pub exp: Option<i64>,
+    pub token_type: Option<String>,
+}
+
+/// The payload claims, or `None` for anything that is not a readable JWT.
+pub fn claims(token: &str) -> Option<Claims> {
+    let mut parts = token.trim().split('.');
+    let (_header, payload) = (parts.next()?, parts.next()?);
+    if parts.clone().count() > 1 {
+        return None;
+    }
+    let bytes = base64url_decode(payload)?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Unpadded (or padded) base64url, as JWTs use.
+fn base64url_decode(input: &str) -> Option<Vec<u8>> {
+    let input = input.trim_end_matches('=');
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for byte in input.bytes() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    // A single leftover sextet cannot encode a byte.
+    (bits < 6).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FULL: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCIsImV4cCI6ODEwMzAxMTQ5MSwiaWF0IjoxNzk1ODExNDkxLCJqdGkiOiIyZmY2YWE3ZDFhZDU0MzYwYTIyYzFmMTUyZTMyYTFhYiIsInVzZXJfaWQiOiIxIn0.1p8jbFhOZzDuN39SJdq6B6ijj4iNZBVMHfPiwRVJSck";
+
+    #[test]
+    fn reads_full_and_truncated_tokens() {
+        let expected = Claims {
+            iat: Some(1_795_811_491),
+            exp: Some(8_103_011_491),
+            token_type: Some("refresh".into()),
+        };
+        assert_eq!(claims(FULL), Some(expected.clone()));
+        let listed = FULL
+            .rsplit_once('.')
+            .map(|(head, _)| head)
+            .unwrap_or_default();
+        assert_eq!(claims(listed), Some(expected));
+    }
+
+    #[test]
+    fn garbage_is_none() {
+        for bad in [
+            "",
+            "abc",
+            "a.b.c.d",
+            "eyJhbGciOiJIUzI1NiJ9.!!!!",
+            "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24",
+            "x.eyJpYXQiOiJub3QgYSBudW1iZXIifQ",
+        ] {
+            assert_eq!(claims(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn base64url_handles_padding_and_alphabet() {
+        assert_eq!(base64url_decode("aGk"), Some(b"hi".to_vec()));
+        assert_eq!(base64url_decode("aGk="), Some(b"hi".to_vec()));
+        assert_eq!(base64url_decode("-_8"), Some(vec![0xfb, 0xff]));
+        assert_eq!(base64url_decode("a"), None);
+    }
+}

@@ -1,0 +1,160 @@
+// Personal access token, legacy token and membership info against a real Label Studio.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, LS_URL, EMAIL,
+} from './helpers.mjs';
+
+let browser, context, page, watch;
+before(async () => {
+  browser = await launch();
+  ({ context, page, watch } = await newWatchedPage(browser));
+  await signIn(page, '/user/account/personal-access-token');
+});
+after(async () => { await browser?.close(); });
+
+/** Calls Label Studio directly, as a script outside the browser would. */
+async function outside(method, path, { body, headers = {} } = {}) {
+  const res = await fetch(`${LS_URL}${path}`, {
+    method, headers: { 'Content-Type': 'application/json', ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+test('create a PAT: shown once with working snippets, Test token succeeds, it works from outside, then revoke', async () => {
+  await page.goto('/user/account/personal-access-token');
+  await page.getByText('You have no personal access token.').waitFor();
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
+  await dialog.waitFor();
+  const token = await page.inputValue('#new-token');
+  assert.equal(token.split('.').length, 3, 'full JWT');
+  assert.match(await page.locator('#snippet-curl').textContent(), new RegExp(token.replaceAll('.', '\\.')));
+  await assertAccessible(page, 'new token dialog');
+
+  await dialog.getByRole('button', { name: 'Test token' }).click();
+  await dialog.getByText(`Works: authenticated as ${EMAIL}.`).waitFor();
+
+  // Outside the browser: refresh, then whoami with the access token only.
+  const refreshed = await outside('POST', '/api/token/refresh/', { body: { refresh: token } });
+  assert.equal(refreshed.status, 200);
+  const who = await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Bearer ${refreshed.json.access}` } });
+  assert.equal(who.status, 200);
+  assert.equal(who.json.email, EMAIL);
+
+  // Closing forgets it: not in the DOM, not in storage, not in the URL.
+  await dialog.getByRole('button', { name: /close/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const html = await page.content();
+  assert.ok(!html.includes(token.split('.')[2]), 'signature gone from the DOM');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes(token.split('.')[1]), 'not in web storage');
+  assert.ok(!page.url().includes(token.split('.')[1]), 'not in the URL');
+
+  // Listed as Label Studio lists it, with dates; creating another is explained, not offered.
+  const row = page.getByTestId('pat-row');
+  await row.waitFor();
+  assert.match(await row.textContent(), /Created .*Expires /);
+  assert.equal(await page.getByRole('button', { name: 'Create token' }).isDisabled(), true);
+  assert.match(await page.locator('#create-token-hint').textContent(), /one personal access token per user/);
+
+  await row.getByRole('button', { name: 'Revoke…' }).click();
+  await page.getByRole('button', { name: 'Revoke token' }).click();
+  await page.getByText('Token revoked.').waitFor();
+  await page.getByText('You have no personal access token.').waitFor();
+  const after = await outside('POST', '/api/token/refresh/', { body: { refresh: token } });
+  assert.equal(after.status, 401, 'revoked token can no longer be refreshed');
+});
+
+test('a second tab creating a token meets the one-token rule with an explanation', async () => {
+  await page.goto('/user/account/personal-access-token');
+  await page.getByRole('button', { name: 'Create token' }).waitFor();
+  // Another tab creates one meanwhile.
+  const other = await apiSend(page, 'POST', '/api/token/');
+  assert.equal(other.status(), 201);
+  const created = (await other.json()).token;
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await page.getByText('Label Studio allows one per user. Revoke it first.', { exact: false }).waitFor();
+  await page.getByTestId('pat-row').waitFor();
+  await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: created });
+});
+
+test('legacy token: hidden by default, renew needs typing RENEW, the old token dies', async () => {
+  await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+  try {
+    await page.goto('/user/account/legacy-token');
+    const value = page.getByTestId('legacy-token-value');
+    await value.waitFor();
+    assert.match(await value.textContent(), /^•{40}$/);
+    await page.getByRole('button', { name: 'Show' }).click();
+    const old = (await value.textContent()).trim();
+    assert.match(old, /^[0-9a-f]{40}$/);
+    assert.equal((await apiGet(page, '/api/current-user/token')).token, old);
+    assert.equal((await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Token ${old}` } })).status, 200);
+
+    await page.getByRole('button', { name: 'Renew token…' }).click();
+    const confirm = page.getByRole('button', { name: 'Renew token' });
+    assert.equal(await confirm.isDisabled(), true);
+    await page.fill('#renew-confirm', 'renew');
+    assert.equal(await confirm.isDisabled(), true, 'case matters');
+    await page.fill('#renew-confirm', 'RENEW');
+    await assertAccessible(page, 'legacy renew confirmation');
+    await confirm.click();
+    await page.getByText('New token created. The old one no longer works.').waitFor();
+    const fresh = (await value.textContent()).trim();
+    assert.notEqual(fresh, old);
+    assert.equal((await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Token ${old}` } })).status, 401);
+    assert.equal((await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Token ${fresh}` } })).status, 200);
+  } finally {
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+  }
+  await page.goto('/user/account/personal-access-token');
+  await page.getByText('an organization admin can enable them').waitFor();
+});
+
+test('membership numbers match the API after a project and an annotation are created', async () => {
+  const me = await apiGet(page, '/api/current-user/whoami');
+  const project = await (await apiSend(page, 'POST', '/api/projects/', {
+    title: 'E2E membership project',
+    label_config: '<View><Text name="t" value="$text"/><Choices name="c" toName="t"><Choice value="A"/></Choices></View>',
+  })).json();
+  const imported = await apiSend(page, 'POST', `/api/projects/${project.id}/import`, [{ text: 'hello' }]);
+  assert.equal(imported.status(), 201);
+  const tasks = await apiGet(page, `/api/tasks/?project=${project.id}`);
+  const taskId = (tasks.tasks ?? tasks)[0].id;
+  const annotation = await apiSend(page, 'POST', `/api/tasks/${taskId}/annotations/`, {
+    result: [{ from_name: 'c', to_name: 't', type: 'choices', value: { choices: ['A'] } }],
+  });
+  assert.equal(annotation.status(), 201);
+
+  await page.goto('/user/account/membership-info');
+  await page.getByTestId('annotations-count').waitFor();
+  const api = await apiGet(page, `/api/organizations/${me.active_organization}/memberships/${me.id}/`);
+  assert.equal(await page.getByTestId('annotations-count').textContent(), String(api.annotations_count));
+  assert.equal(await page.getByTestId('projects-count').textContent(), String(api.contributed_projects_count));
+  assert.ok(api.annotations_count >= 1);
+  const link = page.getByRole('link', { name: 'E2E membership project' }).first();
+  assert.equal(await link.getAttribute('href'), `/projects/${project.id}/`);
+  assert.match(await page.getByTestId('role').textContent(), /—/);
+  const created = page.getByTestId('org-created').locator('time');
+  assert.match(await created.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.match(await created.getAttribute('title'), /UTC[+-]\d\d:\d\d$/);
+  await assertAccessible(page, 'membership info');
+});
+
+test('a failing membership call shows its error in its block; the rest renders', async () => {
+  await page.route('**/memberships/**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail":"boom"}' }));
+  await page.goto('/user/account/membership-info');
+  await page.getByTestId('membership-block').getByRole('alert').waitFor();
+  assert.match(await page.getByTestId('membership-block').textContent(), /Could not load your membership: boom/);
+  assert.equal(await page.getByText('Organization ID').count(), 1);
+  await page.unroute('**/memberships/**');
+});
+
+test('no unexpected console errors; CSRF on every unsafe request', async () => {
+  const unexpected = watch.consoleErrors.filter((e) => !/status of (409|500)/.test(e));
+  assert.deepEqual(unexpected, []);
+  assertCsrfOnUnsafe(watch);
+  void context;
+});
