@@ -123,3 +123,121 @@ async fn signed_out_user_gets_a_sign_in_link_back_to_the_section() {
         "no sidebar while signed out"
     );
 }
+
+const JWT_PAT_ONLY: &str = r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#;
+const NEW_PAT: &str = include_str!("fixtures/token_create.json");
+const PAT_SIGNATURE: &str = "1p8jbFhOZzDuN39SJdq6B6ijj4iNZBVMHfPiwRVJSck";
+
+fn storage_dump() -> String {
+    let window = web_sys::window().expect("window");
+    let mut out = String::new();
+    for storage in [window.local_storage(), window.session_storage()] {
+        if let Ok(Some(storage)) = storage {
+            for i in 0..storage.length().unwrap_or(0) {
+                if let Ok(Some(key)) = storage.key(i) {
+                    out.push_str(&key);
+                    out.push_str(&storage.get_item(&key).ok().flatten().unwrap_or_default());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn new_pat_is_shown_once_and_forgotten_on_close() {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(Method::Get, "/api/token/", 200, "[]");
+    fake.on(Method::Post, "/api/token/", 201, NEW_PAT);
+    let app = mount_app_at("/user/account/personal-access-token", &fake);
+    wait_for(|| app.text(".tokens__empty").is_some()).await;
+
+    click(&app, "Create token");
+    wait_for(|| app.query("#new-token").is_some()).await;
+    let shown = app
+        .query("#new-token")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(e).ok())
+        .map(|t| t.value())
+        .unwrap_or_default();
+    assert!(shown.ends_with(PAT_SIGNATURE), "full token shown: {shown}");
+    assert!(
+        app.root.inner_html().contains(PAT_SIGNATURE),
+        "snippets carry it while open"
+    );
+
+    // The list now has the token; the server will answer 409 to another create.
+    fake.on(
+        Method::Get,
+        "/api/token/",
+        200,
+        include_str!("fixtures/token_list.json"),
+    );
+    click(&app, "I have copied it — close");
+    wait_for(|| app.query("#new-token").is_none()).await;
+    assert!(
+        !app.root.inner_html().contains(PAT_SIGNATURE),
+        "gone from the DOM after close"
+    );
+    assert!(
+        !storage_dump().contains(PAT_SIGNATURE),
+        "never in web storage"
+    );
+    assert!(!location_path().contains(PAT_SIGNATURE));
+    let creates = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == Method::Post && r.path == "/api/token/")
+        .count();
+    assert_eq!(creates, 1);
+}
+
+#[wasm_bindgen_test]
+async fn legacy_renew_is_enabled_only_by_typing_renew() {
+    let fake = fake_with(
+        WHOAMI,
+        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":true}"#,
+    );
+    fake.on(
+        Method::Get,
+        "/api/current-user/token",
+        200,
+        include_str!("fixtures/legacy_token.json"),
+    );
+    fake.on(
+        Method::Post,
+        "/api/current-user/reset-token/",
+        201,
+        include_str!("fixtures/legacy_token_reset.json"),
+    );
+    let app = mount_app_at("/user/account/legacy-token", &fake);
+    wait_for(|| app.query("[data-testid=legacy-token-value]").is_some()).await;
+    assert!(app
+        .text("[data-testid=legacy-token-value]")
+        .unwrap_or_default()
+        .chars()
+        .all(|c| c == '•'));
+
+    click(&app, "Renew token…");
+    wait_for(|| app.query("#renew-confirm").is_some()).await;
+    let renew = || button(&app, "Renew token").expect("renew button");
+    assert!(renew().disabled());
+    type_into(&app, "#renew-confirm", "RENEW please");
+    leptos::task::tick().await;
+    assert!(renew().disabled(), "only the exact word");
+    type_into(&app, "#renew-confirm", "RENEW");
+    wait_for(|| !renew().disabled()).await;
+    let resets = || {
+        fake.requests()
+            .iter()
+            .filter(|r| r.path == "/api/current-user/reset-token/")
+            .count()
+    };
+    assert_eq!(resets(), 0, "nothing sent before confirming");
+    renew().click();
+    wait_for(|| {
+        app.text(".legacy-token .form-status")
+            .is_some_and(|t| t.contains("old one no longer works"))
+    })
+    .await;
+    assert_eq!(resets(), 1);
+}

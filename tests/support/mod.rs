@@ -125,3 +125,31 @@ pub async fn wait_for(condition: impl Fn() -> bool) {
     }
     panic!("condition not met within the wait budget");
 }
+
+/// The button whose text is exactly `label`.
+pub fn button(app: &Mounted, label: &str) -> Option<web_sys::HtmlButtonElement> {
+    let list = app.root.query_selector_all("button").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .find(|b| b.text_content().is_some_and(|t| t.trim() == label))
+}
+
+/// Clicks the button labelled `label` (panics if absent).
+pub fn click(app: &Mounted, label: &str) {
+    button(app, label)
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+        .click();
+}
+
+/// Sets an input's value and fires `input`, as typing does.
+pub fn type_into(app: &Mounted, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = app
+        .query(selector)
+        .expect("input")
+        .dyn_into()
+        .expect("an input");
+    input.set_value(text);
+    let event = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
