@@ -1,6 +1,7 @@
 //! Pure rules of the page: no web-sys, no I/O, tested natively with `cargo test`.
 
 pub mod avatar;
+pub mod hotkeys;
 pub mod jwt;
 pub mod profile;
 pub mod sections;

@@ -1,0 +1,389 @@
+//! Hotkeys: the defaults, merging what the server stores over them, what to save, conflicts,
+//! the server's validation mirrored, and export/import in Label Studio's format.
+
+pub mod defaults;
+pub mod keys;
+pub mod transfer;
+pub mod validation;
+
+use std::collections::BTreeMap;
+
+use crate::api::types::{HotkeyMap, StoredHotkey};
+use keys::KeyCombo;
+
+/// A section of hotkeys as the editor groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HotkeySection {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+}
+
+/// Sections in display order; unknown stored ids go to "Other" at the end.
+pub const SECTIONS: &[HotkeySection] = &[
+    HotkeySection {
+        id: "annotation",
+        title: "Annotation Actions",
+        description: "Submit, skip, undo and redo while labelling.",
+    },
+    HotkeySection {
+        id: "data_manager",
+        title: "Data Manager",
+        description: "Moving through the task list of a project.",
+    },
+    HotkeySection {
+        id: "regions",
+        title: "Region Management",
+        description: "Selecting, hiding, locking and deleting regions.",
+    },
+    HotkeySection {
+        id: "tools",
+        title: "Tools",
+        description: "Image tools and zoom.",
+    },
+    HotkeySection {
+        id: "audio",
+        title: "Audio Controls",
+        description: "Playback and stepping in audio.",
+    },
+    HotkeySection {
+        id: "video",
+        title: "Video Controls",
+        description: "Playback, frames and keyframes in video.",
+    },
+    HotkeySection {
+        id: "timeseries",
+        title: "Time Series Controls",
+        description: "Growing and shrinking time series regions.",
+    },
+    HotkeySection {
+        id: "image_gallery",
+        title: "Image Gallery Navigation",
+        description: "Moving between images of one task.",
+    },
+    HotkeySection {
+        id: "paragraphs",
+        title: "Paragraph Navigation",
+        description: "Moving through phrases and their regions.",
+    },
+];
+
+/// The "Other" group for stored ids this version does not know.
+pub const OTHER: HotkeySection = HotkeySection {
+    id: "other",
+    title: "Other",
+    description: "Stored for your account but unknown to this page (for example from a newer Label Studio). Kept as they are.",
+};
+
+/// One default of the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultHotkey {
+    /// Label Studio's numeric id (used in exports).
+    pub number: u32,
+    /// Server id `section:element`.
+    pub id: &'static str,
+    pub label: &'static str,
+    pub key: &'static str,
+    pub description: &'static str,
+}
+
+impl DefaultHotkey {
+    pub fn section(&self) -> &'static str {
+        self.id.split_once(':').map_or("", |(s, _)| s)
+    }
+
+    pub fn element(&self) -> &'static str {
+        self.id.split_once(':').map_or("", |(_, e)| e)
+    }
+}
+
+pub fn default_for(id: &str) -> Option<&'static DefaultHotkey> {
+    defaults::DEFAULTS.iter().find(|d| d.id == id)
+}
+
+/// One row of the page: a default (or an unknown stored entry) with its current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Server id `section:element`.
+    pub id: String,
+    pub key: String,
+    pub active: bool,
+    /// Kept from the stored entry so saving does not drop it.
+    pub description: Option<String>,
+}
+
+impl Binding {
+    pub fn default_of(&self) -> Option<&'static DefaultHotkey> {
+        default_for(&self.id)
+    }
+
+    /// The section this row is shown in.
+    pub fn section(&self) -> &str {
+        match self.default_of() {
+            Some(d) => d.section(),
+            None => OTHER.id,
+        }
+    }
+
+    pub fn label(&self) -> String {
+        self.default_of()
+            .map_or_else(|| self.id.clone(), |d| d.label.to_string())
+    }
+
+    pub fn combo(&self) -> Option<KeyCombo> {
+        KeyCombo::parse(&self.key).ok()
+    }
+
+    /// Differs from the default in key (compared normalised) or in being switched off.
+    pub fn is_modified(&self) -> bool {
+        match self.default_of() {
+            Some(d) => !self.active || !same_key(&self.key, d.key),
+            None => true,
+        }
+    }
+
+    /// Back to the default (unknown entries are left as they are).
+    pub fn reset(&mut self) {
+        if let Some(d) = self.default_of() {
+            self.key = d.key.to_string();
+            self.active = true;
+        }
+    }
+}
+
+/// Keys equal after normalising (falls back to exact text for unreadable keys).
+pub fn same_key(a: &str, b: &str) -> bool {
+    match (keys::normalize(a), keys::normalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The defaults with the stored overrides applied; unknown stored ids are kept at the end.
+/// An entry without `active` counts as active (the server's and the editor's reading).
+pub fn merge(stored: &HotkeyMap) -> Vec<Binding> {
+    let mut bindings: Vec<Binding> = defaults::DEFAULTS
+        .iter()
+        .map(|d| match stored.get(d.id) {
+            Some(s) => Binding {
+                id: d.id.to_string(),
+                key: s.key.clone(),
+                active: s.active.unwrap_or(true),
+                description: s.description.clone(),
+            },
+            None => Binding {
+                id: d.id.to_string(),
+                key: d.key.to_string(),
+                active: true,
+                description: None,
+            },
+        })
+        .collect();
+    bindings.extend(
+        stored
+            .iter()
+            .filter(|(id, _)| default_for(id).is_none())
+            .map(|(id, s)| Binding {
+                id: id.clone(),
+                key: s.key.clone(),
+                active: s.active.unwrap_or(true),
+                description: s.description.clone(),
+            }),
+    );
+    bindings
+}
+
+/// What to store: only entries that differ from the defaults, plus every unknown entry.
+pub fn to_stored(bindings: &[Binding]) -> HotkeyMap {
+    bindings
+        .iter()
+        .filter(|b| b.is_modified())
+        .map(|b| {
+            let entry = StoredHotkey {
+                key: b.key.clone(),
+                active: Some(b.active),
+                description: b.description.clone(),
+            };
+            (b.id.clone(), entry)
+        })
+        .collect()
+}
+
+/// Two stored maps mean the same thing (ignoring spellings and an explicit `active: true`).
+pub fn same_stored(a: &HotkeyMap, b: &HotkeyMap) -> bool {
+    to_stored(&merge(a)) == to_stored(&merge(b))
+}
+
+/// Whether two sections can be live at the same time in the editor. `annotation` and `regions`
+/// are always on while labelling; each media section is live only with its own data; the Data
+/// Manager is a different page.
+fn scopes_overlap(a: &str, b: &str) -> bool {
+    const EVERYWHERE_IN_EDITOR: &[&str] = &["annotation", "regions", OTHER.id];
+    if a == b {
+        return true;
+    }
+    if a == "data_manager" || b == "data_manager" {
+        return false;
+    }
+    EVERYWHERE_IN_EDITOR.contains(&a) || EVERYWHERE_IN_EDITOR.contains(&b)
+}
+
+/// For each active row, the ids of other active rows bound to the same combination where both
+/// can fire at once. Rows without conflicts are absent.
+pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<String>> {
+    let mut by_combo: BTreeMap<KeyCombo, Vec<&Binding>> = BTreeMap::new();
+    for b in bindings.iter().filter(|b| b.active) {
+        if let Some(combo) = b.combo() {
+            by_combo.entry(combo).or_default().push(b);
+        }
+    }
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for group in by_combo.values() {
+        for a in group {
+            let clashes: Vec<String> = group
+                .iter()
+                .filter(|b| b.id != a.id && scopes_overlap(a.section(), b.section()))
+                .map(|b| b.id.clone())
+                .collect();
+            if !clashes.is_empty() {
+                out.insert(a.id.clone(), clashes);
+            }
+        }
+    }
+    out
+}
+
+/// Section title for an id (for messages).
+pub fn section_title(section: &str) -> &'static str {
+    SECTIONS
+        .iter()
+        .find(|s| s.id == section)
+        .map_or(OTHER.title, |s| s.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(entries: &[(&str, &str, Option<bool>)]) -> HotkeyMap {
+        entries
+            .iter()
+            .map(|(id, key, active)| {
+                (
+                    id.to_string(),
+                    StoredHotkey {
+                        key: key.to_string(),
+                        active: *active,
+                        description: None,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_table_has_71_defaults_in_9_sections() {
+        assert_eq!(defaults::DEFAULTS.len(), 71);
+        for d in defaults::DEFAULTS {
+            assert!(SECTIONS.iter().any(|s| s.id == d.section()), "{}", d.id);
+        }
+        let mut ids: Vec<_> = defaults::DEFAULTS.iter().map(|d| d.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 71, "ids are unique");
+        assert_eq!(
+            default_for("annotation:annotation:submit").map(|d| d.key),
+            Some("ctrl+enter")
+        );
+        assert_eq!(
+            default_for("tools:tool:rect-3point").map(|d| (d.number, d.element())),
+            Some((6201, "tool:rect-3point"))
+        );
+    }
+
+    #[test]
+    fn merge_applies_overrides_keeps_unknowns_and_reads_missing_active_as_on() {
+        let map = stored(&[
+            ("annotation:annotation:submit", "ctrl+shift+enter", None),
+            ("regions:region:delete", "backspace", Some(false)),
+            ("future:thing", "alt+q", None),
+        ]);
+        let merged = merge(&map);
+        assert_eq!(merged.len(), 72);
+        let submit = merged
+            .iter()
+            .find(|b| b.id == "annotation:annotation:submit")
+            .expect("submit");
+        assert_eq!(
+            (submit.key.as_str(), submit.active),
+            ("ctrl+shift+enter", true)
+        );
+        assert!(
+            !merged
+                .iter()
+                .find(|b| b.id == "regions:region:delete")
+                .expect("delete")
+                .active
+        );
+        let other = merged.last().expect("unknown kept");
+        assert_eq!(
+            (other.id.as_str(), other.section(), other.active),
+            ("future:thing", "other", true)
+        );
+    }
+
+    #[test]
+    fn saving_sends_only_what_differs_from_the_defaults() {
+        let mut bindings = merge(&HotkeyMap::new());
+        assert!(to_stored(&bindings).is_empty());
+        bindings[0].key = "ctrl+shift+enter".into();
+        bindings[1].active = false;
+        // Same key as the default in another spelling is not a change.
+        let pan = bindings
+            .iter_mut()
+            .find(|b| b.id == "tools:tool:pan-image")
+            .expect("pan");
+        pan.key = "h".into();
+        let map = to_stored(&bindings);
+        assert_eq!(map.len(), 2);
+        assert_eq!(map["annotation:annotation:submit"].key, "ctrl+shift+enter");
+        assert_eq!(map["annotation:annotation:skip"].active, Some(false));
+        bindings[0].reset();
+        assert_eq!(to_stored(&bindings).len(), 1);
+    }
+
+    #[test]
+    fn conflicts_are_found_across_spellings_and_respect_scope() {
+        let mut bindings = merge(&HotkeyMap::new());
+        let set = |bindings: &mut Vec<Binding>, id: &str, key: &str| {
+            bindings.iter_mut().find(|b| b.id == id).expect(id).key = key.into();
+        };
+        // Redo is ctrl+shift+z; write undo as shift+ctrl+z: same binding, same section.
+        set(&mut bindings, "annotation:annotation:undo", "shift+ctrl+z");
+        let found = conflicts(&bindings);
+        assert_eq!(
+            found["annotation:annotation:undo"],
+            ["annotation:annotation:redo"]
+        );
+        // Switching one off removes the conflict.
+        bindings
+            .iter_mut()
+            .find(|b| b.id == "annotation:annotation:redo")
+            .expect("redo")
+            .active = false;
+        assert!(!conflicts(&bindings).contains_key("annotation:annotation:undo"));
+        // Annotation keys clash with media sections; Data Manager keys do not.
+        set(&mut bindings, "audio:audio:playpause", "ctrl+enter");
+        assert!(conflicts(&bindings).contains_key("audio:audio:playpause"));
+        set(&mut bindings, "data_manager:dm.focus-next", "ctrl+enter");
+        assert!(!conflicts(&bindings).contains_key("data_manager:dm.focus-next"));
+        // Different media sections never run together (video vs time series).
+        let defaults_only = conflicts(&merge(&HotkeyMap::new()));
+        assert!(!defaults_only.contains_key("timeseries:ts:shrink-left"));
+        // …but the defaults do clash inside the video section.
+        assert_eq!(
+            defaults_only["video:media:step-backward"],
+            ["video:video:backward"]
+        );
+    }
+}
