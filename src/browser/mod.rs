@@ -2,6 +2,8 @@
 //! page-leave guard). No rules live here: those are in `domain`.
 
 pub mod clipboard;
+pub mod download;
 pub mod image;
 pub mod leave_guard;
+pub mod platform;
 pub mod time;

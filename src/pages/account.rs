@@ -9,9 +9,9 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::leave_guard::UnsavedChanges;
 use crate::components::account_header::AccountHeader;
-use crate::components::coming_soon::ComingSoon;
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::hotkeys::Hotkeys;
 use crate::components::legacy_token::LegacyToken;
 use crate::components::membership_info::MembershipInfo;
 use crate::components::personal_access_token::PersonalAccessToken;
@@ -133,6 +133,6 @@ fn section_body(section: Section) -> AnyView {
         Section::MembershipInfo => view! { <MembershipInfo/> }.into_any(),
         Section::PersonalAccessToken => view! { <PersonalAccessToken/> }.into_any(),
         Section::LegacyToken => view! { <LegacyToken/> }.into_any(),
-        _ => view! { <ComingSoon section/> }.into_any(),
+        Section::Hotkeys => view! { <Hotkeys/> }.into_any(),
     }
 }

@@ -1,0 +1,141 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::hotkeys::transfer::{self, Change};
+use crate::domain::hotkeys::{conflicts, Binding};
+
+/// Import: paste or choose a file, see every problem or a preview of the changes, then apply.
+/// Nothing changes until "Apply import".
+#[component]
+pub fn HotkeyImport(
+    /// The rows as they are now (the preview compares against these).
+    #[prop(into)]
+    current: Signal<Vec<Binding>>,
+    /// Called with the complete new list when the user applies.
+    on_apply: Callback<Vec<Binding>>,
+    /// Called when the panel should close.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let checked = RwSignal::new(None::<Result<Vec<Binding>, Vec<String>>>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let check = move || {
+        let result = transfer::import(&text.get_untracked())
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect());
+        checked.set(Some(result));
+    };
+    let on_file = move |_| {
+        let Some(file) = file_input
+            .get()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        if file.size() as usize > transfer::MAX_IMPORT_BYTES {
+            checked.set(Some(Err(vec![format!(
+                "The file is {} bytes; imports are limited to 1 MiB ({} bytes).",
+                file.size(),
+                transfer::MAX_IMPORT_BYTES
+            )])));
+            return;
+        }
+        spawn_local(async move {
+            match JsFuture::from(file.text()).await {
+                Ok(value) => {
+                    text.set(value.as_string().unwrap_or_default());
+                    check();
+                }
+                Err(_) => checked.set(Some(Err(vec!["The file could not be read.".into()]))),
+            }
+        });
+    };
+
+    let preview = move || {
+        match checked.get() {
+        None => ().into_any(),
+        Some(Err(problems)) => view! {
+            <div class="notice notice--error" role="alert" data-testid="import-problems">
+                <p class="notice__text">{format!("Nothing was imported. {} problem(s):", problems.len())}</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }.into_any(),
+        Some(Ok(next)) => {
+            let changes = transfer::diff(&current.get(), &next);
+            let clashes = conflicts(&next);
+            let count = changes.len();
+            let has_changes = move || count != 0;
+            let apply_list = next.clone();
+            view! {
+                <div class="import-preview" data-testid="import-preview">
+                    <p>{match count {
+                        0 => "The file matches your current hotkeys; nothing would change.".to_string(),
+                        n => format!("{n} hotkey(s) would change:"),
+                    }}</p>
+                    <Show when=has_changes>
+                        <ChangeTable changes=changes.clone() clashes=clashes.keys().cloned().collect()/>
+                    </Show>
+                    <div class="dialog__row">
+                        <button type="button" class="button button--primary" disabled=count == 0
+                            on:click=move |_| on_apply.run(apply_list.clone())>"Apply import"</button>
+                    </div>
+                </div>
+            }.into_any()
+        }
+    }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="import-title">
+            <h2 class="panel__title" id="import-title">"Import hotkeys"</h2>
+            <p class="field__hint">
+                "Label Studio's export file (hotkeys-export.json) or a list of hotkeys. An import replaces all your \
+                 hotkeys: ones it leaves out go back to their defaults. You will see the changes before anything is saved."
+            </p>
+            <label class="field__label" for="import-text">"Hotkeys JSON"</label>
+            <textarea id="import-text" class="token-field" rows="6" prop:value=move || text.get()
+                on:input:target=move |ev| { text.set(ev.target().value()); checked.set(None); }></textarea>
+            <div class="dialog__row">
+                <input type="file" accept="application/json,.json" node_ref=file_input on:change=on_file
+                    aria-label="Choose a hotkeys file" data-testid="import-file"/>
+                <button type="button" class="button" on:click=move |_| check()>"Check"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
+            {preview}
+        </section>
+    }
+}
+
+/// A table of changes: action, before → after, conflicts flagged.
+#[component]
+pub fn ChangeTable(
+    /// The rows that change.
+    changes: Vec<Change>,
+    /// Ids that would clash after the change.
+    clashes: Vec<String>,
+) -> impl IntoView {
+    let describe = |state: &Option<(String, bool)>| match state {
+        Some((key, true)) => key.clone(),
+        Some((key, false)) => format!("{key} (off)"),
+        None => "—".into(),
+    };
+    view! {
+        <table class="change-table">
+            <thead><tr><th scope="col">"Action"</th><th scope="col">"Now"</th><th scope="col">"After"</th></tr></thead>
+            <tbody>
+                {changes.into_iter().map(|c| {
+                    let clash = clashes.contains(&c.id);
+                    view! {
+                        <tr class:change-table__row--conflict=clash>
+                            <td>{c.label.clone()}{clash.then(|| view! { <span class="badge badge--warn">" conflict"</span> })}</td>
+                            <td><code>{describe(&c.before)}</code></td>
+                            <td><code>{describe(&c.after)}</code></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

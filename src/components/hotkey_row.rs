@@ -1,0 +1,238 @@
+use leptos::prelude::*;
+
+use crate::components::key_caps::KeyCaps;
+use crate::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
+use crate::domain::hotkeys::{section_title, validation, Binding};
+
+/// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
+const SPECIAL_KEYS: &[(&str, &str)] = &[
+    ("escape", "Esc"),
+    ("tab", "Tab"),
+    ("shift+tab", "Shift+Tab"),
+    ("enter", "Enter"),
+    ("space", "Space"),
+];
+
+/// The browser's keydown as the pure recorder's input.
+pub fn key_press(ev: &web_sys::KeyboardEvent) -> KeyPress {
+    KeyPress {
+        key: ev.key(),
+        code: ev.code(),
+        ctrl: ev.ctrl_key(),
+        shift: ev.shift_key(),
+        alt: ev.alt_key(),
+        meta: ev.meta_key(),
+    }
+}
+
+/// One hotkey: label and description, its keys as a recorder button, a special-keys menu,
+/// reset to default, and an on/off switch. Writes go straight into `draft`.
+#[component]
+pub fn HotkeyRow(
+    /// Server id `section:element` of this row.
+    id: String,
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Which row is recording, if any (one at a time).
+    recording: RwSignal<Option<String>>,
+    /// Labels of rows this one clashes with.
+    #[prop(into)]
+    clashes: Signal<Vec<String>>,
+    /// The section's live region.
+    announce: WriteSignal<String>,
+    /// Which key labels to draw.
+    platform: Platform,
+) -> impl IntoView {
+    let binding = {
+        let id = id.clone();
+        Memo::new(move |_| draft.with(|all| all.iter().find(|b| b.id == id).cloned()))
+    };
+    let dom_id = format!(
+        "hk-{}",
+        id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
+    let label = binding.with_untracked(|b| b.as_ref().map(Binding::label).unwrap_or_default());
+    let description = binding.with_untracked(|b| {
+        b.as_ref()
+            .and_then(|b| b.default_of())
+            .map(|d| d.description)
+            .unwrap_or("")
+    });
+    let error = RwSignal::new(None::<String>);
+    let is_recording = {
+        let id = id.clone();
+        Memo::new(move |_| recording.with(|r| r.as_deref() == Some(id.as_str())))
+    };
+
+    let update = {
+        let id = id.clone();
+        move |f: &dyn Fn(&mut Binding)| {
+            draft.update(|all| {
+                if let Some(b) = all.iter_mut().find(|b| b.id == id) {
+                    f(b);
+                }
+            })
+        }
+    };
+    let set_key = {
+        let (update, label) = (update.clone(), label.clone());
+        move |combo: KeyCombo| match validation::check_key(&combo.to_string()) {
+            Ok(valid) => {
+                error.set(None);
+                let text = valid.to_string();
+                update(&|b| b.key = text.clone());
+                announce.set(format!(
+                    "{} set for {label}.",
+                    keys::label(&valid, platform)
+                ));
+            }
+            Err(message) => {
+                error.set(Some(message.clone()));
+                announce.set(message);
+            }
+        }
+    };
+
+    let start = {
+        let id = id.clone();
+        move |_| {
+            error.set(None);
+            recording.set(Some(id.clone()));
+            announce.set("Recording: press the new keys. Esc cancels.".into());
+        }
+    };
+    let on_keydown = {
+        let set_key = set_key.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if !is_recording.get_untracked() {
+                return;
+            }
+            match ev.key().as_str() {
+                "Escape" => {
+                    ev.prevent_default();
+                    recording.set(None);
+                    announce.set("Recording cancelled.".into());
+                    return;
+                }
+                // Tab still moves focus: the recorder never traps the keyboard.
+                "Tab" => {
+                    recording.set(None);
+                    return;
+                }
+                _ => {}
+            }
+            ev.prevent_default();
+            ev.stop_propagation();
+            match keys::record(&key_press(&ev)) {
+                Recorded::ModifierOnly => {}
+                Recorded::Combo(combo) => {
+                    recording.set(None);
+                    set_key(combo);
+                }
+                Recorded::Unsupported(key) => {
+                    let message = format!("“{key}” can't be used in a hotkey; try another key.");
+                    error.set(Some(message.clone()));
+                    announce.set(message);
+                }
+            }
+        }
+    };
+    let on_special = {
+        let set_key = set_key.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            if let Ok(combo) = KeyCombo::parse(&value) {
+                set_key(combo);
+            }
+            // Back to the prompt so the same special key can be chosen again.
+            if let Some(select) = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+            {
+                select.set_value("");
+            }
+        }
+    };
+    let reset = {
+        let (update, label) = (update.clone(), label.clone());
+        move |_| {
+            error.set(None);
+            update(&|b| b.reset());
+            announce.set(format!("{label} is back to its default."));
+        }
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        update(&|b| b.active = on);
+    };
+
+    let keys_now = Signal::derive(move || {
+        binding.with(|b| b.as_ref().map(|b| b.key.clone()).unwrap_or_default())
+    });
+    let active = move || binding.with(|b| b.as_ref().is_some_and(|b| b.active));
+    let modified = move || binding.with(|b| b.as_ref().is_some_and(Binding::is_modified));
+    let default_keys =
+        binding.with_untracked(|b| b.as_ref().and_then(|b| b.default_of()).map(|d| d.key));
+    let key_label = move || {
+        KeyCombo::parse(&keys_now.get())
+            .map_or_else(|_| keys_now.get(), |c| keys::label(&c, platform))
+    };
+    let label_id = format!("{dom_id}-label");
+    let aria = {
+        let label = label.clone();
+        move || {
+            if is_recording.get() {
+                format!("{label}: recording, press the new keys, Esc cancels")
+            } else {
+                format!("{label}: {}. Press Enter to change", key_label())
+            }
+        }
+    };
+
+    view! {
+        <li class="hotkey-row" class:hotkey-row--off=move || !active() class:hotkey-row--modified=modified
+            data-hotkey=id.clone()>
+            <div class="hotkey-row__text">
+                <span class="hotkey-row__label" id=label_id.clone()>{label.clone()}</span>
+                <Show when=modified>
+                    <span class="badge" title=default_keys.map(|k| format!("Default: {k}")).unwrap_or_default()>"Modified"</span>
+                </Show>
+                <span class="hotkey-row__description">{description}</span>
+                {move || {
+                    let list = clashes.get();
+                    (!list.is_empty()).then(|| view! {
+                        <span class="hotkey-row__conflict" data-testid="row-conflict">
+                            {format!("Also bound to: {}", list.join(", "))}
+                        </span>
+                    })
+                }}
+                <span class="hotkey-row__error" role="alert">{move || error.get()}</span>
+            </div>
+            <button type="button" class="key-button" class:key-button--recording=move || is_recording.get()
+                aria-label=aria on:click=start on:keydown=on_keydown
+                on:blur=move |_| if is_recording.get_untracked() { recording.set(None) }>
+                {move || if is_recording.get() {
+                    view! { <span class="key-button__prompt">"Press keys… Esc to cancel"</span> }.into_any()
+                } else {
+                    view! { <KeyCaps keys=keys_now platform/> }.into_any()
+                }}
+            </button>
+            <select class="hotkey-row__special" aria-label=format!("Special key for {label}") on:change=on_special>
+                <option value="">"Special…"</option>
+                {SPECIAL_KEYS.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+            </select>
+            <button type="button" class="button button--small" disabled=move || !modified()
+                aria-label=format!("Reset {label} to default") on:click=reset>"Reset"</button>
+            <input type="checkbox" role="switch" class="switch" prop:checked=active on:change=toggle
+                aria-label=format!("Enable {label}")/>
+        </li>
+    }
+}
+
+/// "Redo (Annotation Actions)" for a clashing row id.
+pub fn clash_label(all: &[Binding], id: &str) -> String {
+    all.iter()
+        .find(|b| b.id == id)
+        .map(|b| format!("{} ({})", b.label(), section_title(b.section())))
+        .unwrap_or_else(|| id.to_string())
+}
