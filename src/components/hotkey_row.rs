@@ -107,15 +107,17 @@ pub fn HotkeyRow(
             if !is_recording.get_untracked() {
                 return;
             }
+            // Plain Esc cancels and plain Tab / Shift+Tab still move focus: the recorder never
+            // traps the keyboard. With Ctrl, Alt or Meta they are recorded (and checked).
+            let bare = !(ev.ctrl_key() || ev.alt_key() || ev.meta_key());
             match ev.key().as_str() {
-                "Escape" => {
+                "Escape" if bare && !ev.shift_key() => {
                     ev.prevent_default();
                     recording.set(None);
                     announce.set("Recording cancelled.".into());
                     return;
                 }
-                // Tab still moves focus: the recorder never traps the keyboard.
-                "Tab" => {
+                "Tab" if bare => {
                     recording.set(None);
                     return;
                 }
@@ -178,16 +180,6 @@ pub fn HotkeyRow(
             .map_or_else(|_| keys_now.get(), |c| keys::label(&c, platform))
     };
     let label_id = format!("{dom_id}-label");
-    let aria = {
-        let label = label.clone();
-        move || {
-            if is_recording.get() {
-                format!("{label}: recording, press the new keys, Esc cancels")
-            } else {
-                format!("{label}: {}. Press Enter to change", key_label())
-            }
-        }
-    };
 
     view! {
         <li class="hotkey-row" class:hotkey-row--off=move || !active() class:hotkey-row--modified=modified
@@ -209,8 +201,11 @@ pub fn HotkeyRow(
                 <span class="hotkey-row__error" role="alert">{move || error.get()}</span>
             </div>
             <button type="button" class="key-button" class:key-button--recording=move || is_recording.get()
-                aria-label=aria on:click=start on:keydown=on_keydown
+                title=move || format!("{}: click or press Enter to change", key_label())
+                on:click=start on:keydown=on_keydown
                 on:blur=move |_| if is_recording.get_untracked() { recording.set(None) }>
+                // The name starts with what the row is about; the visible caps follow.
+                <span class="visually-hidden">{format!("Change {label}: ")}</span>
                 {move || if is_recording.get() {
                     view! { <span class="key-button__prompt">"Press keys… Esc to cancel"</span> }.into_any()
                 } else {

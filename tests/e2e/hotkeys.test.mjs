@@ -1,0 +1,191 @@
+// Hotkeys against a real Label Studio: record with real key presses, save, reload, read back
+// the stored spelling; import/export/reset with previews and undo; lost-update protection.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
+} from './helpers.mjs';
+
+let browser, page, watch;
+const patches = [];
+before(async () => {
+  browser = await launch();
+  ({ page, watch } = await newWatchedPage(browser));
+  page.on('request', (req) => {
+    if (req.method() === 'PATCH' && new URL(req.url()).pathname === '/api/current-user/hotkeys/') patches.push(req.postDataJSON());
+  });
+  await signIn(page, '/user/account/hotkeys');
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+});
+after(async () => { await browser?.close(); });
+
+const row = (id) => page.locator(`[data-hotkey="${id}"]`);
+const stored = async () => (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
+const status = () => page.locator('.hotkeys > .form-status');
+
+async function open() {
+  await page.goto('/user/account/hotkeys');
+  await row('annotation:annotation:submit').waitFor();
+}
+
+async function record(id, keys) {
+  const button = row(id).locator('.key-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await row(id).getByText('Press keys… Esc to cancel').waitFor();
+  await page.keyboard.press(keys);
+}
+
+test('remap by pressing keys, save, reload: stored in the editor spelling', async () => {
+  await open();
+  await record('annotation:annotation:submit', 'Control+Shift+KeyK');
+  await row('annotation:annotation:submit').locator('kbd', { hasText: 'K' }).waitFor();
+  await record('tools:tool:zoom-in', 'Shift+Digit1');
+  await record('regions:region:unselect', 'Meta+ArrowLeft');
+  await page.getByText('3 unsaved changes').waitFor();
+  // Shift+1 now collides with "Zoom to Fit".
+  await row('tools:tool:zoom-in').getByTestId('row-conflict').filter({ hasText: 'Zoom to Fit (Tools)' }).waitFor();
+  await assertAccessible(page, 'hotkeys with a conflict');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+  await page.reload();
+  await row('annotation:annotation:submit').waitFor();
+  assert.equal((await row('annotation:annotation:submit').locator('kbd').allTextContents()).join('+'), 'Ctrl+Shift+K');
+  const map = await stored();
+  assert.equal(map['annotation:annotation:submit'].key, 'ctrl+shift+k');
+  assert.equal(map['tools:tool:zoom-in'].key, 'shift+1', 'not shift+!');
+  assert.equal(map['regions:region:unselect'].key, 'command+left', 'not meta+arrowleft');
+  assert.equal(Object.keys(map).length, 3, 'only the changed entries are stored');
+});
+
+test('Esc cancels recording, Tab leaves it, and the switch turns a hotkey off', async () => {
+  await open();
+  await record('annotation:annotation:undo', 'Escape');
+  await row('annotation:annotation:undo').locator('kbd', { hasText: 'Z' }).waitFor();
+  const undoButton = row('annotation:annotation:undo').locator('.key-button');
+  await undoButton.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await undoButton.evaluate((el) => el === document.activeElement), false, 'focus moved on');
+  await row('annotation:annotation:undo').getByText('Press keys…').waitFor({ state: 'detached' });
+
+  await row('annotation:annotation:skip').getByRole('switch').click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+  assert.equal((await stored())['annotation:annotation:skip'].active, false);
+});
+
+test('a blocked combination never reaches the server', async () => {
+  await open();
+  const before = patches.length;
+  await record('annotation:annotation:redo', 'Alt+Tab');
+  await row('annotation:annotation:redo').getByRole('alert').filter({ hasText: "Key combination 'alt+tab' is not allowed" }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled(), true, 'nothing changed');
+  assert.equal(patches.length, before);
+});
+
+test('filter by words, find by pressed keys, show modified only', async () => {
+  await open();
+  await page.fill('#hotkey-filter', 'zoom');
+  await page.getByTestId('hotkey-summary').filter({ hasText: /^4 of 71 hotkeys shown/ }).waitFor();
+  await page.fill('#hotkey-filter', '');
+  await page.getByRole('button', { name: 'Find by keys' }).click();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.locator('.hotkeys__found', { hasText: 'Showing hotkeys bound to Alt+←.' }).waitFor();
+  assert.equal(await page.locator('.hotkey-row').count(), 4);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByLabel('Modified only').check();
+  assert.equal(await page.locator('.hotkey-row').count(), 4, 'three remapped, one switched off');
+  await page.getByLabel('Modified only').uncheck();
+});
+
+test('export, then import in Label Studio format with a preview, then undo', async () => {
+  await open();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  assert.equal(download.suggestedFilename(), 'hotkeys-export.json');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.version, '1.0');
+  assert.equal(exported.hotkeys.length, 71);
+  assert.equal(exported.hotkeys.find((h) => h.element === 'annotation:submit').key, 'ctrl+shift+k');
+
+  // Re-importing the export changes nothing.
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'hotkeys-export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.getByText('The file matches your current hotkeys; nothing would change.').waitFor();
+
+  // A bad file lists its problems and changes nothing.
+  const before = patches.length;
+  await page.fill('#import-text', JSON.stringify([{ id: '1', section: 'annotation', element: 'annotation:submit', label: 'S', key: 'cmd+space' }, { id: '2' }]));
+  await page.getByRole('button', { name: 'Check' }).click();
+  const problems = page.getByTestId('import-problems');
+  await problems.waitFor();
+  assert.match(await problems.textContent(), /Item 0, key: Key combination 'cmd\+space' is not allowed/);
+  assert.match(await problems.textContent(), /Item 1, section: is missing/);
+  assert.equal(patches.length, before);
+
+  // A Label Studio style file: bare array, old spellings; the preview shows the diff.
+  const file = [
+    { id: 100, section: 'annotation', element: 'annotation:submit', label: 'Submit', key: 'ctrl+enter' },
+    { id: 5100, section: 'tools', element: 'tool:pan-image', label: 'Pan', key: 'shift+H', active: true },
+    { id: 300, section: 'annotation', element: 'annotation:undo', label: 'Undo', key: 'ctrl+z', active: false },
+  ];
+  await page.fill('#import-text', JSON.stringify(file));
+  await page.getByRole('button', { name: 'Check' }).click();
+  const preview = page.getByTestId('import-preview');
+  await preview.waitFor();
+  const text = await preview.textContent();
+  assert.match(text, /hotkey\(s\) would change/);
+  assert.match(text, /Pan Image/);
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await status().filter({ hasText: /^Imported: \d+ hotkey\(s\) changed\./ }).waitFor();
+  // The list shows the new state at once.
+  assert.equal((await row('tools:tool:pan-image').locator('kbd').allTextContents()).join('+'), 'Shift+H');
+  const map = await stored();
+  assert.deepEqual(Object.keys(map).sort(), ['annotation:annotation:undo', 'tools:tool:pan-image']);
+  assert.equal(map['tools:tool:pan-image'].key, 'shift+h');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await status().filter({ hasText: 'Undone' }).waitFor();
+  assert.equal((await stored())['annotation:annotation:submit'].key, 'ctrl+shift+k');
+});
+
+test('reset to defaults shows the count, applies at once and can be undone', async () => {
+  await open();
+  await page.getByRole('button', { name: 'Reset to defaults…' }).click();
+  await page.getByText(/4 hotkey\(s\) will change/).waitFor();
+  await page.getByRole('button', { name: 'Reset to defaults', exact: true }).click();
+  await status().filter({ hasText: 'Reset to defaults: 4 hotkey(s) changed.' }).waitFor();
+  assert.deepEqual(await stored(), {});
+  assert.equal((await row('annotation:annotation:submit').locator('kbd').allTextContents()).join('+'), 'Ctrl+Enter');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await status().filter({ hasText: 'Undone' }).waitFor();
+  assert.equal(Object.keys(await stored()).length, 4);
+});
+
+test('a change made elsewhere after the page loaded is shown before saving over it', async () => {
+  await open();
+  await record('annotation:annotation:redo', 'Control+KeyY');
+  // Another tab (or the editor) saves meanwhile.
+  const elsewhere = { 'audio:audio:playpause': { key: 'alt+p', active: true } };
+  assert.equal((await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: elsewhere })).status(), 200);
+  const before = patches.length;
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const stale = page.getByTestId('stale-panel');
+  await stale.waitFor();
+  assert.match(await stale.textContent(), /Play \/ Pause Audio/);
+  assert.equal(patches.length, before, 'nothing overwritten yet');
+  await assertAccessible(page, 'stale panel');
+  await screenshot(page, 'hotkeys');
+  await page.getByRole('button', { name: 'Save mine anyway' }).click();
+  await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+  const map = await stored();
+  assert.equal(map['annotation:annotation:redo'].key, 'ctrl+y');
+  assert.equal(map['audio:audio:playpause'], undefined, 'mine replaced theirs, knowingly');
+});
+
+test('no console errors; CSRF on every unsafe request', async () => {
+  assert.deepEqual(watch.consoleErrors, []);
+  assertCsrfOnUnsafe(watch);
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+});
