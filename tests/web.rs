@@ -241,3 +241,135 @@ async fn legacy_renew_is_enabled_only_by_typing_renew() {
     .await;
     assert_eq!(resets(), 1);
 }
+
+/// Dispatches a real KeyboardEvent (`keydown`) at the element matching `selector`.
+fn keydown(app: &Mounted, selector: &str, key: &str, code: &str, mods: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_code(code);
+    init.set_ctrl_key(mods.contains('c'));
+    init.set_shift_key(mods.contains('s'));
+    init.set_alt_key(mods.contains('a'));
+    init.set_meta_key(mods.contains('m'));
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    app.query(selector)
+        .expect("target")
+        .dispatch_event(&event)
+        .expect("dispatch");
+}
+
+const SUBMIT_KEY: &str = "[data-hotkey='annotation:annotation:submit'] .key-button";
+
+fn caps_of(app: &Mounted, id: &str) -> String {
+    app.all_text(&format!("[data-hotkey='{id}'] .key-button kbd"))
+        .join("+")
+}
+
+async fn hotkeys_app(
+    stored: &str,
+) -> (
+    Mounted,
+    std::sync::Arc<account_settings::api::fake::FakeTransport>,
+) {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(Method::Get, "/api/current-user/hotkeys/", 200, stored);
+    let app = mount_app_at("/user/account/hotkeys", &fake);
+    wait_for(|| app.query(SUBMIT_KEY).is_some()).await;
+    (app, fake)
+}
+
+#[wasm_bindgen_test]
+async fn recording_captures_the_physical_key_and_modifiers() {
+    let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(app.query(SUBMIT_KEY).expect("button")).expect("element");
+    button.click();
+    wait_for(|| {
+        app.text(SUBMIT_KEY)
+            .is_some_and(|t| t.contains("Press keys"))
+    })
+    .await;
+    // A modifier alone keeps recording.
+    keydown(&app, SUBMIT_KEY, "Shift", "ShiftLeft", "s");
+    leptos::task::tick().await;
+    assert!(app
+        .text(SUBMIT_KEY)
+        .unwrap_or_default()
+        .contains("Press keys"));
+    // Shift+1 on a US layout reports key "!"; the recorder keeps the physical key.
+    keydown(&app, SUBMIT_KEY, "!", "Digit1", "cs");
+    wait_for(|| caps_of(&app, "annotation:annotation:submit") == "Ctrl+Shift+1").await;
+    assert!(app
+        .text(".hotkeys__savebar")
+        .unwrap_or_default()
+        .contains("1 unsaved change"));
+}
+
+#[wasm_bindgen_test]
+async fn escape_cancels_and_keeps_the_old_keys() {
+    let (app, fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(app.query(SUBMIT_KEY).expect("button")).expect("element");
+    button.click();
+    wait_for(|| {
+        app.text(SUBMIT_KEY)
+            .is_some_and(|t| t.contains("Press keys"))
+    })
+    .await;
+    keydown(&app, SUBMIT_KEY, "Escape", "Escape", "");
+    wait_for(|| caps_of(&app, "annotation:annotation:submit") == "Ctrl+Enter").await;
+    assert!(app
+        .text(".hotkeys__savebar")
+        .unwrap_or_default()
+        .contains("No unsaved changes"));
+    assert!(
+        fake.requests().iter().all(|r| r.method == Method::Get),
+        "nothing saved"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn conflicts_are_marked_on_both_rows() {
+    // Undo stored as shift+ctrl+z collides with Redo (ctrl+shift+z): same binding.
+    let (app, _fake) =
+        hotkeys_app(r#"{"custom_hotkeys":{"annotation:annotation:undo":{"key":"shift+ctrl+z"}}}"#)
+            .await;
+    wait_for(|| {
+        app.query("[data-hotkey='annotation:annotation:undo'] [data-testid=row-conflict]")
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        app.text("[data-hotkey='annotation:annotation:undo'] [data-testid=row-conflict]")
+            .as_deref(),
+        Some("Also bound to: Redo (Annotation Actions)")
+    );
+    assert_eq!(
+        app.text("[data-hotkey='annotation:annotation:redo'] [data-testid=row-conflict]")
+            .as_deref(),
+        Some("Also bound to: Undo (Annotation Actions)")
+    );
+    assert!(app
+        .text("[data-testid=hotkey-summary]")
+        .unwrap_or_default()
+        .contains("with a conflict"));
+}
+
+#[wasm_bindgen_test]
+async fn filter_narrows_rows_and_unknown_entries_are_kept() {
+    let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{"future:thing":{"key":"alt+q"}}}"#).await;
+    assert!(
+        app.query("[data-hotkey='future:thing']").is_some(),
+        "unknown id shown under Other"
+    );
+    assert_eq!(app.all_text(".hotkey-row").len(), 72);
+    type_into(&app, "#hotkey-filter", "zoom");
+    wait_for(|| app.all_text(".hotkey-row").len() == 4).await;
+    let labels = app.all_text(".hotkey-row__label");
+    assert!(labels.iter().all(|l| l.contains("Zoom")), "{labels:?}");
+    type_into(&app, "#hotkey-filter", "no such action");
+    wait_for(|| app.text(".hotkeys__empty").is_some()).await;
+}
