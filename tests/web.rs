@@ -261,6 +261,14 @@ fn keydown(app: &Mounted, selector: &str, key: &str, code: &str, mods: &str) {
         .expect("dispatch");
 }
 
+/// Clicks a row's key button and waits for the recording prompt.
+async fn start_recording(app: &Mounted, selector: &str) {
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(app.query(selector).expect("button")).expect("element");
+    button.click();
+    wait_for(|| app.text(selector).is_some_and(|t| t.contains("Press keys"))).await;
+}
+
 const SUBMIT_KEY: &str = "[data-hotkey='annotation:annotation:submit'] .key-button";
 
 fn caps_of(app: &Mounted, id: &str) -> String {
@@ -284,14 +292,7 @@ async fn hotkeys_app(
 #[wasm_bindgen_test]
 async fn recording_captures_the_physical_key_and_modifiers() {
     let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
-    let button: web_sys::HtmlElement =
-        wasm_bindgen::JsCast::dyn_into(app.query(SUBMIT_KEY).expect("button")).expect("element");
-    button.click();
-    wait_for(|| {
-        app.text(SUBMIT_KEY)
-            .is_some_and(|t| t.contains("Press keys"))
-    })
-    .await;
+    start_recording(&app, SUBMIT_KEY).await;
     // A modifier alone keeps recording.
     keydown(&app, SUBMIT_KEY, "Shift", "ShiftLeft", "s");
     leptos::task::tick().await;
@@ -311,14 +312,7 @@ async fn recording_captures_the_physical_key_and_modifiers() {
 #[wasm_bindgen_test]
 async fn escape_cancels_and_keeps_the_old_keys() {
     let (app, fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
-    let button: web_sys::HtmlElement =
-        wasm_bindgen::JsCast::dyn_into(app.query(SUBMIT_KEY).expect("button")).expect("element");
-    button.click();
-    wait_for(|| {
-        app.text(SUBMIT_KEY)
-            .is_some_and(|t| t.contains("Press keys"))
-    })
-    .await;
+    start_recording(&app, SUBMIT_KEY).await;
     keydown(&app, SUBMIT_KEY, "Escape", "Escape", "");
     wait_for(|| caps_of(&app, "annotation:annotation:submit") == "Ctrl+Enter").await;
     assert!(app

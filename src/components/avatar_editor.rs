@@ -6,6 +6,7 @@ use web_sys::{Blob, File, ImageBitmap};
 use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::image;
+use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
 use crate::context::{use_api, use_current_user};
 use crate::domain::avatar::{self, FileFacts, ImageKind, Problem};
@@ -270,10 +271,7 @@ pub fn AvatarEditor() -> impl IntoView {
                         </div>
                     }.into_any(),
                 }}
-                <p class="form-status" role="status" aria-live="polite"
-                    class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
-                    {move || status.get().map(|(_, text)| text)}
-                </p>
+                <StatusLine status=status/>
             </div>
         </div>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::UserPatch;
+use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
 
 /// Email Preferences section: one switch for product news, saved as soon as it is flipped.
@@ -66,10 +67,9 @@ pub fn EmailPreferences() -> impl IntoView {
             <p class="field__hint" id="allow-newsletters-hint">
                 "Occasional emails about new Label Studio features. Account and security emails are always sent."
             </p>
-            <p class="form-status" role="status" aria-live="polite"
-                class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
-                {move || if save.pending().get() { Some("Saving…".to_string()) } else { status.get().map(|(_, t)| t) }}
-            </p>
+            <StatusLine status=Signal::derive(move || {
+                if save.pending().get() { Some((true, "Saving…".to_string())) } else { status.get() }
+            })/>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use crate::browser::{clipboard, download, platform};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkey_import::{ChangeTable, HotkeyImport};
 use crate::components::hotkey_row::{clash_label, key_press, HotkeyRow};
+use crate::components::status_line::StatusLine;
 use crate::context::use_api;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
@@ -410,10 +411,7 @@ fn HotkeyEditor(
                         }>"Undo"</button>
                 </Show>
             </div>
-            <p class="form-status" role="status" aria-live="polite"
-                class:form-status--error=move || matches!(status.get(), Some((false, _)))>
-                {move || status.get().map(|(_, t)| t)}
-            </p>
+            <StatusLine status=status/>
             <p class="visually-hidden" aria-live="assertive">{move || announced.get()}</p>
         </div>
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::status_line::StatusLine;
 use crate::context::use_api;
 use crate::domain::snippets;
 
@@ -129,10 +130,7 @@ pub fn LegacyToken() -> impl IntoView {
                         on:click=move |_| { message.set(None); confirming.set(true); }>"Renew token…"</button>
                 }.into_any()
             }}
-            <p class="form-status" role="status" aria-live="polite"
-                class:form-status--error=move || matches!(message.get(), Some((false, _)))>
-                {move || message.get().map(|(_, t)| t)}
-            </p>
+            <StatusLine status=message/>
         </div>
     }
 }

@@ -18,6 +18,7 @@ pub mod personal_info;
 pub mod profile_form;
 pub mod section_nav;
 pub mod signed_out;
+pub mod status_line;
 pub mod text_field;
 pub mod theme_toggle;
 pub mod timestamp;

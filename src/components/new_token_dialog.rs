@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
+use crate::components::status_line::StatusLine;
 use crate::context::use_api;
 use crate::domain::snippets;
 
@@ -67,13 +68,10 @@ pub fn NewTokenDialog(
                     on:click=move |_| { test.dispatch(secret.get_untracked()); }>
                     {move || if test.pending().get() { "Testing…" } else { "Test token" }}
                 </button>
-                <span class="form-status" role="status" aria-live="polite"
-                    class:form-status--error=move || matches!(test.value().get(), Some(Err(_)))>
-                    {move || test.value().get().map(|r| match r {
-                        Ok(email) => format!("Works: authenticated as {email}."),
-                        Err(message) => message,
-                    })}
-                </span>
+                <StatusLine status=Signal::derive(move || test.value().get().map(|r| match r {
+                    Ok(email) => (true, format!("Works: authenticated as {email}.")),
+                    Err(message) => (false, message),
+                }))/>
             </div>
             <p class="dialog__text">
                 "This is a refresh token: exchange it at /api/token/refresh/ for an access token that lasts 5 minutes, \

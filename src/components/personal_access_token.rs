@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::new_token_dialog::NewTokenDialog;
+use crate::components::status_line::StatusLine;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, OrgTokenSwitches};
 use crate::domain::jwt;
@@ -146,10 +147,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <p class="form-status" role="status" aria-live="polite"
-                class:form-status--error=move || matches!(message.get(), Some((false, _)))>
-                {move || message.get().map(|(_, t)| t)}
-            </p>
+            <StatusLine status=message/>
             <Show when=legacy_off>
                 <p class="field__hint">"Legacy tokens are off for this organization; an organization admin can enable them."</p>
             </Show>

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::api::types::UserPatch;
 use crate::api::ApiError;
 use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
+use crate::components::status_line::StatusLine;
 use crate::components::text_field::TextField;
 use crate::context::{use_api, use_current_user};
 use crate::domain::profile::{self, ProfileDraft};
@@ -127,10 +128,7 @@ pub fn ProfileForm() -> impl IntoView {
                     disabled=move || !dirty.get() || save.pending().get()>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
-                <p class="form-status" role="status" aria-live="polite"
-                    class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
-                    {move || status.get().map(|(_, text)| text)}
-                </p>
+                <StatusLine status=status/>
             </div>
         </form>
     }
