@@ -367,3 +367,48 @@ async fn filter_narrows_rows_and_unknown_entries_are_kept() {
     type_into(&app, "#hotkey-filter", "no such action");
     wait_for(|| app.text(".hotkeys__empty").is_some()).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_clashing_recording_offers_swap_replace_or_keep() {
+    let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
+    start_recording(&app, SUBMIT_KEY).await;
+    keydown(&app, SUBMIT_KEY, "z", "KeyZ", "c");
+    wait_for(|| button(&app, "Swap").is_some()).await;
+    assert_eq!(
+        app.text("[data-hotkey='annotation:annotation:submit'] [data-testid=row-conflict]")
+            .as_deref(),
+        Some("Also bound to: Undo (Annotation Actions)")
+    );
+    click(&app, "Swap");
+    wait_for(|| caps_of(&app, "annotation:annotation:undo") == "Ctrl+Enter").await;
+    assert_eq!(caps_of(&app, "annotation:annotation:submit"), "Ctrl+Z");
+    assert!(
+        app.query("[data-testid=row-conflict]").is_none(),
+        "resolved"
+    );
+
+    // Replace switches the other action off; a browser shortcut gets a warning.
+    start_recording(&app, SUBMIT_KEY).await;
+    keydown(&app, SUBMIT_KEY, "y", "KeyY", "cs");
+    leptos::task::tick().await;
+    start_recording(&app, SUBMIT_KEY).await;
+    keydown(&app, SUBMIT_KEY, "w", "KeyW", "c");
+    wait_for(|| {
+        app.text(".hotkey-row__warning")
+            .is_some_and(|t| t.contains("closes the tab"))
+    })
+    .await;
+    start_recording(&app, SUBMIT_KEY).await;
+    keydown(&app, SUBMIT_KEY, "Z", "KeyZ", "cs");
+    wait_for(|| button(&app, "Replace").is_some()).await;
+    click(&app, "Replace");
+    wait_for(|| {
+        app.query("[data-hotkey='annotation:annotation:redo'].hotkey-row--off")
+            .is_some()
+    })
+    .await;
+    // Defaults that Label Studio ships shared are not errors.
+    assert!(app
+        .text("[data-hotkey='video:media:step-backward'] .hotkey-row__shared")
+        .is_some());
+}

@@ -64,7 +64,12 @@ pub fn HotkeyImport(
         }.into_any(),
         Some(Ok(next)) => {
             let changes = transfer::diff(&current.get(), &next);
-            let clashes = conflicts(&next);
+            // Only new clashes are flagged; ones Label Studio ships by default are not.
+            let flagged: Vec<String> = conflicts(&next)
+                .into_iter()
+                .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
+                .map(|(id, _)| id)
+                .collect();
             let count = changes.len();
             let has_changes = move || count != 0;
             let apply_list = next.clone();
@@ -75,7 +80,7 @@ pub fn HotkeyImport(
                         n => format!("{n} hotkey(s) would change:"),
                     }}</p>
                     <Show when=has_changes>
-                        <ChangeTable changes=changes.clone() clashes=clashes.keys().cloned().collect()/>
+                        <ChangeTable changes=changes.clone() clashes=flagged.clone()/>
                     </Show>
                     <div class="dialog__row">
                         <button type="button" class="button button--primary" disabled=count == 0

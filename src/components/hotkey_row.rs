@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::key_caps::KeyCaps;
 use crate::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
-use crate::domain::hotkeys::{section_title, validation, Binding};
+use crate::domain::hotkeys::{section_title, validation, Binding, Clash};
 
 /// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
 const SPECIAL_KEYS: &[(&str, &str)] = &[
@@ -35,9 +35,9 @@ pub fn HotkeyRow(
     draft: RwSignal<Vec<Binding>>,
     /// Which row is recording, if any (one at a time).
     recording: RwSignal<Option<String>>,
-    /// Labels of rows this one clashes with.
+    /// Rows this one clashes with.
     #[prop(into)]
-    clashes: Signal<Vec<String>>,
+    clashes: Signal<Vec<Clash>>,
     /// The section's live region.
     announce: WriteSignal<String>,
     /// Which key labels to draw.
@@ -59,6 +59,9 @@ pub fn HotkeyRow(
             .unwrap_or("")
     });
     let error = RwSignal::new(None::<String>);
+    let warning = RwSignal::new(None::<String>);
+    // After a recording that clashes: the key this row had before, for Swap.
+    let offer = RwSignal::new(None::<String>);
     let is_recording = {
         let id = id.clone();
         Memo::new(move |_| recording.with(|r| r.as_deref() == Some(id.as_str())))
@@ -75,16 +78,29 @@ pub fn HotkeyRow(
         }
     };
     let set_key = {
-        let (update, label) = (update.clone(), label.clone());
+        let (update, label, id) = (update.clone(), label.clone(), id.clone());
         move |combo: KeyCombo| match validation::check_key(&combo.to_string()) {
             Ok(valid) => {
                 error.set(None);
+                warning.set(validation::browser_reserved(&valid));
+                let previous = binding
+                    .with_untracked(|b| b.as_ref().map(|b| b.key.clone()))
+                    .unwrap_or_default();
                 let text = valid.to_string();
                 update(&|b| b.key = text.clone());
-                announce.set(format!(
-                    "{} set for {label}.",
-                    keys::label(&valid, platform)
-                ));
+                let clashing = draft.with_untracked(|all| {
+                    crate::domain::hotkeys::conflicts(all)
+                        .get(&id)
+                        .is_some_and(|c| c.iter().any(|c| !c.shared_by_default))
+                });
+                offer.set(clashing.then_some(previous));
+                let mut said = format!("{} set for {label}.", keys::label(&valid, platform));
+                if clashing {
+                    said.push_str(
+                        " It is also bound to another action: swap, replace or keep both.",
+                    );
+                }
+                announce.set(said);
             }
             Err(message) => {
                 error.set(Some(message.clone()));
@@ -159,8 +175,40 @@ pub fn HotkeyRow(
         let (update, label) = (update.clone(), label.clone());
         move |_| {
             error.set(None);
+            warning.set(None);
+            offer.set(None);
             update(&|b| b.reset());
             announce.set(format!("{label} is back to its default."));
+        }
+    };
+    // Swap: the others take this row's previous key. Replace: the others are switched off.
+    let resolve = {
+        let id = id.clone();
+        move |swap: bool| {
+            let previous = offer.get_untracked();
+            let others: Vec<String> = clashes
+                .get_untracked()
+                .into_iter()
+                .filter(|c| !c.shared_by_default)
+                .map(|c| c.other)
+                .collect();
+            draft.update(|all| {
+                for b in all
+                    .iter_mut()
+                    .filter(|b| others.contains(&b.id) && b.id != id)
+                {
+                    match (&previous, swap) {
+                        (Some(key), true) => b.key = key.clone(),
+                        _ => b.active = false,
+                    }
+                }
+            });
+            offer.set(None);
+            announce.set(if swap {
+                "Swapped keys.".into()
+            } else {
+                "The other action was switched off.".into()
+            });
         }
     };
     let toggle = move |ev: leptos::ev::Event| {
@@ -191,13 +239,31 @@ pub fn HotkeyRow(
                 </Show>
                 <span class="hotkey-row__description">{description}</span>
                 {move || {
-                    let list = clashes.get();
-                    (!list.is_empty()).then(|| view! {
-                        <span class="hotkey-row__conflict" data-testid="row-conflict">
-                            {format!("Also bound to: {}", list.join(", "))}
-                        </span>
-                    })
+                    let (shared, real): (Vec<Clash>, Vec<Clash>) =
+                        clashes.get().into_iter().partition(|c| c.shared_by_default);
+                    let names = |list: &[Clash]| draft.with(|all| list.iter().map(|c| clash_label(all, &c.other)).collect::<Vec<_>>().join(", "));
+                    view! {
+                        {(!real.is_empty()).then(|| view! {
+                            <span class="hotkey-row__conflict" data-testid="row-conflict">
+                                {format!("Also bound to: {}", names(&real))}
+                            </span>
+                        })}
+                        {(!shared.is_empty()).then(|| view! {
+                            <span class="hotkey-row__shared">{format!("Shared by default with: {}", names(&shared))}</span>
+                        })}
+                    }
                 }}
+                {move || offer.get().is_some().then(|| {
+                    let (swap, replace) = (resolve.clone(), resolve.clone());
+                    view! {
+                        <span class="hotkey-row__offer" role="group" aria-label="Resolve the conflict">
+                            <button type="button" class="button button--small" on:click=move |_| swap(true)>"Swap"</button>
+                            <button type="button" class="button button--small" on:click=move |_| replace(false)>"Replace"</button>
+                            <button type="button" class="button button--small" on:click=move |_| offer.set(None)>"Keep both"</button>
+                        </span>
+                    }
+                })}
+                <span class="hotkey-row__warning">{move || warning.get()}</span>
                 <span class="hotkey-row__error" role="alert">{move || error.get()}</span>
             </div>
             <button type="button" class="key-button" class:key-button--recording=move || is_recording.get()

@@ -7,14 +7,15 @@ use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
 use crate::browser::{clipboard, download, platform};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkey_import::{ChangeTable, HotkeyImport};
-use crate::components::hotkey_row::{clash_label, key_press, HotkeyRow};
+use crate::components::hotkey_row::{key_press, HotkeyRow};
 use crate::components::status_line::StatusLine;
 use crate::context::use_api;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, merge, same_stored, to_stored, Binding, HotkeySection, OTHER, SECTIONS,
+    conflicts, merge, real_conflicts, same_stored, to_stored, Binding, HotkeySection, OTHER,
+    SECTIONS,
 };
 
 /// Hotkeys section: loads the stored overrides, then hands them to the editor.
@@ -250,7 +251,7 @@ fn HotkeyEditor(
         !query.with(|q| q.trim().is_empty()) || modified_only.get() || found.with(Option::is_some)
     };
     let shown_count = move || draft.with(|d| d.iter().filter(|b| visible(b)).count());
-    let conflict_count = move || clashes.with(|c| c.len());
+    let conflict_count = move || clashes.with(real_conflicts);
 
     let card = move |section: HotkeySection| {
         let ids = Memo::new(move |_| {
@@ -274,7 +275,6 @@ fn HotkeyEditor(
                                 let row_id = id.clone();
                                 let row_clashes = Signal::derive(move || {
                                     clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
-                                        .iter().map(|other| draft.with(|d| clash_label(d, other))).collect::<Vec<_>>()
                                 });
                                 view! { <HotkeyRow id draft recording clashes=row_clashes announce platform/> }
                             }

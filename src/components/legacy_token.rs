@@ -40,6 +40,8 @@ pub fn LegacyToken() -> impl IntoView {
     Effect::new(move |_| match renew.value().get() {
         Some(Ok(fresh)) => {
             token.set(Some(fresh));
+            // Show the new token: the user is about to paste it into their scripts.
+            shown.set(true);
             confirming.set(false);
             typed.set(String::new());
             message.set(Some((

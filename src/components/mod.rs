@@ -2,7 +2,6 @@
 
 pub mod account_header;
 pub mod avatar_editor;
-pub mod coming_soon;
 pub mod copy_button;
 pub mod email_preferences;
 pub mod error_notice;

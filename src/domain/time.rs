@@ -60,16 +60,6 @@ pub fn full_timestamp(epoch_secs: i64, offset_minutes: i32) -> String {
     )
 }
 
-/// 12-hour clock reading of a 0–23 hour: noon is 12 PM, midnight 12 AM (never "00:xx PM").
-pub fn twelve_hour(hour: u32) -> (u32, &'static str) {
-    let suffix = if hour < 12 { "AM" } else { "PM" };
-    let h = match hour % 12 {
-        0 => 12,
-        h => h,
-    };
-    (h, suffix)
-}
-
 // Howard Hinnant's civil-calendar algorithms.
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -132,14 +122,5 @@ mod tests {
         assert_eq!(full_timestamp(t, 60), "2027-01-01 00:30:00 UTC+01:00");
         assert_eq!(full_timestamp(t, -330), "2026-12-31 18:00:00 UTC-05:30");
         assert_eq!(full_timestamp(-1, 0), "1969-12-31 23:59:59 UTC+00:00");
-    }
-
-    #[test]
-    fn noon_and_midnight_on_a_12_hour_clock() {
-        assert_eq!(twelve_hour(0), (12, "AM"));
-        assert_eq!(twelve_hour(11), (11, "AM"));
-        assert_eq!(twelve_hour(12), (12, "PM"));
-        assert_eq!(twelve_hour(13), (1, "PM"));
-        assert_eq!(twelve_hour(23), (11, "PM"));
     }
 }

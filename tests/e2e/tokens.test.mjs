@@ -103,6 +103,7 @@ test('legacy token: hidden by default, renew needs typing RENEW, the old token d
     await confirm.click();
     await page.getByText('New token created. The old one no longer works.').waitFor();
     const fresh = (await value.textContent()).trim();
+    assert.match(fresh, /^[0-9a-f]{40}$/, 'the new token is shown');
     assert.notEqual(fresh, old);
     assert.equal((await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Token ${old}` } })).status, 401);
     assert.equal((await outside('GET', '/api/current-user/whoami', { headers: { Authorization: `Token ${fresh}` } })).status, 200);

@@ -228,22 +228,36 @@ fn scopes_overlap(a: &str, b: &str) -> bool {
     EVERYWHERE_IN_EDITOR.contains(&a) || EVERYWHERE_IN_EDITOR.contains(&b)
 }
 
-/// For each active row, the ids of other active rows bound to the same combination where both
-/// can fire at once. Rows without conflicts are absent.
-pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<String>> {
+/// Another row bound to the same combination where both can fire at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// The other row's id.
+    pub other: String,
+    /// Both rows still have their default keys: Label Studio ships them that way, so this is
+    /// shown as "shared by default", not as an error.
+    pub shared_by_default: bool,
+}
+
+/// For each active row, the other active rows bound to the same (normalised) combination in a
+/// scope that is live at the same time. Rows without clashes are absent.
+pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<Clash>> {
     let mut by_combo: BTreeMap<KeyCombo, Vec<&Binding>> = BTreeMap::new();
     for b in bindings.iter().filter(|b| b.active) {
         if let Some(combo) = b.combo() {
             by_combo.entry(combo).or_default().push(b);
         }
     }
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let has_default_key = |b: &Binding| b.default_of().is_some_and(|d| same_key(&b.key, d.key));
+    let mut out: BTreeMap<String, Vec<Clash>> = BTreeMap::new();
     for group in by_combo.values() {
         for a in group {
-            let clashes: Vec<String> = group
+            let clashes: Vec<Clash> = group
                 .iter()
                 .filter(|b| b.id != a.id && scopes_overlap(a.section(), b.section()))
-                .map(|b| b.id.clone())
+                .map(|b| Clash {
+                    other: b.id.clone(),
+                    shared_by_default: has_default_key(a) && has_default_key(b),
+                })
                 .collect();
             if !clashes.is_empty() {
                 out.insert(a.id.clone(), clashes);
@@ -251,6 +265,13 @@ pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<String>> {
         }
     }
     out
+}
+
+/// Rows with at least one clash that is not shared by default.
+pub fn real_conflicts(all: &BTreeMap<String, Vec<Clash>>) -> usize {
+    all.values()
+        .filter(|c| c.iter().any(|c| !c.shared_by_default))
+        .count()
 }
 
 /// Section title for an id (for messages).
@@ -360,11 +381,18 @@ mod tests {
         };
         // Redo is ctrl+shift+z; write undo as shift+ctrl+z: same binding, same section.
         set(&mut bindings, "annotation:annotation:undo", "shift+ctrl+z");
+        let others = |found: &BTreeMap<String, Vec<Clash>>, id: &str| {
+            found[id]
+                .iter()
+                .map(|c| c.other.clone())
+                .collect::<Vec<_>>()
+        };
         let found = conflicts(&bindings);
         assert_eq!(
-            found["annotation:annotation:undo"],
+            others(&found, "annotation:annotation:undo"),
             ["annotation:annotation:redo"]
         );
+        assert!(!found["annotation:annotation:undo"][0].shared_by_default);
         // Switching one off removes the conflict.
         bindings
             .iter_mut()
@@ -380,10 +408,29 @@ mod tests {
         // Different media sections never run together (video vs time series).
         let defaults_only = conflicts(&merge(&HotkeyMap::new()));
         assert!(!defaults_only.contains_key("timeseries:ts:shrink-left"));
-        // …but the defaults do clash inside the video section.
+        // …but the defaults do clash inside the video section: shown as shared by default.
         assert_eq!(
-            defaults_only["video:media:step-backward"],
+            others(&defaults_only, "video:media:step-backward"),
             ["video:video:backward"]
+        );
+        assert!(defaults_only
+            .values()
+            .flatten()
+            .all(|c| c.shared_by_default));
+        assert_eq!(real_conflicts(&defaults_only), 0);
+        // Annotation and regions are live together; tools clash with regions, not with audio.
+        let mut fresh = merge(&HotkeyMap::new());
+        set(&mut fresh, "regions:region:unselect", "ctrl+z");
+        assert!(conflicts(&fresh).contains_key("regions:region:unselect"));
+        set(&mut fresh, "tools:tool:brush", "ctrl+b");
+        assert!(
+            !conflicts(&fresh).contains_key("tools:tool:brush"),
+            "tools and audio never run together"
+        );
+        set(&mut fresh, "tools:tool:brush", "backspace");
+        assert!(
+            conflicts(&fresh).contains_key("tools:tool:brush"),
+            "tools and regions do"
         );
     }
 }

@@ -33,6 +33,33 @@ pub fn blocked_reason(key: &str) -> Option<String> {
     hit.then(|| format!("Key combination '{key}' is not allowed for security reasons"))
 }
 
+/// A warning when the browser keeps `combo` for itself (close/new tab, reload, address bar…),
+/// so the editor may never see it. Not refused: some browsers let pages have some of these.
+pub fn browser_reserved(combo: &KeyCombo) -> Option<String> {
+    const TAKEN: &[(&str, &str)] = &[
+        ("w", "closes the tab"),
+        ("t", "opens a tab"),
+        ("n", "opens a window"),
+        ("r", "reloads the page"),
+        ("l", "focuses the address bar"),
+        ("q", "quits the browser"),
+        ("tab", "switches tabs"),
+        ("pageup", "switches tabs"),
+        ("pagedown", "switches tabs"),
+    ];
+    if !(combo.ctrl || combo.command) || combo.alt {
+        return None;
+    }
+    TAKEN
+        .iter()
+        .find(|(key, _)| *key == combo.key)
+        .map(|(_, what)| {
+            format!(
+                "The browser uses this combination ({what}), so the editor may never receive it."
+            )
+        })
+}
+
 /// Characters the server accepts in a key string.
 fn allowed_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
@@ -116,6 +143,18 @@ mod tests {
         assert!(blocked_reason("ctrl+alt+escape").is_some());
         assert!(blocked_reason("ctrl+t").is_none());
         assert!(blocked_reason("shift+tab").is_none());
+    }
+
+    #[test]
+    fn browser_shortcuts_get_a_warning() {
+        let warn = |k: &str| browser_reserved(&KeyCombo::parse(k).expect("combo"));
+        assert!(warn("ctrl+w").is_some_and(|m| m.contains("closes the tab")));
+        assert!(warn("command+t").is_some());
+        assert!(warn("ctrl+shift+t").is_some());
+        assert!(warn("ctrl+tab").is_some());
+        assert!(warn("ctrl+k").is_none());
+        assert!(warn("alt+w").is_none());
+        assert!(warn("w").is_none());
     }
 
     #[test]
