@@ -116,7 +116,10 @@ fn HotkeyEditor(
             draft.set(merge(&stored));
             panel.set(Panel::None);
             let message = match request.kind {
-                SaveKind::Edit => "Hotkeys saved.".to_string(),
+                SaveKind::Edit => match clashes.with_untracked(real_conflicts) {
+                    0 => "Hotkeys saved.".to_string(),
+                    n => format!("Hotkeys saved. {n} hotkey(s) share keys with another action (marked below)."),
+                },
                 SaveKind::Import => format!("Imported: {changed} hotkey(s) changed."),
                 SaveKind::Reset => format!("Reset to defaults: {changed} hotkey(s) changed."),
                 SaveKind::Undo => "Undone: your previous hotkeys are back.".to_string(),

@@ -48,7 +48,7 @@ test('remap by pressing keys, save, reload: stored in the editor spelling', asyn
   await row('tools:tool:zoom-in').getByTestId('row-conflict').filter({ hasText: 'Zoom to Fit (Tools)' }).waitFor();
   await assertAccessible(page, 'hotkeys with a conflict');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+  await status().filter({ hasText: 'Hotkeys saved. 2 hotkey(s) share keys with another action' }).waitFor();
   await page.reload();
   await row('annotation:annotation:submit').waitFor();
   assert.equal((await row('annotation:annotation:submit').locator('kbd').allTextContents()).join('+'), 'Ctrl+Shift+K');

@@ -99,6 +99,35 @@ test('leaving with unsaved edits asks first', async () => {
   assert.match(seen[0], /unsaved changes/);
 });
 
+test('closing or reloading the page with unsaved edits asks the browser to confirm', async () => {
+  await openPersonalInfo();
+  const unloadBlocked = () => page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.equal(await unloadBlocked(), false, 'nothing to lose yet');
+  await page.fill('#first-name', 'Draft');
+  assert.equal(await unloadBlocked(), true, 'the browser will ask');
+  await page.fill('#first-name', (await apiGet(page, '/api/current-user/whoami')).first_name);
+  assert.equal(await unloadBlocked(), false, 'back to the saved value');
+});
+
+test('dropping an image on the avatar previews it without uploading', async () => {
+  await openPersonalInfo();
+  const bytes = [...png(32, 32)];
+  const sent = await usersRequestsDuring(async () => {
+    await page.getByTestId('avatar-drop').evaluate((zone, data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.getByTestId('avatar-preview').filter({ hasText: 'dropped.png — 32 × 32 px' }).waitFor();
+  });
+  assert.deepEqual(sent, []);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('an oversize image is refused without a request, then "Resize to fit" uploads it', async () => {
   await openPersonalInfo();
   const big = png(1600, 1000, { noise: true });
