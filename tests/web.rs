@@ -412,3 +412,27 @@ async fn a_clashing_recording_offers_swap_replace_or_keep() {
         .text("[data-hotkey='video:media:step-backward'] .hotkey-row__shared")
         .is_some());
 }
+
+#[wasm_bindgen_test]
+async fn hotkeys_fall_back_to_the_profile_copy_when_the_endpoint_fails() {
+    let whoami = WHOAMI.replace(
+        r#""custom_hotkeys":{}"#,
+        r#""custom_hotkeys":{"annotation:annotation:submit":{"key":"ctrl+k","active":true}}"#,
+    );
+    let fake = fake_with(&whoami, JWT_PAT_ONLY);
+    fake.on(
+        Method::Get,
+        "/api/current-user/hotkeys/",
+        500,
+        r#"{"error":"Failed to retrieve hotkeys configuration"}"#,
+    );
+    let app = mount_app_at("/user/account/hotkeys", &fake);
+    wait_for(|| app.query(SUBMIT_KEY).is_some()).await;
+    assert_eq!(caps_of(&app, "annotation:annotation:submit"), "Ctrl+K");
+    let notice = app.text(".notice--warn").unwrap_or_default();
+    assert!(
+        notice.contains("Failed to retrieve hotkeys configuration")
+            && notice.contains("copy from your profile"),
+        "{notice}"
+    );
+}

@@ -9,30 +9,43 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkey_import::{ChangeTable, HotkeyImport};
 use crate::components::hotkey_row::{key_press, HotkeyRow};
 use crate::components::status_line::StatusLine;
-use crate::context::use_api;
+use crate::context::{use_api, use_current_user};
 use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, merge, real_conflicts, same_stored, to_stored, Binding, HotkeySection, OTHER,
-    SECTIONS,
+    conflicts, from_profile, merge, real_conflicts, same_stored, to_stored, Binding, HotkeySection,
+    OTHER, SECTIONS,
 };
 
 /// Hotkeys section: loads the stored overrides, then hands them to the editor.
 #[component]
 pub fn Hotkeys() -> impl IntoView {
     let api = use_api();
+    let user = use_current_user().0;
     let loaded = LocalResource::new(move || {
         let api = api.clone();
         async move { api.hotkeys().await }
     });
-    move || match loaded.get() {
+    move || {
+        match loaded.get() {
         None => view! { <p class="page-status" role="status">"Loading hotkeys…"</p> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorNotice what="your hotkeys" error on_retry=move |_| loaded.refetch()/> }
-                .into_any()
-        }
+        Some(Err(error)) => match user.with_untracked(|u| from_profile(u.custom_hotkeys.as_ref())) {
+            // Like Label Studio, fall back to the copy in the profile, and say so.
+            Some(stored) => view! {
+                <div class="notice notice--warn" role="alert">
+                    <p class="notice__text">{format!(
+                        "Could not load your hotkeys ({}); showing the copy from your profile. Saving checks the server again.",
+                        error.user_message()
+                    )}</p>
+                    <button type="button" class="button button--small" on:click=move |_| loaded.refetch()>"Try again"</button>
+                </div>
+                <HotkeyEditor stored/>
+            }.into_any(),
+            None => view! { <ErrorNotice what="your hotkeys" error on_retry=move |_| loaded.refetch()/> }.into_any(),
+        },
         Some(Ok(stored)) => view! { <HotkeyEditor stored/> }.into_any(),
+    }
     }
 }
 

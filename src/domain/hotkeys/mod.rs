@@ -209,6 +209,12 @@ pub fn to_stored(bindings: &[Binding]) -> HotkeyMap {
         .collect()
 }
 
+/// The copy of the stored map that whoami carries (`custom_hotkeys`), used when the hotkeys
+/// endpoint fails. `None` when it is missing or not a valid map.
+pub fn from_profile(value: Option<&serde_json::Value>) -> Option<HotkeyMap> {
+    serde_json::from_value(value?.clone()).ok()
+}
+
 /// Two stored maps mean the same thing (ignoring spellings and an explicit `active: true`).
 pub fn same_stored(a: &HotkeyMap, b: &HotkeyMap) -> bool {
     to_stored(&merge(a)) == to_stored(&merge(b))
@@ -351,6 +357,19 @@ mod tests {
             (other.id.as_str(), other.section(), other.active),
             ("future:thing", "other", true)
         );
+    }
+
+    #[test]
+    fn the_profile_copy_is_read_when_valid() {
+        let value = serde_json::json!({"regions:region:delete": {"key": "x", "active": false}});
+        let map = from_profile(Some(&value)).expect("valid map");
+        assert_eq!(map["regions:region:delete"].active, Some(false));
+        assert_eq!(
+            from_profile(Some(&serde_json::json!({"a:b": {"nokey": 1}}))),
+            None
+        );
+        assert_eq!(from_profile(Some(&serde_json::json!([]))), None);
+        assert_eq!(from_profile(None), None);
     }
 
     #[test]
