@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::key_caps::KeyCaps;
 use crate::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
-use crate::domain::hotkeys::{section_title, validation, Binding, Clash};
+use crate::domain::hotkeys::{resolve_clash, section_title, validation, Binding, Clash};
 
 /// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
 const SPECIAL_KEYS: &[(&str, &str)] = &[
@@ -185,24 +185,8 @@ pub fn HotkeyRow(
     let resolve = {
         let id = id.clone();
         move |swap: bool| {
-            let previous = offer.get_untracked();
-            let others: Vec<String> = clashes
-                .get_untracked()
-                .into_iter()
-                .filter(|c| !c.shared_by_default)
-                .map(|c| c.other)
-                .collect();
-            draft.update(|all| {
-                for b in all
-                    .iter_mut()
-                    .filter(|b| others.contains(&b.id) && b.id != id)
-                {
-                    match (&previous, swap) {
-                        (Some(key), true) => b.key = key.clone(),
-                        _ => b.active = false,
-                    }
-                }
-            });
+            let previous = offer.get_untracked().unwrap_or_default();
+            draft.update(|all| resolve_clash(all, &id, &previous, swap));
             offer.set(None);
             announce.set(if swap {
                 "Swapped keys.".into()

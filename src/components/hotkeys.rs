@@ -14,8 +14,8 @@ use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, from_profile, merge, real_conflicts, same_stored, to_stored, Binding, HotkeySection,
-    OTHER, SECTIONS,
+    conflicts, from_profile, merge, real_conflicts, same_stored, to_stored, Binding, Filter,
+    HotkeySection, OTHER, SECTIONS,
 };
 
 /// Hotkeys section: loads the stored overrides, then hands them to the editor.
@@ -248,24 +248,13 @@ fn HotkeyEditor(
         }
     };
 
-    let visible = move |b: &Binding| {
-        let q = query.with(|q| q.trim().to_lowercase());
-        let text_ok = q.is_empty() || {
-            let description = b.default_of().map(|d| d.description).unwrap_or_default();
-            b.label().to_lowercase().contains(&q)
-                || description.to_lowercase().contains(&q)
-                || b.key.to_lowercase().contains(&q)
-        };
-        let modified_ok = !modified_only.get() || b.is_modified();
-        let found_ok = found.with(|f| {
-            f.as_ref()
-                .is_none_or(|combo| b.combo().as_ref() == Some(combo))
-        });
-        text_ok && modified_ok && found_ok
-    };
-    let filtering = move || {
-        !query.with(|q| q.trim().is_empty()) || modified_only.get() || found.with(Option::is_some)
-    };
+    let filter = Memo::new(move |_| Filter {
+        words: query.get(),
+        modified_only: modified_only.get(),
+        combo: found.get(),
+    });
+    let visible = move |b: &Binding| filter.with(|f| f.matches(b));
+    let filtering = move || filter.with(Filter::is_active);
     let shown_count = move || draft.with(|d| d.iter().filter(|b| visible(b)).count());
     let conflict_count = move || clashes.with(real_conflicts);
 

@@ -4,6 +4,7 @@ use crate::api::types::{Membership, ProjectRef};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, use_current_user};
+use crate::domain::user::role_name;
 
 /// Membership Info section: who you are in the organization and what you contributed. The
 /// membership and organization calls fail independently; whoami facts always show.
@@ -67,7 +68,7 @@ pub fn MembershipInfo() -> impl IntoView {
                     }}</dd>
                     <dt>"Your role"</dt>
                     <dd data-testid="role">{move || match membership.get() {
-                        Some(Ok(Some(Membership { role: Some(code), .. }))) => view! { {role_name(&code)} }.into_any(),
+                        Some(Ok(Some(Membership { role: Some(code), .. }))) => view! { {role_name(&code).to_string()} }.into_any(),
                         _ => view! {
                             "—" <span class="field__hint">" Label Studio Community has no roles: every member has full access."</span>
                         }.into_any(),
@@ -109,19 +110,4 @@ fn ProjectList(
             </ul>
         }
     })
-}
-
-/// Enterprise role codes.
-fn role_name(code: &str) -> String {
-    match code {
-        "OW" => "Owner",
-        "AD" => "Administrator",
-        "MA" => "Manager",
-        "AN" => "Annotator",
-        "RE" => "Reviewer",
-        "DI" => "Deactivated",
-        "NO" => "Pending",
-        other => other,
-    }
-    .to_string()
 }

@@ -84,7 +84,20 @@ pub fn PersonalAccessToken() -> impl IntoView {
         None => {}
     });
 
+    // When the dialog closes, put focus back where it was opened from.
+    let create_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was_open: Option<bool>| {
+        let open = new_token.with(Option::is_some);
+        if was_open == Some(true) && !open {
+            if let Some(button) = create_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+        open
+    });
+
     let has_token = move || matches!(tokens.get(), Some(Ok(list)) if !list.is_empty());
+    let cannot_create = move || has_token() || tokens.get().is_none() || create.pending().get();
     let legacy_off = move || {
         use_context::<OrgTokenSwitches>().is_some_and(
             |s| matches!(s.0.get(), TokenSwitches::Known(k) if !k.legacy_api_tokens_enabled),
@@ -133,10 +146,12 @@ pub fn PersonalAccessToken() -> impl IntoView {
                 </div>
             })}
             <div class="form-actions">
-                <button type="button" class="button button--primary"
+                <button type="button" class="button button--primary" node_ref=create_button
                     aria-describedby="create-token-hint"
-                    disabled=move || has_token() || tokens.get().is_none() || create.pending().get()
-                    on:click=move |_| { create.dispatch(()); }>
+                    // aria-disabled, not disabled: the button stays focusable so keyboard and
+                    // screen-reader users can reach it and hear why it is unavailable.
+                    aria-disabled=move || cannot_create().to_string()
+                    on:click=move |_| if !cannot_create() { create.dispatch(()); }>
                     {move || if create.pending().get() { "Creating…" } else { "Create token" }}
                 </button>
                 <p class="field__hint" id="create-token-hint">

@@ -36,6 +36,20 @@ pub fn user_initials(user: &User) -> String {
     initials(&user.first_name, &user.last_name, &user.email)
 }
 
+/// Label Studio Enterprise's role codes, spelled out (OSS sends no role at all).
+pub fn role_name(code: &str) -> &str {
+    match code {
+        "OW" => "Owner",
+        "AD" => "Administrator",
+        "MA" => "Manager",
+        "AN" => "Annotator",
+        "RE" => "Reviewer",
+        "DI" => "Deactivated",
+        "NO" => "Pending",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +62,12 @@ mod tests {
         assert_eq!(initials("Ada", "", "ada@example.com"), "AD");
         assert_eq!(initials("élodie", "ßer", "e@x"), "ÉSS");
         assert_eq!(initials("", "", ""), "?");
+    }
+
+    #[test]
+    fn role_codes_are_spelled_out_and_unknown_ones_shown_as_sent() {
+        assert_eq!(role_name("AN"), "Annotator");
+        assert_eq!(role_name("OW"), "Owner");
+        assert_eq!(role_name("XX"), "XX");
     }
 }

@@ -56,7 +56,17 @@ test('create a PAT: shown once with working snippets, Test token succeeds, it wo
   const row = page.getByTestId('pat-row');
   await row.waitFor();
   assert.match(await row.textContent(), /Created .*Expires /);
-  assert.equal(await page.getByRole('button', { name: 'Create token' }).isDisabled(), true);
+  const create = page.getByRole('button', { name: 'Create token' });
+  assert.equal(await create.getAttribute('aria-disabled'), 'true');
+  assert.equal(await create.evaluate((el) => el === document.activeElement), true, 'focus came back from the dialog');
+  const creates = [];
+  const onRequest = (req) => { if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/token/') creates.push(req); };
+  page.on('request', onRequest);
+  await page.keyboard.press('Enter');
+  // A round trip later, any request the key press started would have been seen.
+  assert.equal((await apiGet(page, '/api/token/')).length, 1);
+  page.off('request', onRequest);
+  assert.deepEqual(creates, [], 'a disabled Create sends nothing');
   assert.match(await page.locator('#create-token-hint').textContent(), /one personal access token per user/);
 
   await row.getByRole('button', { name: 'Revoke…' }).click();

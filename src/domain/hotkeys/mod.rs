@@ -280,6 +280,55 @@ pub fn real_conflicts(all: &BTreeMap<String, Vec<Clash>>) -> usize {
         .count()
 }
 
+/// What the list shows: words to match (label, description or key), only modified rows, and
+/// only rows bound to a pressed combination.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub words: String,
+    pub modified_only: bool,
+    pub combo: Option<KeyCombo>,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.words.trim().is_empty() || self.modified_only || self.combo.is_some()
+    }
+
+    pub fn matches(&self, b: &Binding) -> bool {
+        let words = self.words.trim().to_lowercase();
+        let text_ok = words.is_empty() || {
+            let description = b.default_of().map(|d| d.description).unwrap_or_default();
+            [b.label().as_str(), description, b.key.as_str()]
+                .iter()
+                .any(|field| field.to_lowercase().contains(&words))
+        };
+        let combo_ok = self
+            .combo
+            .as_ref()
+            .is_none_or(|c| b.combo().as_ref() == Some(c));
+        text_ok && combo_ok && (!self.modified_only || b.is_modified())
+    }
+}
+
+/// Settles a clash that `id` just created: with `swap`, the other rows take `previous` (the key
+/// `id` had before); otherwise they are switched off. Clashes Label Studio ships are left alone.
+pub fn resolve_clash(bindings: &mut [Binding], id: &str, previous: &str, swap: bool) {
+    let others: Vec<String> = conflicts(bindings)
+        .remove(id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| !c.shared_by_default)
+        .map(|c| c.other)
+        .collect();
+    for b in bindings.iter_mut().filter(|b| others.contains(&b.id)) {
+        if swap {
+            b.key = previous.to_string();
+        } else {
+            b.active = false;
+        }
+    }
+}
+
 /// Section title for an id (for messages).
 pub fn section_title(section: &str) -> &'static str {
     SECTIONS
@@ -357,6 +406,79 @@ mod tests {
             (other.id.as_str(), other.section(), other.active),
             ("future:thing", "other", true)
         );
+    }
+
+    #[test]
+    fn filter_matches_words_modified_and_pressed_keys() {
+        let mut bindings = merge(&HotkeyMap::new());
+        bindings[0].key = "ctrl+k".into();
+        let count = |f: &Filter| bindings.iter().filter(|b| f.matches(b)).count();
+        assert_eq!(count(&Filter::default()), 71);
+        assert!(!Filter::default().is_active());
+        assert_eq!(
+            count(&Filter {
+                words: " ZOOM ".into(),
+                ..Default::default()
+            }),
+            4
+        );
+        assert_eq!(
+            count(&Filter {
+                words: "keyframe".into(),
+                ..Default::default()
+            }),
+            2,
+            "descriptions count"
+        );
+        assert_eq!(
+            count(&Filter {
+                modified_only: true,
+                ..Default::default()
+            }),
+            1
+        );
+        let alt_left = KeyCombo::parse("left+alt").ok();
+        assert_eq!(
+            count(&Filter {
+                combo: alt_left,
+                ..Default::default()
+            }),
+            4
+        );
+    }
+
+    #[test]
+    fn clashes_resolve_by_swap_or_by_switching_the_other_off() {
+        let mut bindings = merge(&HotkeyMap::new());
+        let pos = |b: &[Binding], id: &str| b.iter().position(|x| x.id == id).expect(id);
+        let (submit, undo) = (
+            pos(&bindings, "annotation:annotation:submit"),
+            pos(&bindings, "annotation:annotation:undo"),
+        );
+        bindings[submit].key = "ctrl+z".into();
+        let mut swapped = bindings.clone();
+        resolve_clash(
+            &mut swapped,
+            "annotation:annotation:submit",
+            "ctrl+enter",
+            true,
+        );
+        assert_eq!(swapped[undo].key, "ctrl+enter");
+        assert!(
+            conflicts(&swapped).is_empty()
+                || !conflicts(&swapped).contains_key("annotation:annotation:submit")
+        );
+        resolve_clash(
+            &mut bindings,
+            "annotation:annotation:submit",
+            "ctrl+enter",
+            false,
+        );
+        assert!(!bindings[undo].active);
+        // Shared-by-default clashes are not touched.
+        let mut defaults = merge(&HotkeyMap::new());
+        resolve_clash(&mut defaults, "video:media:step-backward", "x", false);
+        assert!(defaults.iter().all(|b| b.active));
     }
 
     #[test]
