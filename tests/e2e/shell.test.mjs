@@ -95,6 +95,23 @@ test('legacy token section appears only when the organization enables legacy tok
   }
 });
 
+test('served with the security headers of deploy/nginx.conf', { skip: !process.env.EXPECT_CSP }, async () => {
+  const response = await page.goto('/user/account/personal-info');
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(headers['content-security-policy'], /unsafe-inline/);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  assert.equal(headers['referrer-policy'], 'same-origin');
+  assert.equal(headers['cache-control'], 'no-cache');
+  await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+  // Hashed assets are cached for a year and compressed.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('_bg.wasm')));
+  const asset = await page.request.get(wasm, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(asset.headers()['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(asset.headers()['content-type'], 'application/wasm');
+  assert.equal(asset.headers()['content-encoding'], 'gzip');
+});
+
 test('the signed-in page passes axe, keeps the console clean and sends CSRF on unsafe requests', async () => {
   await page.goto('/user/account/personal-info');
   await page.locator('#section-title').waitFor();

@@ -10,6 +10,10 @@ before(async () => {
   browser = await launch();
   ({ context, page, watch } = await newWatchedPage(browser));
   await signIn(page, '/user/account/personal-access-token');
+  // Start from "no token", whatever an earlier run left behind.
+  for (const { token } of await apiGet(page, '/api/token/')) {
+    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
+  }
 });
 after(async () => { await browser?.close(); });
 
@@ -126,8 +130,9 @@ test('legacy token: hidden by default, renew needs typing RENEW, the old token d
 
 test('membership numbers match the API after a project and an annotation are created', async () => {
   const me = await apiGet(page, '/api/current-user/whoami');
+  const title = `E2E membership project ${Date.now()}`;
   const project = await (await apiSend(page, 'POST', '/api/projects/', {
-    title: 'E2E membership project',
+    title,
     label_config: '<View><Text name="t" value="$text"/><Choices name="c" toName="t"><Choice value="A"/></Choices></View>',
   })).json();
   const imported = await apiSend(page, 'POST', `/api/projects/${project.id}/import`, [{ text: 'hello' }]);
@@ -145,7 +150,7 @@ test('membership numbers match the API after a project and an annotation are cre
   assert.equal(await page.getByTestId('annotations-count').textContent(), String(api.annotations_count));
   assert.equal(await page.getByTestId('projects-count').textContent(), String(api.contributed_projects_count));
   assert.ok(api.annotations_count >= 1);
-  const link = page.getByRole('link', { name: 'E2E membership project' }).first();
+  const link = page.getByRole('link', { name: title }).first();
   assert.equal(await link.getAttribute('href'), `/projects/${project.id}/`);
   assert.match(await page.getByTestId('role').textContent(), /—/);
   const created = page.getByTestId('org-created').locator('time');
