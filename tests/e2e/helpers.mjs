@@ -30,15 +30,20 @@ export async function launch() {
 export async function newWatchedPage(browser) {
   const context = await browser.newContext({ baseURL: APP_URL });
   const page = await context.newPage();
-  const watch = { consoleErrors: [], unsafeRequests: [] };
+  const watch = { consoleErrors: [], consoleText: [], unsafeRequests: [], foreignRequests: [] };
+  const ours = (url) => url.startsWith(`${APP_URL}/user/account`);
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && page.url().startsWith(`${APP_URL}/user/account`)) {
-      watch.consoleErrors.push(msg.text());
-    }
+    if (!ours(page.url())) return;
+    watch.consoleText.push(msg.text());
+    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => watch.consoleErrors.push(String(err)));
   page.on('request', async (req) => {
     const url = new URL(req.url());
+    // Our pages talk to their own origin only (blob:/data: URLs are local).
+    if (ours(req.frame().url()) && url.origin !== APP_URL && !['blob:', 'data:'].includes(url.protocol)) {
+      watch.foreignRequests.push(req.url());
+    }
     if (url.origin === APP_URL && url.pathname.startsWith('/api/') && req.method() !== 'GET') {
       const cookies = await context.cookies(APP_URL);
       const csrf = cookies.find((c) => c.name === 'csrftoken')?.value;
@@ -100,8 +105,10 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Every unsafe API request the app sent carried the CSRF token. */
+/** Every unsafe API request the app sent carried the CSRF token, and the app never talked to
+ * another origin. */
 export function assertCsrfOnUnsafe(watch) {
   const missing = watch.unsafeRequests.filter((r) => !r.csrfOk);
   assert.deepEqual(missing, [], 'unsafe requests without X-CSRFToken');
+  assert.deepEqual(watch.foreignRequests, [], 'requests to another origin');
 }

@@ -121,3 +121,24 @@ test('the signed-in page passes axe, keeps the console clean and sends CSRF on u
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);
 });
+
+test('every section passes axe in the light and the dark theme', async () => {
+  await page.goto('/user/account/personal-info');
+  await page.evaluate(() => localStorage.removeItem('ls-account-theme'));
+  try {
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [slug, title] of Object.entries(SECTIONS)) {
+        await page.goto(`/user/account/${slug}`);
+        await page.locator('#section-title', { hasText: title }).waitFor();
+        await page.locator('.section-nav[aria-busy="false"]').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.page-status'));
+        await assertAccessible(page, `${slug} (${scheme})`);
+      }
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: null });
+  }
+  assert.deepEqual(watch.consoleErrors, []);
+  assertCsrfOnUnsafe(watch);
+});

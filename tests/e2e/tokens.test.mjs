@@ -55,6 +55,7 @@ test('create a PAT: shown once with working snippets, Test token succeeds, it wo
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!stored.includes(token.split('.')[1]), 'not in web storage');
   assert.ok(!page.url().includes(token.split('.')[1]), 'not in the URL');
+  assert.ok(!watch.consoleText.some((t) => t.includes(token.split('.')[1])), 'not in the console');
 
   // Listed as Label Studio lists it, with dates; creating another is explained, not offered.
   const row = page.getByTestId('pat-row');
