@@ -359,10 +359,16 @@ async fn filter_narrows_rows_and_unknown_entries_are_kept() {
         app.query("[data-hotkey='future:thing']").is_some(),
         "unknown id shown under Other"
     );
-    assert_eq!(app.all_text(".hotkey-row").len(), 72);
+    const SHOWN: &str = ".hotkey-row:not([hidden])";
+    assert_eq!(app.all_text(SHOWN).len(), 72);
     type_into(&app, "#hotkey-filter", "zoom");
-    wait_for(|| app.all_text(".hotkey-row").len() == 4).await;
-    let labels = app.all_text(".hotkey-row__label");
+    wait_for(|| app.all_text(SHOWN).len() == 4).await;
+    assert_eq!(
+        app.all_text(".hotkey-row").len(),
+        72,
+        "hidden, not unmounted"
+    );
+    let labels = app.all_text(".hotkey-row:not([hidden]) .hotkey-row__label");
     assert!(labels.iter().all(|l| l.contains("Zoom")), "{labels:?}");
     type_into(&app, "#hotkey-filter", "no such action");
     wait_for(|| app.text(".hotkeys__empty").is_some()).await;

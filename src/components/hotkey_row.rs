@@ -42,6 +42,9 @@ pub fn HotkeyRow(
     announce: WriteSignal<String>,
     /// Which key labels to draw.
     platform: Platform,
+    /// False while a filter hides this row (it stays mounted).
+    #[prop(into)]
+    shown: Signal<bool>,
 ) -> impl IntoView {
     let binding = {
         let id = id.clone();
@@ -215,6 +218,7 @@ pub fn HotkeyRow(
 
     view! {
         <li class="hotkey-row" class:hotkey-row--off=move || !active() class:hotkey-row--modified=modified
+            hidden=move || !shown.get()
             data-hotkey=id.clone()>
             <div class="hotkey-row__text">
                 <span class="hotkey-row__label" id=label_id.clone()>{label.clone()}</span>

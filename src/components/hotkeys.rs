@@ -254,24 +254,37 @@ fn HotkeyEditor(
         combo: found.get(),
     });
     let visible = move |b: &Binding| filter.with(|f| f.matches(b));
+    // One pass per filter change; rows and cards only look their id up.
+    let shown_ids = Memo::new(move |_| {
+        draft.with(|d| {
+            d.iter()
+                .filter(|b| visible(b))
+                .map(|b| b.id.clone())
+                .collect::<std::collections::HashSet<_>>()
+        })
+    });
     let filtering = move || filter.with(Filter::is_active);
-    let shown_count = move || draft.with(|d| d.iter().filter(|b| visible(b)).count());
+    let shown_count = move || shown_ids.with(|s| s.len());
     let conflict_count = move || clashes.with(real_conflicts);
 
+    // Rows are built once per section and filtering only toggles `hidden`: re-creating 200+
+    // rows on every keystroke would cost far more than a frame.
     let card = move |section: HotkeySection| {
         let ids = Memo::new(move |_| {
             draft.with(|d| {
                 d.iter()
-                    .filter(|b| b.section() == section.id && visible(b))
+                    .filter(|b| b.section() == section.id)
                     .map(|b| b.id.clone())
                     .collect::<Vec<_>>()
             })
         });
-        let exists = move || draft.with(|d| d.iter().any(|b| b.section() == section.id));
+        let any_shown = Memo::new(move |_| {
+            shown_ids.with(|shown| ids.with(|ids| ids.iter().any(|id| shown.contains(id))))
+        });
         let heading_id = format!("hotkeys-{}", section.id);
         view! {
-            <Show when=move || exists() && (!filtering() || !ids.with(Vec::is_empty))>
-                <section class="hotkey-card" aria-labelledby=heading_id.clone()>
+            <Show when=move || !ids.with(Vec::is_empty)>
+                <section class="hotkey-card" aria-labelledby=heading_id.clone() hidden=move || !any_shown.get()>
                     <h2 class="hotkey-card__title" id=heading_id.clone()>{section.title}</h2>
                     <p class="hotkey-card__description">{section.description}</p>
                     <ul class="hotkey-card__rows">
@@ -281,7 +294,9 @@ fn HotkeyEditor(
                                 let row_clashes = Signal::derive(move || {
                                     clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
                                 });
-                                view! { <HotkeyRow id draft recording clashes=row_clashes announce platform/> }
+                                let shown_id = id.clone();
+                                let shown = Memo::new(move |_| shown_ids.with(|shown| shown.contains(&shown_id)));
+                                view! { <HotkeyRow id draft recording clashes=row_clashes announce platform shown/> }
                             }
                         </For>
                     </ul>
