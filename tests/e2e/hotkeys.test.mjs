@@ -122,6 +122,7 @@ test('export, then import in Label Studio format with a preview, then undo', asy
   await problems.waitFor();
   assert.match(await problems.textContent(), /Item 0, key: Key combination 'cmd\+space' is not allowed/);
   assert.match(await problems.textContent(), /Item 1, section: is missing/);
+  await assertAccessible(page, 'import problems');
   assert.equal(patches.length, before);
 
   // A Label Studio style file: bare array, old spellings; the preview shows the diff.
@@ -137,6 +138,7 @@ test('export, then import in Label Studio format with a preview, then undo', asy
   const text = await preview.textContent();
   assert.match(text, /hotkey\(s\) would change/);
   assert.match(text, /Pan Image/);
+  await assertAccessible(page, 'import preview');
   await page.getByRole('button', { name: 'Apply import' }).click();
   await status().filter({ hasText: /^Imported: \d+ hotkey\(s\) changed\./ }).waitFor();
   // The list shows the new state at once.
