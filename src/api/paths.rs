@@ -12,6 +12,17 @@ pub const TOKEN_BLACKLIST: &str = "/api/token/blacklist/";
 pub const TOKEN_REFRESH: &str = "/api/token/refresh/";
 pub const TOKEN_ROTATE: &str = "/api/token/rotate/";
 
+/// The project list endpoint (used in the legacy-token example request).
+pub const PROJECTS: &str = "/api/projects/";
+
+/// Label Studio's own pages the account page links to.
+pub const HOME_PAGE: &str = "/";
+pub const LOGOUT_PAGE: &str = "/user/logout/";
+
+pub fn project_page(id: u64) -> String {
+    format!("/projects/{id}/")
+}
+
 pub fn user(id: u64) -> String {
     format!("/api/users/{id}/")
 }
@@ -69,6 +80,7 @@ mod tests {
             assert!(path.ends_with('/'), "{path} is canonical with a slash");
         }
         assert_eq!(user(7), "/api/users/7/");
+        assert_eq!(project_page(3), "/projects/3/");
         assert_eq!(user_avatar(7), "/api/users/7/avatar/");
         assert_eq!(
             membership(1, 2, false),

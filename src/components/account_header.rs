@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::api::paths;
+
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::userpic::Userpic;
 use crate::context::use_current_user;
@@ -11,7 +13,7 @@ pub fn AccountHeader() -> impl IntoView {
     let user = use_current_user().0;
     view! {
         <header class="account-header">
-            <a class="account-header__brand" href="/" rel="external">"Label Studio"</a>
+            <a class="account-header__brand" href=paths::HOME_PAGE rel="external">"Label Studio"</a>
             <span class="account-header__title">"My Account"</span>
             <div class="account-header__user">
                 <Userpic user=user/>
@@ -25,7 +27,7 @@ pub fn AccountHeader() -> impl IntoView {
                 </span>
             </div>
             <ThemeToggle/>
-            <a class="account-header__logout" href="/user/logout/" rel="external">"Sign out"</a>
+            <a class="account-header__logout" href=paths::LOGOUT_PAGE rel="external">"Sign out"</a>
         </header>
     }
 }

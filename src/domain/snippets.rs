@@ -1,6 +1,8 @@
 //! Ready-to-copy usage examples with a token filled in, quoted safely for a POSIX shell and
 //! Python.
 
+use crate::api::paths;
+
 /// `'…'` for a POSIX shell: safe for any content.
 pub fn shell_quote(value: &str) -> String {
     format!("'{}'", value.replace('\'', r"'\''"))
@@ -26,9 +28,9 @@ pub fn pat_curl(origin: &str, token: &str) -> String {
     format!(
         "ACCESS=$(curl -s -X POST {refresh} -H 'Content-Type: application/json' -d {body} | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access\"])')\n\
          curl -s {whoami} -H \"Authorization: Bearer $ACCESS\"",
-        refresh = shell_quote(&format!("{origin}/api/token/refresh/")),
+        refresh = shell_quote(&format!("{origin}{}", paths::TOKEN_REFRESH)),
         body = shell_quote(&body),
-        whoami = shell_quote(&format!("{origin}/api/current-user/whoami")),
+        whoami = shell_quote(&format!("{origin}{}", paths::WHOAMI)),
     )
 }
 
@@ -54,7 +56,7 @@ pub fn env_lines(origin: &str, token: &str) -> String {
 pub fn legacy_curl(origin: &str, token: &str) -> String {
     format!(
         "curl -s {} -H {}",
-        shell_quote(&format!("{origin}/api/projects/")),
+        shell_quote(&format!("{origin}{}", paths::PROJECTS)),
         shell_quote(&format!("Authorization: Token {token}"))
     )
 }

@@ -88,8 +88,8 @@ test('leaving with unsaved edits asks first', async () => {
   const answers = ['dismiss', 'accept'];
   const seen = [];
   page.on('dialog', async (d) => { seen.push(d.message()); await d[answers.shift()](); });
+  // Playwright's click returns after the dialog handler answered "Cancel".
   await page.getByRole('link', { name: 'Hotkeys' }).click();
-  await page.waitForFunction(() => true);
   assert.equal(new URL(page.url()).pathname, '/user/account/personal-info', 'stayed after Cancel');
   assert.equal(await page.inputValue('#first-name'), 'Unsaved');
   await page.getByRole('link', { name: 'Hotkeys' }).click();
