@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod download;
+pub mod draft_store;
 pub mod image;
 pub mod leave_guard;
 pub mod platform;

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::api::paths;
 use crate::api::types::UserPatch;
 use crate::api::ApiError;
+use crate::browser::draft_store;
 use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
 use crate::components::status_line::StatusLine;
 use crate::components::text_field::TextField;
 use crate::context::{use_api, use_current_user};
-use crate::domain::profile::{self, ProfileDraft};
+use crate::domain::profile::{self, PendingDraft, ProfileDraft, PENDING_DRAFT_KEY};
 
 /// First name, last name and phone, checked in the browser and saved with one PATCH.
 /// Email is shown read-only. Edits survive server errors.
@@ -14,7 +16,12 @@ use crate::domain::profile::{self, ProfileDraft};
 pub fn ProfileForm() -> impl IntoView {
     let api = use_api();
     let user = use_current_user().0;
-    let start = user.with_untracked(ProfileDraft::from_user);
+    // Edits kept while the user signed in again (after a 401 on Save) come back first.
+    let restored =
+        user.with_untracked(|u| profile::restorable(draft_store::take(PENDING_DRAFT_KEY), u));
+    let start = restored
+        .clone()
+        .unwrap_or_else(|| user.with_untracked(ProfileDraft::from_user));
     let first_name = RwSignal::new(start.first_name);
     let last_name = RwSignal::new(start.last_name);
     let phone = RwSignal::new(start.phone);
@@ -30,7 +37,13 @@ pub fn ProfileForm() -> impl IntoView {
     let submitted = RwSignal::new(false);
     let touched = RwSignal::new([false; 3]);
     let server_error = RwSignal::new(None::<ApiError>);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(restored.map(|_| {
+        (
+            true,
+            "Restored the edits you had not saved yet; check them and Save.".to_string(),
+        )
+    }));
+    let sign_in_again = RwSignal::new(false);
 
     let field_error = move |index: usize, field: &'static str| {
         Signal::derive(move || {
@@ -70,6 +83,15 @@ pub fn ProfileForm() -> impl IntoView {
             status.set(Some((true, "Saved.".into())));
         }
         Some(Err(error)) => {
+            if matches!(error, ApiError::Unauthorized(_)) {
+                // Keep the edits across the sign-in round trip.
+                let pending = PendingDraft {
+                    user_id: user.with_untracked(|u| u.id),
+                    draft: draft.get_untracked(),
+                };
+                draft_store::save(PENDING_DRAFT_KEY, &pending);
+                sign_in_again.set(true);
+            }
             status.set(Some((
                 false,
                 format!(
@@ -129,6 +151,13 @@ pub fn ProfileForm() -> impl IntoView {
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
                 <StatusLine status=status/>
+                <Show when=move || sign_in_again.get()>
+                    // rel=external: Label Studio's login form, then back here with the edits.
+                    <a class="button" rel="external"
+                        href=move || paths::login(&window().location().pathname().unwrap_or_default())>
+                        "Sign in again"
+                    </a>
+                </Show>
             </div>
         </form>
     }

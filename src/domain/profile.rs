@@ -6,7 +6,7 @@ use crate::api::types::{User, UserPatch};
 pub const MAX_FIELD_CHARS: usize = 256;
 
 /// What the user has typed, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ProfileDraft {
     pub first_name: String,
     pub last_name: String,
@@ -22,6 +22,24 @@ impl ProfileDraft {
             phone: user.phone.clone(),
         }
     }
+}
+
+/// A draft kept while the user signs in again, tied to whose it is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingDraft {
+    pub user_id: u64,
+    pub draft: ProfileDraft,
+}
+
+/// Where a pending draft waits (sessionStorage; names and phone are not secrets).
+pub const PENDING_DRAFT_KEY: &str = "ls-account-profile-draft";
+
+/// The draft to restore for `user_id`: only that user's, and only if it differs from what is
+/// stored (a save that went through after all leaves nothing to restore).
+pub fn restorable(pending: Option<PendingDraft>, user: &User) -> Option<ProfileDraft> {
+    pending
+        .filter(|p| p.user_id == user.id && is_dirty(&p.draft, user))
+        .map(|p| p.draft)
 }
 
 /// One message per field that fails; all `None` means the draft can be saved.
@@ -175,6 +193,31 @@ mod tests {
         assert_eq!(patch.phone.as_deref(), Some("+442079460958"));
         let json = serde_json::to_string(&patch).expect("json");
         assert!(!json.contains("email"), "{json}");
+    }
+
+    #[test]
+    fn pending_drafts_restore_only_for_their_user_and_only_if_unsaved() {
+        let user: User =
+            serde_json::from_str(r#"{"id":1,"first_name":"Ada","email":"a@b.c"}"#).expect("user");
+        let draft = ProfileDraft {
+            first_name: "Grace".into(),
+            ..ProfileDraft::from_user(&user)
+        };
+        let mine = PendingDraft {
+            user_id: 1,
+            draft: draft.clone(),
+        };
+        assert_eq!(restorable(Some(mine.clone()), &user), Some(draft));
+        assert_eq!(
+            restorable(Some(PendingDraft { user_id: 2, ..mine }), &user),
+            None
+        );
+        let saved = PendingDraft {
+            user_id: 1,
+            draft: ProfileDraft::from_user(&user),
+        };
+        assert_eq!(restorable(Some(saved), &user), None);
+        assert_eq!(restorable(None, &user), None);
     }
 
     #[test]

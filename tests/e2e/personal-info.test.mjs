@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
+  EMAIL, PASSWORD,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -80,6 +81,40 @@ test('a server error keeps the typed values, and Save works again afterwards', a
   await page.getByRole('button', { name: 'Save' }).click();
   await status().filter({ hasText: 'Saved.' }).waitFor();
   assert.equal((await apiGet(page, '/api/current-user/whoami')).first_name, 'Grace');
+});
+
+test('a session that ended on Save keeps the edits through signing in again', async () => {
+  await openPersonalInfo();
+  await page.route('**/api/users/*/', (route) => route.request().method() === 'PATCH'
+    ? route.fulfill({ status: 401, contentType: 'application/json', body: '{"detail":"Authentication credentials were not provided."}' })
+    : route.continue());
+  await page.fill('#last-name', 'Hopper');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await status().filter({ hasText: 'Your session has ended' }).waitFor();
+  await page.unroute('**/api/users/*/');
+  assert.equal(await page.inputValue('#last-name'), 'Hopper', 'still in the form');
+  const link = page.getByRole('link', { name: 'Sign in again' });
+  assert.equal(await link.getAttribute('href'), '/user/login/?next=/user/account/personal-info');
+
+  // The session really ends, then the user signs in through Label Studio's form.
+  await page.context().clearCookies();
+  await link.click();
+  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.fill('input[name=email]', EMAIL);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/user/account/personal-info'),
+    page.click('form button[type=submit]'),
+  ]);
+  await status().filter({ hasText: 'Restored the edits you had not saved yet' }).waitFor();
+  assert.equal(await page.inputValue('#last-name'), 'Hopper');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await status().filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal((await apiGet(page, '/api/current-user/whoami')).last_name, 'Hopper');
+  // Restored once only.
+  await page.reload();
+  await page.locator('#last-name').waitFor();
+  assert.equal(await status().textContent(), '');
 });
 
 test('leaving with unsaved edits asks first', async () => {
@@ -217,7 +252,7 @@ test('the newsletter switch saves at once, reads back, and flips back on failure
 
 test('no console errors, and every unsafe request carried the CSRF token', async () => {
   // The injected 500/503 answers are logged by the browser as failed resources.
-  const unexpected = watch.consoleErrors.filter((e) => !/status of (500|503)/.test(e));
+  const unexpected = watch.consoleErrors.filter((e) => !/status of (401|500|503)/.test(e));
   assert.deepEqual(unexpected, []);
   assert.ok(watch.unsafeRequests.length >= 5, `saw ${watch.unsafeRequests.length} unsafe requests`);
   assertCsrfOnUnsafe(watch);
