@@ -65,13 +65,27 @@ export async function signIn(page, next = '/user/account/personal-info') {
     await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
     return;
   }
+  await submitLoginForm(page, next);
+}
+
+/** Fills Label Studio's login form (already open) and waits to land back on `next`, signed in. */
+export async function submitLoginForm(page, next) {
   await page.fill('input[name=email]', EMAIL);
   await page.fill('input[name=password]', PASSWORD);
   await Promise.all([
     page.waitForURL((url) => url.pathname === next),
-    page.click('#login-form button[type=submit], form button[type=submit]'),
+    page.click('form button[type=submit]'),
   ]);
   await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+}
+
+/** Answers every PATCH to /api/users/{id}/ with `status` and `detail`; returns the undo. */
+export async function failUserPatches(page, status, detail) {
+  const pattern = '**/api/users/*/';
+  await page.route(pattern, (route) => (route.request().method() === 'PATCH'
+    ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ detail }) })
+    : route.continue()));
+  return () => page.unroute(pattern);
 }
 
 /** JSON from the API on the page's session (the same origin, so the same cookie). */

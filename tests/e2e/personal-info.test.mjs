@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
-  EMAIL, PASSWORD,
+  submitLoginForm, failUserPatches,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -70,14 +70,12 @@ test('bad input is explained next to the field and nothing is sent', async () =>
 
 test('a server error keeps the typed values, and Save works again afterwards', async () => {
   await openPersonalInfo();
-  await page.route('**/api/users/*/', (route) => route.request().method() === 'PATCH'
-    ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail":"database is locked"}' })
-    : route.continue());
+  const restore = await failUserPatches(page, 500, 'database is locked');
   await page.fill('#first-name', 'Grace');
   await page.getByRole('button', { name: 'Save' }).click();
   await status().filter({ hasText: 'database is locked' }).waitFor();
   assert.equal(await page.inputValue('#first-name'), 'Grace');
-  await page.unroute('**/api/users/*/');
+  await restore();
   await page.getByRole('button', { name: 'Save' }).click();
   await status().filter({ hasText: 'Saved.' }).waitFor();
   assert.equal((await apiGet(page, '/api/current-user/whoami')).first_name, 'Grace');
@@ -85,13 +83,11 @@ test('a server error keeps the typed values, and Save works again afterwards', a
 
 test('a session that ended on Save keeps the edits through signing in again', async () => {
   await openPersonalInfo();
-  await page.route('**/api/users/*/', (route) => route.request().method() === 'PATCH'
-    ? route.fulfill({ status: 401, contentType: 'application/json', body: '{"detail":"Authentication credentials were not provided."}' })
-    : route.continue());
+  const restore = await failUserPatches(page, 401, 'Authentication credentials were not provided.');
   await page.fill('#last-name', 'Hopper');
   await page.getByRole('button', { name: 'Save' }).click();
   await status().filter({ hasText: 'Your session has ended' }).waitFor();
-  await page.unroute('**/api/users/*/');
+  await restore();
   assert.equal(await page.inputValue('#last-name'), 'Hopper', 'still in the form');
   const link = page.getByRole('link', { name: 'Sign in again' });
   assert.equal(await link.getAttribute('href'), '/user/login/?next=/user/account/personal-info');
@@ -100,12 +96,7 @@ test('a session that ended on Save keeps the edits through signing in again', as
   await page.context().clearCookies();
   await link.click();
   await page.waitForURL((url) => url.pathname === '/user/login/');
-  await page.fill('input[name=email]', EMAIL);
-  await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/user/account/personal-info'),
-    page.click('form button[type=submit]'),
-  ]);
+  await submitLoginForm(page, '/user/account/personal-info');
   await status().filter({ hasText: 'Restored the edits you had not saved yet' }).waitFor();
   assert.equal(await page.inputValue('#last-name'), 'Hopper');
   await page.getByRole('button', { name: 'Save' }).click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
+  launch, newWatchedPage, signIn, submitLoginForm, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
   screenshot, EMAIL,
 } from './helpers.mjs';
 
@@ -35,13 +35,7 @@ test('signed out: the panel links to the login form and comes back to the same s
   await assertAccessible(page, 'signed-out panel');
   await signInLink.click();
   await page.waitForURL((url) => url.pathname === '/user/login/');
-  await page.fill('input[name=email]', EMAIL);
-  await page.fill('input[name=password]', process.env.DEMO_PASSWORD ?? 'demo-pass-1234');
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/user/account/hotkeys'),
-    page.click('form button[type=submit]'),
-  ]);
-  await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+  await submitLoginForm(page, '/user/account/hotkeys');
   // The browser logs the signed-out whoami 401 as a console error; that one was expected.
   watch.consoleErrors = watch.consoleErrors.filter((e) => !e.includes('401 (Unauthorized)'));
 });
