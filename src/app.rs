@@ -6,6 +6,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::{path, NavigateOptions};
 
 use crate::api::ApiClient;
+use crate::components::connection_status::StillWaiting;
+use crate::context::Connection;
 use crate::domain::sections::Section;
 use crate::pages::account::AccountPage;
 
@@ -21,8 +23,11 @@ pub fn AccountApp(
     /// How to reach Label Studio.
     client: ApiClient,
 ) -> impl IntoView {
-    provide_context(client);
+    let connection = Connection::new();
+    provide_context(connection);
+    provide_context(client.observed(move |traffic| connection.record(traffic)));
     view! {
+        <StillWaiting/>
         <Router>
             <Routes fallback=RedirectToFirstSection>
                 <Route path=path!("/user/account/:section") view=AccountPage/>

@@ -1,5 +1,6 @@
 //! The typed client: one async fn per endpoint of the contract (table B.1).
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
@@ -13,10 +14,32 @@ use super::types::*;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// How long a request may go unanswered before it ends with [`ApiError::TimedOut`]. Long enough
+/// for an avatar upload on a slow link; the page offers Cancel well before that.
+pub const REQUEST_TIMEOUT_MS: u32 = 60_000;
+
+/// What the client reports about its traffic, so the page can show one waiting indicator and
+/// one "session ended" notice for every request instead of each section guessing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Traffic {
+    /// Request number `id` was sent (numbers grow in sending order).
+    Started { id: u64 },
+    Finished {
+        id: u64,
+        /// What the answer said about the session cookie: `Some(false)` for a 401 (it is gone),
+        /// `Some(true)` for a 2xx (it is alive), `None` when the answer says nothing about it.
+        session_alive: Option<bool>,
+    },
+}
+
+type Observer = Arc<dyn Fn(Traffic) + Send + Sync>;
+
 /// Talks to Label Studio. Cheap to clone; provided once through context.
 #[derive(Clone)]
 pub struct ApiClient {
     transport: Arc<dyn Transport>,
+    observer: Option<Observer>,
+    sent: Arc<AtomicU64>,
 }
 
 impl ApiClient {
@@ -27,7 +50,24 @@ impl ApiClient {
 
     /// A client over any transport (tests inject a fake).
     pub fn with_transport(transport: Arc<dyn Transport>) -> Self {
-        Self { transport }
+        Self {
+            transport,
+            observer: None,
+            sent: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// The same client, reporting every request's start and end to `observer`.
+    pub fn observed(self, observer: impl Fn(Traffic) + Send + Sync + 'static) -> Self {
+        Self {
+            observer: Some(Arc::new(observer)),
+            ..self
+        }
+    }
+
+    /// Stops waiting for every request in flight (the user pressed Cancel).
+    pub fn cancel_pending(&self) {
+        self.transport.cancel_pending();
     }
 
     // --- current user -------------------------------------------------------------------
@@ -141,7 +181,9 @@ impl ApiClient {
     /// `POST /api/token/refresh/`: exchanges a PAT for a 5-minute access token.
     pub async fn refresh_token(&self, refresh: &str) -> ApiResult<String> {
         let body = serde_json::json!({ "refresh": refresh }).to_string();
-        let request = ApiRequest::new(Method::Post, paths::TOKEN_REFRESH).json(body);
+        let request = ApiRequest::new(Method::Post, paths::TOKEN_REFRESH)
+            .json(body)
+            .about_token();
         let access: AccessToken = decode(self.send(request).await?)?;
         Ok(access.access)
     }
@@ -149,14 +191,16 @@ impl ApiClient {
     /// `POST /api/token/rotate/`: a new PAT for the given one (not used by the page).
     pub async fn rotate_token(&self, refresh: &str) -> ApiResult<String> {
         let body = serde_json::json!({ "refresh": refresh }).to_string();
-        let request = ApiRequest::new(Method::Post, paths::TOKEN_ROTATE).json(body);
+        let request = ApiRequest::new(Method::Post, paths::TOKEN_ROTATE)
+            .json(body)
+            .about_token();
         let rotated: RotatedToken = decode(self.send(request).await?)?;
         Ok(rotated.refresh)
     }
 
     /// `GET /api/current-user/whoami` authenticated only by `Bearer <access>` (no cookies).
     pub async fn whoami_with_access_token(&self, access: &str) -> ApiResult<User> {
-        let mut request = ApiRequest::new(Method::Get, paths::WHOAMI);
+        let mut request = ApiRequest::new(Method::Get, paths::WHOAMI).about_token();
         request.bearer = Some(access.to_string());
         decode(self.send(request).await?)
     }
@@ -187,11 +231,29 @@ impl ApiClient {
 
     /// Sends and turns every non-2xx status into an [`ApiError`].
     async fn send(&self, request: ApiRequest) -> ApiResult<RawResponse> {
-        let response = self.transport.send(request).await?;
-        if (200..300).contains(&response.status) {
-            Ok(response)
-        } else {
-            Err(ApiError::from_response(response.status, &response.body))
+        let session_bound = request.session_bound;
+        let id = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
+        self.report(Traffic::Started { id });
+        let result = self.transport.send(request).await.and_then(|response| {
+            if (200..300).contains(&response.status) {
+                Ok(response)
+            } else {
+                Err(ApiError::from_response(response.status, &response.body))
+            }
+        });
+        let session_alive = match &result {
+            _ if !session_bound => None,
+            Ok(_) => Some(true),
+            Err(ApiError::Unauthorized(_)) => Some(false),
+            Err(_) => None,
+        };
+        self.report(Traffic::Finished { id, session_alive });
+        result
+    }
+
+    fn report(&self, traffic: Traffic) {
+        if let Some(observer) = &self.observer {
+            observer(traffic);
         }
     }
 }

@@ -11,8 +11,13 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 /// Everything that can go wrong talking to Label Studio, already decoded into what a user needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
-    /// The request never got an answer (server down, offline, CORS, aborted).
+    /// The request never got an answer (server down, offline, CORS).
     Network(String),
+    /// The user stopped waiting ([`super::ApiClient::cancel_pending`]); the server may or may
+    /// not have acted on it.
+    Cancelled,
+    /// No answer within [`super::REQUEST_TIMEOUT_MS`].
+    TimedOut,
     /// 401: not signed in, or the credentials were refused.
     Unauthorized(String),
     /// 403: signed in but not allowed.
@@ -63,7 +68,10 @@ impl ApiError {
     /// The HTTP status, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Network(_) | ApiError::Decode(_) => None,
+            ApiError::Network(_)
+            | ApiError::Cancelled
+            | ApiError::TimedOut
+            | ApiError::Decode(_) => None,
             ApiError::Unauthorized(_) => Some(401),
             ApiError::Forbidden(_) => Some(403),
             ApiError::NotFound(_) => Some(404),
@@ -87,6 +95,14 @@ impl ApiError {
             ApiError::Network(_) => {
                 "Label Studio could not be reached. Check your connection and try again.".into()
             }
+            ApiError::Cancelled => {
+                "You stopped waiting for Label Studio; it may still have received the request."
+                    .into()
+            }
+            ApiError::TimedOut => format!(
+                "Label Studio did not answer within {} seconds. Try again.",
+                super::REQUEST_TIMEOUT_MS / 1000
+            ),
             ApiError::Unauthorized(_) => "Your session has ended. Sign in again.".into(),
             ApiError::Validation { message, fields } if !fields.is_empty() => {
                 let details: Vec<String> = fields

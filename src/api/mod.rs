@@ -10,6 +10,6 @@ pub mod paths;
 mod transport;
 pub mod types;
 
-pub use client::{ApiClient, ApiResult};
+pub use client::{ApiClient, ApiResult, Traffic, REQUEST_TIMEOUT_MS};
 pub use error::{strip_python_list, ApiError, FieldErrors};
 pub use transport::{ApiRequest, Body, Method, RawResponse, Transport};

@@ -53,6 +53,9 @@ pub struct ApiRequest {
     pub body: Body,
     /// `Authorization: Bearer …` (testing a PAT) — sent with cookies omitted.
     pub bearer: Option<String>,
+    /// Whether a 401 answer means the session cookie is no longer valid. False where the 401
+    /// is about a token the user typed or created (exchange, revoke, bearer test).
+    pub session_bound: bool,
 }
 
 impl ApiRequest {
@@ -62,11 +65,18 @@ impl ApiRequest {
             path: path.into(),
             body: Body::Empty,
             bearer: None,
+            session_bound: true,
         }
     }
 
     pub fn json(mut self, body: String) -> Self {
         self.body = Body::Json(body);
+        self
+    }
+
+    /// Marks a request whose 401 is about a token, not about the session.
+    pub fn about_token(mut self) -> Self {
+        self.session_bound = false;
         self
     }
 }
@@ -84,4 +94,7 @@ pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// returns are local (browser fetch is single-threaded).
 pub trait Transport: Send + Sync {
     fn send(&self, request: ApiRequest) -> LocalFuture<Result<RawResponse, ApiError>>;
+
+    /// Stops waiting for every request in flight; each ends with [`ApiError::Cancelled`].
+    fn cancel_pending(&self) {}
 }

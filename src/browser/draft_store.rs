@@ -23,3 +23,10 @@ pub fn take<T: DeserializeOwned>(key: &str) -> Option<T> {
     let _ = storage.remove_item(key);
     serde_json::from_str(&json).ok()
 }
+
+/// Forgets whatever is stored under `key`.
+pub fn discard(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

@@ -4,18 +4,18 @@ use leptos::task::spawn_local;
 use crate::api::types::HotkeyMap;
 use crate::api::ApiError;
 use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
-use crate::browser::{clipboard, download, platform};
+use crate::browser::{clipboard, download, draft_store, platform};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkey_import::{ChangeTable, HotkeyImport};
 use crate::components::hotkey_row::{key_press, HotkeyRow};
 use crate::components::status_line::StatusLine;
-use crate::context::{use_api, use_current_user};
+use crate::context::{use_api, use_connection, use_current_user};
 use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, from_profile, merge, real_conflicts, same_stored, to_stored, Binding, Filter,
-    HotkeySection, OTHER, SECTIONS,
+    conflicts, from_profile, merge, real_conflicts, restorable, same_stored, to_stored, Binding,
+    Filter, HotkeySection, PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
 };
 
 /// Hotkeys section: loads the stored overrides, then hands them to the editor.
@@ -92,15 +92,23 @@ fn HotkeyEditor(
     stored: HotkeyMap,
 ) -> impl IntoView {
     let api = use_api();
+    let user_id = use_current_user().0.with_untracked(|u| u.id);
     let platform = platform::current();
+    // Edits kept while the user signed in again come back over what the server has.
+    let restored = restorable(draft_store::take(PENDING_HOTKEYS_KEY), user_id, &stored);
     let baseline = RwSignal::new(stored.clone());
     let saved = Memo::new(move |_| baseline.with(merge));
-    let draft = RwSignal::new(merge(&stored));
+    let draft = RwSignal::new(merge(restored.as_ref().unwrap_or(&stored)));
     let pending_changes = Memo::new(move |_| saved.with(|s| draft.with(|d| diff(s, d).len())));
     let clashes = Memo::new(move |_| draft.with(|d| conflicts(d)));
     let recording = RwSignal::new(None::<String>);
     let (announced, announce) = signal(String::new());
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(restored.map(|_| {
+        (
+            true,
+            "Restored the hotkey edits you had not saved yet; check them and Save.".to_string(),
+        )
+    }));
     let panel = RwSignal::new(Panel::None);
     let undo = RwSignal::new(None::<HotkeyMap>);
 
@@ -187,7 +195,24 @@ fn HotkeyEditor(
         Effect::new(move |_| unsaved.0.set(pending_changes.get() > 0));
         on_cleanup(move || unsaved.0.set(false));
     }
-    install_beforeunload(Signal::derive(move || pending_changes.get() > 0));
+    // Once the session has ended the edits wait in this tab for the sign-in round trip, so
+    // leaving for the login form needs no prompt.
+    let session_ended = use_connection().session_ended;
+    Effect::new(move |_| {
+        if session_ended.get() && pending_changes.get() > 0 {
+            let pending = PendingHotkeys {
+                user_id,
+                map: draft.with(|d| to_stored(d)),
+            };
+            draft_store::save(PENDING_HOTKEYS_KEY, &pending);
+        } else {
+            // Nothing unsaved, or the session came back without a round trip.
+            draft_store::discard(PENDING_HOTKEYS_KEY);
+        }
+    });
+    install_beforeunload(Signal::derive(move || {
+        pending_changes.get() > 0 && !session_ended.get()
+    }));
 
     let export_text = move || {
         let now = String::from(js_sys::Date::new_0().to_iso_string());

@@ -65,7 +65,10 @@ pub fn MembershipInfo() -> impl IntoView {
                         Some(Ok(Some(org))) => org.created_at.map(|iso| view! { <Timestamp iso/> }.into_any())
                             .unwrap_or_else(|| view! { "—" }.into_any()),
                         Some(Ok(None)) => view! { "—" }.into_any(),
-                        Some(Err(error)) => view! { <span class="field__error">{format!("Unavailable: {}", error.user_message())}</span> }.into_any(),
+                        Some(Err(error)) => view! {
+                            <span class="field__error" role="alert">{format!("Unavailable: {} ", error.user_message())}</span>
+                            <button type="button" class="button button--small" on:click=move |_| organization.refetch()>"Try again"</button>
+                        }.into_any(),
                     }}</dd>
                     <dt>"Your role"</dt>
                     <dd data-testid="role">{move || match membership.get() {

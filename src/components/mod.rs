@@ -2,6 +2,7 @@
 
 pub mod account_header;
 pub mod avatar_editor;
+pub mod connection_status;
 pub mod copy_button;
 pub mod email_preferences;
 pub mod error_notice;

@@ -14,6 +14,7 @@ pub fn NewTokenDialog(
     token: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let api = use_api();
+    let api_for_cancel = api.clone();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let field = NodeRef::<leptos::html::Textarea>::new();
     let secret = Signal::derive(move || token.get().unwrap_or_default());
@@ -68,6 +69,13 @@ pub fn NewTokenDialog(
                     on:click=move |_| { test.dispatch(secret.get_untracked()); }>
                     {move || if test.pending().get() { "Testing…" } else { "Test token" }}
                 </button>
+                // The page's own waiting bar is inert behind this modal, so stopping lives here.
+                <Show when=move || test.pending().get()>
+                    <button type="button" class="button button--small" on:click={
+                        let api = api_for_cancel.clone();
+                        move |_| api.cancel_pending()
+                    }>"Stop waiting"</button>
+                </Show>
                 <StatusLine status=Signal::derive(move || test.value().get().map(|r| match r {
                     Ok(email) => (true, format!("Works: authenticated as {email}.")),
                     Err(message) => (false, message),

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
-use crate::api::paths;
 use crate::api::types::UserPatch;
 use crate::api::ApiError;
 use crate::browser::draft_store;
 use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
 use crate::components::status_line::StatusLine;
 use crate::components::text_field::TextField;
-use crate::context::{use_api, use_current_user};
+use crate::context::{use_api, use_connection, use_current_user};
 use crate::domain::profile::{self, PendingDraft, ProfileDraft, PENDING_DRAFT_KEY};
 
 /// First name, last name and phone, checked in the browser and saved with one PATCH.
@@ -43,7 +42,6 @@ pub fn ProfileForm() -> impl IntoView {
             "Restored the edits you had not saved yet; check them and Save.".to_string(),
         )
     }));
-    let sign_in_again = RwSignal::new(false);
 
     let field_error = move |index: usize, field: &'static str| {
         Signal::derive(move || {
@@ -83,15 +81,6 @@ pub fn ProfileForm() -> impl IntoView {
             status.set(Some((true, "Saved.".into())));
         }
         Some(Err(error)) => {
-            if matches!(error, ApiError::Unauthorized(_)) {
-                // Keep the edits across the sign-in round trip.
-                let pending = PendingDraft {
-                    user_id: user.with_untracked(|u| u.id),
-                    draft: draft.get_untracked(),
-                };
-                draft_store::save(PENDING_DRAFT_KEY, &pending);
-                sign_in_again.set(true);
-            }
             status.set(Some((
                 false,
                 format!(
@@ -108,7 +97,22 @@ pub fn ProfileForm() -> impl IntoView {
         Effect::new(move |_| unsaved.0.set(dirty.get()));
         on_cleanup(move || unsaved.0.set(false));
     }
-    install_beforeunload(dirty.into());
+    // Once the session has ended, the edits are kept for the sign-in round trip (restored
+    // above on the way back), so leaving for the login form needs no prompt.
+    let session_ended = use_connection().session_ended;
+    Effect::new(move |_| {
+        if session_ended.get() && dirty.get() {
+            let pending = PendingDraft {
+                user_id: user.with_untracked(|u| u.id),
+                draft: draft.get(),
+            };
+            draft_store::save(PENDING_DRAFT_KEY, &pending);
+        } else {
+            // Nothing unsaved, or the session came back without a round trip.
+            draft_store::discard(PENDING_DRAFT_KEY);
+        }
+    });
+    install_beforeunload(Signal::derive(move || dirty.get() && !session_ended.get()));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -151,13 +155,6 @@ pub fn ProfileForm() -> impl IntoView {
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
                 <StatusLine status=status/>
-                <Show when=move || sign_in_again.get()>
-                    // rel=external: Label Studio's login form, then back here with the edits.
-                    <a class="button" rel="external"
-                        href=move || paths::login(&window().location().pathname().unwrap_or_default())>
-                        "Sign in again"
-                    </a>
-                </Show>
             </div>
         </form>
     }

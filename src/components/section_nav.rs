@@ -17,6 +17,9 @@ pub fn SectionNav(
     /// True while the list may still grow (token switches loading).
     #[prop(into)]
     busy: Signal<bool>,
+    /// Offered as "Try again" next to the notice.
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
@@ -37,7 +40,14 @@ pub fn SectionNav(
                     </li>
                 </For>
             </ul>
-            {move || notice.get().map(|text| view! { <p class="section-nav__notice" role="status">{text}</p> })}
+            {move || notice.get().map(|text| view! {
+                <div class="section-nav__notice" role="status">
+                    <p class="notice__text">{text}</p>
+                    {on_retry.map(|retry| view! {
+                        <button type="button" class="button button--small" on:click=move |_| retry.run(())>"Try again"</button>
+                    })}
+                </div>
+            })}
         </nav>
     }
 }

@@ -5,6 +5,7 @@ pub mod hotkeys;
 pub mod jwt;
 pub mod profile;
 pub mod sections;
+pub mod session;
 pub mod snippets;
 pub mod theme;
 pub mod time;

@@ -9,6 +9,7 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::leave_guard::UnsavedChanges;
 use crate::components::account_header::AccountHeader;
+use crate::components::connection_status::SessionEnded;
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkeys::Hotkeys;
@@ -97,12 +98,14 @@ fn AccountLayout(
 
     view! {
         <div class="account">
+            <SessionEnded/>
             <AccountHeader/>
             <div class="account__body">
                 <SectionNav
                     sections=Signal::derive(move || sections::visible_sections(switches.get()))
                     notice
                     busy=Signal::derive(move || switches.get() == TokenSwitches::Loading)
+                    on_retry=move |_| jwt.refetch()
                 />
                 <main class="account__main" id="main">
                     {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
