@@ -133,7 +133,8 @@ pub fn AvatarEditor() -> impl IntoView {
             async move {
                 api.upload_avatar(id, &candidate.name, candidate.blob)
                     .await?;
-                api.whoami().await
+                // The photo is stored even if reading it back fails; say so rather than "failed".
+                Ok(api.whoami().await.ok())
             }
         }
     });
@@ -144,17 +145,24 @@ pub fn AvatarEditor() -> impl IntoView {
             let id = user.with_untracked(|u| u.id);
             async move {
                 api.delete_avatar(id).await?;
-                api.whoami().await
+                Ok(api.whoami().await.ok())
             }
         }
     });
-    let finish = move |result: Option<Result<User, ApiError>>,
+    let finish = move |result: Option<Result<Option<User>, ApiError>>,
                        done: &'static str,
                        failed: &'static str| match result {
-        Some(Ok(fresh)) => {
+        Some(Ok(Some(fresh))) => {
             user.update(|u| u.avatar = fresh.avatar);
             set_stage(Stage::Idle);
             status.set(Some((true, done.into())));
+        }
+        Some(Ok(None)) => {
+            set_stage(Stage::Idle);
+            status.set(Some((
+                true,
+                format!("{done} Reload the page to see the change here."),
+            )));
         }
         Some(Err(error)) => {
             status.set(Some((false, format!("{failed}: {}", error.user_message()))))

@@ -227,6 +227,23 @@ const REQUESTS = [
     },
   },
   {
+    name: 'GET whoami (reading the photo back after Upload)', method: 'GET', path: /^\/api\/current-user\/whoami$/,
+    open: async () => {
+      await page.goto('/user/account/personal-info');
+      await page.setInputFiles('[data-testid=avatar-input]', { name: 'back.png', mimeType: 'image/png', buffer: png(44, 44) });
+      await page.getByTestId('avatar-preview').waitFor();
+    },
+    act: () => page.getByRole('button', { name: 'Upload', exact: true }).click(),
+    // The upload itself went through: the page says so instead of "failed".
+    failed: () => page.locator('.avatar-editor .form-status').filter({ hasText: 'Photo updated. Reload the page' }).waitFor(),
+    recover: async () => {
+      await page.reload();
+      const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar;
+      assert.match(avatar ?? '', /back/);
+      await page.locator(`img[src$="${avatar.split('/').pop()}"]`).first().waitFor();
+    },
+  },
+  {
     name: 'DELETE avatar', method: 'DELETE', path: /^\/api\/users\/\d+\/avatar\/$/,
     open: async () => {
       await uploadAvatarThroughApi();
@@ -264,6 +281,30 @@ const REQUESTS = [
       await page.locator('.hotkeys > .form-status').filter({ hasText: 'Hotkeys saved.' }).waitFor();
       const stored = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
       assert.equal(stored['annotation:annotation:skip'].key, 'ctrl+shift+9');
+    },
+  },
+  {
+    name: 'GET hotkeys (the lost-update check before Save)', method: 'GET', path: /^\/api\/current-user\/hotkeys\/$/,
+    open: async () => {
+      await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+      await page.goto('/user/account/hotkeys');
+      const row = page.locator('[data-hotkey="annotation:annotation:skip"]');
+      await row.locator('.key-button').focus();
+      await page.keyboard.press('Enter');
+      await row.getByText('Press keys… Esc to cancel').waitFor();
+      await page.keyboard.press('Control+Shift+Digit8');
+      await page.getByText('1 unsaved change').waitFor();
+    },
+    act: () => page.getByRole('button', { name: 'Save', exact: true }).click(),
+    failed: async () => {
+      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Not saved' }).waitFor();
+      await page.getByText('1 unsaved change').waitFor();
+    },
+    recover: async () => {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Hotkeys saved.' }).waitFor();
+      const stored = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
+      assert.equal(stored['annotation:annotation:skip'].key, 'ctrl+shift+8');
     },
   },
   {
