@@ -52,8 +52,13 @@ pub fn EmailPreferences() -> impl IntoView {
                     class="switch"
                     prop:checked=move || on.get()
                     aria-describedby="allow-newsletters-hint"
-                    disabled=move || save.pending().get()
+                    // Not `disabled` while saving: that would drop keyboard focus to the page.
+                    aria-busy=move || save.pending().get().to_string()
                     on:change:target=move |ev| {
+                        if save.pending().get_untracked() {
+                            ev.target().set_checked(on.get_untracked());
+                            return;
+                        }
                         let wanted = ev.target().checked();
                         on.set(wanted);
                         status.set(None);

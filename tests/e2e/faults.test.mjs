@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, EMAIL,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -450,6 +450,7 @@ test('a 10 s stall shows the waiting bar, then the answer arrives and the bar go
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('still-waiting').waitFor();
     await page.getByRole('button', { name: 'Saving…' }).waitFor();
+    await assertAccessible(page, 'still waiting bar');
     await page.locator('.profile-form .form-status').filter({ hasText: 'Saved.' }).waitFor({ timeout: STALL_MS + 10_000 });
     await page.getByTestId('still-waiting').waitFor({ state: 'detached' });
   } finally {
@@ -472,6 +473,7 @@ test('a session that ended while editing hotkeys keeps the edits through signing
   await page.context().clearCookies();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.locator('.hotkeys > .form-status').filter({ hasText: 'Your session has ended' }).waitFor();
+  await assertAccessible(page, 'session ended bar');
   const link = sessionBar().getByRole('link', { name: 'Sign in again' });
   assert.equal(await link.getAttribute('href'), '/user/login/?next=/user/account/hotkeys');
   // Leaving for the login form is not blocked by the unsaved-changes prompt.

@@ -101,17 +101,31 @@ export async function apiSend(page, method, apiPath, data) {
   return page.request.fetch(apiPath, { method, data, headers: { 'X-CSRFToken': csrf } });
 }
 
-/** Runs axe-core on the page and fails on any violation. */
+/**
+ * Runs axe-core on the page as it is, in the light and in the dark theme, and fails on any
+ * violation. The theme is pinned the way the theme switch pins it (`data-theme`), then put back.
+ */
 export async function assertAccessible(page, label) {
   // Evaluated through the DevTools protocol, not as a <script>: the page's CSP forbids inline
   // scripts (as it should) and must not be loosened for the test.
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(result, [], `axe violations on ${label}`);
+  const original = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+  try {
+    for (const theme of ['light', 'dark']) {
+      const result = await page.evaluate(async (t) => {
+        document.documentElement.setAttribute('data-theme', t);
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, theme);
+      assert.deepEqual(result, [], `axe violations on ${label} (${theme})`);
+    }
+  } finally {
+    await page.evaluate((t) => {
+      if (t === null) document.documentElement.removeAttribute('data-theme');
+      else document.documentElement.setAttribute('data-theme', t);
+    }, original);
+  }
 }
 
 export async function screenshot(page, name) {
