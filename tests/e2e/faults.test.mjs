@@ -40,17 +40,20 @@ async function revokeAllTokens() {
  * called. A stalled request is let through after STALL_MS (if the page still waits for it).
  */
 async function inject(fault, method, path, bearerOnly = false) {
+  let released = false;
   const handler = (route) => {
     const req = route.request();
-    const matches = req.method() === method && path.test(new URL(req.url()).pathname)
+    const matches = !released && req.method() === method && path.test(new URL(req.url()).pathname)
       && (!bearerOnly || Boolean(req.headers().authorization));
     if (!matches) return route.fallback();
     switch (fault) {
       case 'network':
         return route.abort('connectionrefused');
       case 'stall':
+        // A request the user cancelled must not reach the server later and change its state
+        // under the next step: after release it is dropped, not let through.
         return new Promise((resolve) => setTimeout(resolve, STALL_MS))
-          .then(() => route.continue()).catch(() => {});
+          .then(() => (released ? route.abort() : route.continue())).catch(() => {});
       case '500':
         // Django's own 500 page is HTML, not JSON.
         return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Server Error (500)</h1>' });
@@ -63,7 +66,10 @@ async function inject(fault, method, path, bearerOnly = false) {
     }
   };
   await page.route('**/*', handler);
-  return () => page.unroute('**/*', handler);
+  return () => {
+    released = true;
+    return page.unroute('**/*', handler);
+  };
 }
 
 const sessionBar = () => page.getByTestId('session-ended');
