@@ -187,6 +187,9 @@ fn HotkeyEditor(
         });
     };
     let save_edits = move |_| {
+        if pending_changes.get_untracked() == 0 || save.pending().get_untracked() {
+            return;
+        }
         let map = draft.with_untracked(|d| to_stored(d));
         submit(map, SaveKind::Edit, Some(baseline.get_untracked()));
     };
@@ -442,8 +445,9 @@ fn HotkeyEditor(
                 }}</span>
                 <button type="button" class="button" disabled=move || pending_changes.get() == 0
                     on:click=move |_| { draft.set(saved.get_untracked()); status.set(None); }>"Discard"</button>
+                // aria-disabled, not disabled: keyboard focus stays on Save while it saves.
                 <button type="button" class="button button--primary"
-                    disabled=move || pending_changes.get() == 0 || save.pending().get()
+                    aria-disabled=move || (pending_changes.get() == 0 || save.pending().get()).to_string()
                     on:click=save_edits>
                     {move || if save.pending().get() { "Saving…".to_string() } else { "Save".to_string() }}
                 </button>

@@ -116,6 +116,9 @@ pub fn ProfileForm() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !dirty.get_untracked() || save.pending().get_untracked() {
+            return;
+        }
         submitted.set(true);
         status.set(None);
         match checked.get_untracked() {
@@ -150,8 +153,10 @@ pub fn ProfileForm() -> impl IntoView {
                 </p>
             </div>
             <div class="form-actions">
+                // aria-disabled, not disabled: a disabled button drops keyboard focus to the page
+                // the moment Save is pressed.
                 <button type="submit" class="button button--primary"
-                    disabled=move || !dirty.get() || save.pending().get()>
+                    aria-disabled=move || (!dirty.get() || save.pending().get()).to_string()>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
                 <StatusLine status=status/>

@@ -89,6 +89,7 @@ test('personal info, avatar and theme by keyboard', async () => {
   await typeInto(page.locator('#first-name'), name);
   await press(button('Save'));
   await page.locator('.profile-form .form-status').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await button('Save').evaluate((el) => el === document.activeElement), true, 'focus stays on Save');
   assert.equal((await apiGet(page, '/api/current-user/whoami')).first_name, name);
   await assertNoPointer();
 });
@@ -132,6 +133,7 @@ test('hotkeys by keyboard: remap, switch off, filter, find, export, import, rese
   await page.getByText('2 unsaved changes').waitFor();
   await press(button('Save'));
   await status.filter({ hasText: 'Hotkeys saved.' }).waitFor();
+  assert.equal(await button('Save').evaluate((el) => el === document.activeElement), true, 'focus stays on Save');
   const stored = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
   assert.equal(stored['annotation:annotation:submit'].key, 'ctrl+shift+j');
   assert.equal(stored['annotation:annotation:skip'].active, false);
