@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::{path, NavigateOptions};
 
 use crate::api::ApiClient;
+use crate::browser::leave_guard::install_history_guard;
 use crate::components::connection_status::StillWaiting;
 use crate::context::Connection;
 use crate::domain::sections::Section;
@@ -23,6 +24,10 @@ pub fn AccountApp(
     /// How to reach Label Studio.
     client: ApiClient,
 ) -> impl IntoView {
+    // Before the router: the history guard's listener must run before the router's.
+    let (unsaved, here) = install_history_guard();
+    provide_context(unsaved);
+    provide_context(here);
     let connection = Connection::new();
     provide_context(connection);
     provide_context(client.observed(move |traffic| connection.record(traffic)));

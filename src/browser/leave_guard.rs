@@ -2,6 +2,7 @@
 //! confirm before in-app navigation.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Whether some section has edits that are not saved; provided by the account layout.
@@ -24,9 +25,10 @@ pub fn install_beforeunload(dirty: Signal<bool>) {
 
 /// True when it is fine to leave: nothing unsaved, or the user confirmed.
 pub fn confirm_leave() -> bool {
-    let Some(unsaved) = use_context::<UnsavedChanges>() else {
-        return true;
-    };
+    use_context::<UnsavedChanges>().is_none_or(ask)
+}
+
+fn ask(unsaved: UnsavedChanges) -> bool {
     if !unsaved.0.get_untracked() {
         return true;
     }
@@ -37,4 +39,45 @@ pub fn confirm_leave() -> bool {
         unsaved.0.set(false);
     }
     ok
+}
+
+/// The path the router last rendered; the account layout keeps it current for the history guard.
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentPath(pub StoredValue<String>);
+
+/// Asks before the browser's Back or Forward leaves a section with unsaved edits, and returns
+/// the two values the guard reads (to provide as context). Call it before the router is
+/// created: its `popstate` listener must run before the router's, so that when the user stays
+/// the router never hears of it. The URL is then put back to [`CurrentPath`] (one extra history
+/// entry, rather than a page that no longer matches its address).
+pub fn install_history_guard() -> (UnsavedChanges, CurrentPath) {
+    let unsaved = UnsavedChanges(RwSignal::new(false));
+    let here = CurrentPath(StoredValue::new(String::new()));
+    let on_popstate = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if ask(unsaved) {
+            return;
+        }
+        ev.stop_immediate_propagation();
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&here.0.get_value()),
+            );
+        }
+    });
+    let added = window()
+        .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref())
+        .is_ok();
+    if added {
+        // The closure is not Send; keep it in local storage and remove it with the app.
+        let stored = StoredValue::new_local(on_popstate);
+        on_cleanup(move || {
+            stored.try_with_value(|cb| {
+                let _ = window()
+                    .remove_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+            });
+        });
+    }
+    (unsaved, here)
 }

@@ -58,7 +58,11 @@ pub fn ProfileForm() -> impl IntoView {
                 .or_else(|| server_error.with(|e| e.as_ref().and_then(|e| e.field_messages(field))))
         })
     };
-    let touch = move |index: usize| Callback::new(move |_| touched.update(|t| t[index] = true));
+    let touch = move |index: usize| {
+        Callback::new(move |_| {
+            touched.try_update(|t| t[index] = true);
+        })
+    };
 
     let save = Action::new_local(move |patch: &UserPatch| {
         let (api, patch) = (api.clone(), patch.clone());

@@ -56,8 +56,10 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
                 on:blur=move |_| {
+                    // A focused field that is removed (the section is left, e.g. with the
+                    // browser's Back) still fires blur, after its owner is gone.
                     if let Some(cb) = on_blur {
-                        cb.run(())
+                        let _ = cb.try_run(());
                     }
                 }
                 aria-invalid=move || error.with(Option::is_some).to_string()

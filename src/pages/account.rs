@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::types::User;
 use crate::api::ApiError;
-use crate::browser::leave_guard::UnsavedChanges;
+use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
 use crate::components::connection_status::SessionEnded;
 use crate::components::email_preferences::EmailPreferences;
@@ -56,7 +56,6 @@ fn AccountLayout(
     user: User,
 ) -> impl IntoView {
     provide_context(CurrentUser(RwSignal::new(user)));
-    provide_context(UnsavedChanges(RwSignal::new(false)));
     let api = use_api();
     let jwt = LocalResource::new(move || {
         let api = api.clone();
@@ -77,6 +76,13 @@ fn AccountLayout(
         _ => None,
     }
     });
+
+    // Where to put the address back if the user stays after Back/Forward (sections are
+    // addressed by path alone).
+    let location = use_location();
+    if let Some(here) = use_context::<CurrentPath>() {
+        Effect::new(move |_| here.0.set_value(location.pathname.get()));
+    }
 
     let params = use_params_map();
     let resolved = Memo::new(move |_| {

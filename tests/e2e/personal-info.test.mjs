@@ -125,6 +125,32 @@ test('leaving with unsaved edits asks first', async () => {
   assert.match(seen[0], /unsaved changes/);
 });
 
+test('the browser Back button with unsaved edits asks first, and staying keeps the edits', async () => {
+  await page.goto('/user/account/hotkeys');
+  await page.getByRole('link', { name: 'Personal Info', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/user/account/personal-info');
+  await page.fill('#first-name', 'Backward');
+  const answers = ['dismiss', 'accept'];
+  const seen = [];
+  page.on('dialog', async (d) => { seen.push(d.message()); await d[answers.shift()](); });
+  try {
+    // Back, then Cancel: still here, with the edit, and the address matches the page.
+    await page.goBack();
+    await page.waitForFunction(() => location.pathname === '/user/account/personal-info');
+    assert.equal(seen.length, 1, 'asked once');
+    assert.equal(await page.inputValue('#first-name'), 'Backward');
+    assert.equal(await page.locator('#section-title').textContent(), 'Personal Info');
+    // Back, then OK: the previous section.
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/user/account/hotkeys');
+    await page.locator('#section-title', { hasText: 'Hotkeys' }).waitFor();
+    assert.equal(seen.length, 2);
+    assert.match(seen[1], /unsaved changes/);
+  } finally {
+    page.removeAllListeners('dialog');
+  }
+});
+
 test('closing or reloading the page with unsaved edits asks the browser to confirm', async () => {
   await openPersonalInfo();
   const unloadBlocked = () => page.evaluate(() => {
