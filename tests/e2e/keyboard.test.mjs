@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { launch, newWatchedPage, signIn, apiGet, apiSend, EMAIL } from './helpers.mjs';
 import { png } from './images.mjs';
 
-let browser, page;
+let browser, page, watch;
 before(async () => {
   browser = await launch();
-  ({ page } = await newWatchedPage(browser));
+  ({ page, watch } = await newWatchedPage(browser));
   await signIn(page, '/user/account/personal-info');
   await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
   await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
@@ -215,4 +215,8 @@ test('legacy token by keyboard: show, renew after typing the word', async () => 
   await page.getByText('New token created.').waitFor();
   assert.notEqual((await apiGet(page, '/api/current-user/token')).token, old);
   await assertNoPointer();
+});
+
+test('no console errors during the walk-through', () => {
+  assert.deepEqual(watch.consoleErrors, []);
 });
