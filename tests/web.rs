@@ -442,3 +442,53 @@ async fn hotkeys_fall_back_to_the_profile_copy_when_the_endpoint_fails() {
         "{notice}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft() {
+    let fake = fake_with(
+        WHOAMI,
+        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
+    );
+    fake.on(
+        Method::Patch,
+        "/api/users/1/",
+        401,
+        r#"{"detail":"Authentication credentials were not provided."}"#,
+    );
+    let app = mount_app_at("/user/account/personal-info", &fake);
+    wait_for(|| app.query("#first-name").is_some()).await;
+    assert!(app.query("[data-testid=session-ended]").is_none());
+
+    type_into(&app, "#first-name", "Grace");
+    let save_ready = || {
+        button(&app, "Save")
+            .is_some_and(|b| b.get_attribute("aria-disabled").as_deref() == Some("false"))
+    };
+    wait_for(save_ready).await;
+    click(&app, "Save");
+    wait_for(|| app.query("[data-testid=session-ended]").is_some()).await;
+    assert_eq!(
+        app.attr("[data-testid=session-ended] a", "href").as_deref(),
+        Some("/user/login/?next=/user/account/personal-info")
+    );
+    let typed: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::dyn_into(app.query("#first-name").expect("field")).expect("input");
+    assert_eq!(typed.value(), "Grace", "the edit stays in the form");
+    let storage = web_sys::window()
+        .expect("window")
+        .session_storage()
+        .expect("storage")
+        .expect("sessionStorage");
+    let kept = || storage.get_item("ls-account-profile-draft").ok().flatten();
+    assert!(
+        kept().is_some_and(|json| json.contains("Grace")),
+        "kept for the round trip"
+    );
+
+    // The session turns out to be fine: a later save succeeds, the bar goes, nothing is kept.
+    fake.on(Method::Patch, "/api/users/1/", 200, WHOAMI);
+    wait_for(save_ready).await;
+    click(&app, "Save");
+    wait_for(|| app.query("[data-testid=session-ended]").is_none()).await;
+    wait_for(|| kept().is_none()).await;
+}
