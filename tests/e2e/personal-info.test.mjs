@@ -180,6 +180,37 @@ test('dropping an image on the avatar previews it without uploading', async () =
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
+test('an oversize JPEG is resized as a JPEG and uploads', async () => {
+  await openPersonalInfo();
+  // A noisy 1600×1000 JPEG, encoded by the browser (no image files in the repository).
+  const jpeg = Buffer.from(await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1600, 1000);
+    const ctx = canvas.getContext('2d');
+    const pixels = ctx.createImageData(1600, 1000);
+    for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i % 4 === 3) ? 255 : Math.floor(Math.random() * 256);
+    ctx.putImageData(pixels, 0, 0);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  }));
+  assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff], 'a real JPEG');
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'beach.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByTestId('avatar-problems').filter({ hasText: '1600 × 1000 px' }).waitFor();
+  await page.getByRole('button', { name: 'Resize to fit' }).click();
+  const preview = page.getByTestId('avatar-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  assert.match(await preview.textContent(), /beach\.jpg — \d+ × \d+ px, .*\(resized\)/);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
+  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
+  assert.match(avatar, /\/data\/avatars\/.*beach\.jpg$/);
+  // What Label Studio stored is a JPEG no larger than the limits.
+  const res = await page.request.get(avatar);
+  assert.equal(res.status(), 200);
+  const body = await res.body();
+  assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
+  assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
+});
+
 test('an oversize image is refused without a request, then "Resize to fit" uploads it', async () => {
   await openPersonalInfo();
   const big = png(1600, 1000, { noise: true });
