@@ -98,6 +98,39 @@ async function uploadAvatarThroughApi() {
   assert.ok(res.ok(), `avatar upload ${res.status()}`);
 }
 
+/**
+ * A hotkey Save whose `method` request fails: Skip is remapped to Ctrl+Shift+`digit` first, and
+ * the edit must survive the failure and then be stored as `stored`.
+ */
+function hotkeySave(name, method, digit, stored) {
+  const status = () => page.locator('.hotkeys > .form-status');
+  const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
+  return {
+    name, method, path: /^\/api\/current-user\/hotkeys\/$/,
+    open: async () => {
+      await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+      await page.goto('/user/account/hotkeys');
+      const row = page.locator('[data-hotkey="annotation:annotation:skip"]');
+      await row.locator('.key-button').focus();
+      await page.keyboard.press('Enter');
+      await row.getByText('Press keys… Esc to cancel').waitFor();
+      await page.keyboard.press(`Control+Shift+${digit}`);
+      await page.getByText('1 unsaved change').waitFor();
+    },
+    act: save,
+    failed: async () => {
+      await status().filter({ hasText: 'Not saved' }).waitFor();
+      await page.getByText('1 unsaved change').waitFor();
+    },
+    recover: async () => {
+      await save();
+      await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+      const map = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
+      assert.equal(map['annotation:annotation:skip'].key, stored);
+    },
+  };
+}
+
 let counter = 0;
 const fresh = (prefix) => `${prefix} ${++counter}`;
 
@@ -265,54 +298,8 @@ const REQUESTS = [
       await page.locator('.avatar-editor .form-status').filter({ hasText: 'Photo removed.' }).waitFor();
     },
   },
-  {
-    name: 'PATCH hotkeys (Save)', method: 'PATCH', path: /^\/api\/current-user\/hotkeys\/$/,
-    open: async () => {
-      await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
-      await page.goto('/user/account/hotkeys');
-      const row = page.locator('[data-hotkey="annotation:annotation:skip"]');
-      await row.locator('.key-button').focus();
-      await page.keyboard.press('Enter');
-      await row.getByText('Press keys… Esc to cancel').waitFor();
-      await page.keyboard.press('Control+Shift+Digit9');
-      await page.getByText('1 unsaved change').waitFor();
-    },
-    act: () => page.getByRole('button', { name: 'Save', exact: true }).click(),
-    failed: async () => {
-      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Not saved' }).waitFor();
-      await page.getByText('1 unsaved change').waitFor();
-    },
-    recover: async () => {
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Hotkeys saved.' }).waitFor();
-      const stored = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
-      assert.equal(stored['annotation:annotation:skip'].key, 'ctrl+shift+9');
-    },
-  },
-  {
-    name: 'GET hotkeys (the lost-update check before Save)', method: 'GET', path: /^\/api\/current-user\/hotkeys\/$/,
-    open: async () => {
-      await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
-      await page.goto('/user/account/hotkeys');
-      const row = page.locator('[data-hotkey="annotation:annotation:skip"]');
-      await row.locator('.key-button').focus();
-      await page.keyboard.press('Enter');
-      await row.getByText('Press keys… Esc to cancel').waitFor();
-      await page.keyboard.press('Control+Shift+Digit8');
-      await page.getByText('1 unsaved change').waitFor();
-    },
-    act: () => page.getByRole('button', { name: 'Save', exact: true }).click(),
-    failed: async () => {
-      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Not saved' }).waitFor();
-      await page.getByText('1 unsaved change').waitFor();
-    },
-    recover: async () => {
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await page.locator('.hotkeys > .form-status').filter({ hasText: 'Hotkeys saved.' }).waitFor();
-      const stored = (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
-      assert.equal(stored['annotation:annotation:skip'].key, 'ctrl+shift+8');
-    },
-  },
+  hotkeySave('PATCH hotkeys (Save)', 'PATCH', 'Digit9', 'ctrl+shift+9'),
+  hotkeySave('GET hotkeys (the lost-update check before Save)', 'GET', 'Digit8', 'ctrl+shift+8'),
   {
     name: 'POST token (Create)', method: 'POST', path: /^\/api\/token\/$/,
     open: async () => {
