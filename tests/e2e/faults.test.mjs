@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, recordHotkey, EMAIL,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -110,11 +110,7 @@ function hotkeySave(name, method, digit, stored) {
     open: async () => {
       await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
       await page.goto('/user/account/hotkeys');
-      const row = page.locator('[data-hotkey="annotation:annotation:skip"]');
-      await row.locator('.key-button').focus();
-      await page.keyboard.press('Enter');
-      await row.getByText('Press keys… Esc to cancel').waitFor();
-      await page.keyboard.press(`Control+Shift+${digit}`);
+      await recordHotkey(page, 'annotation:annotation:skip', `Control+Shift+${digit}`);
       await page.getByText('1 unsaved change').waitFor();
     },
     act: save,
@@ -462,11 +458,7 @@ test('a 10 s stall shows the waiting bar, then the answer arrives and the bar go
 test('a session that ended while editing hotkeys keeps the edits through signing in again', async () => {
   await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
   await page.goto('/user/account/hotkeys');
-  const row = page.locator('[data-hotkey="annotation:annotation:undo"]');
-  await row.locator('.key-button').focus();
-  await page.keyboard.press('Enter');
-  await row.getByText('Press keys… Esc to cancel').waitFor();
-  await page.keyboard.press('Control+Alt+KeyU');
+  await recordHotkey(page, 'annotation:annotation:undo', 'Control+Alt+KeyU');
   await page.getByText('1 unsaved change').waitFor();
 
   // The session really ends; Save finds out.

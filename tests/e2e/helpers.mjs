@@ -88,6 +88,16 @@ export async function failUserPatches(page, status, detail) {
   return () => page.unroute(pattern);
 }
 
+/** Remaps hotkey `id` on the open hotkeys section by focusing its key, pressing Enter and then
+ * `keys` (as a user does without the mouse). */
+export async function recordHotkey(page, id, keys) {
+  const row = page.locator(`[data-hotkey="${id}"]`);
+  await row.locator('.key-button').focus();
+  await page.keyboard.press('Enter');
+  await row.getByText('Press keys… Esc to cancel').waitFor();
+  await page.keyboard.press(keys);
+}
+
 /** JSON from the API on the page's session (the same origin, so the same cookie). */
 export async function apiGet(page, apiPath) {
   const res = await page.request.get(apiPath);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
+  recordHotkey,
 } from './helpers.mjs';
 
 let browser, page, watch;
@@ -29,13 +30,7 @@ async function open() {
   await row('annotation:annotation:submit').waitFor();
 }
 
-async function record(id, keys) {
-  const button = row(id).locator('.key-button');
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await row(id).getByText('Press keys… Esc to cancel').waitFor();
-  await page.keyboard.press(keys);
-}
+const record = (id, keys) => recordHotkey(page, id, keys);
 
 test('remap by pressing keys, save, reload: stored in the editor spelling', async () => {
   await open();
