@@ -20,7 +20,16 @@ pub fn SectionNav(
     /// Offered as "Try again" next to the notice.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
+    /// Called when the pointer or keyboard focus reaches a section's link, before it is opened
+    /// (the page starts fetching that section's code).
+    #[prop(optional, into)]
+    on_intent: Option<Callback<Section>>,
 ) -> impl IntoView {
+    let intent = move |section: Section| {
+        if let Some(on_intent) = on_intent {
+            on_intent.run(section);
+        }
+    };
     view! {
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
@@ -34,6 +43,8 @@ pub fn SectionNav(
                                     ev.prevent_default();
                                 }
                             }
+                            on:pointerenter=move |_| intent(section)
+                            on:focus=move |_| intent(section)
                         >
                             {section.title()}
                         </A>

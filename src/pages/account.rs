@@ -10,17 +10,12 @@ use crate::api::ApiError;
 use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
 use crate::components::connection_status::SessionEnded;
-use crate::components::email_preferences::EmailPreferences;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::hotkeys::Hotkeys;
-use crate::components::legacy_token::LegacyToken;
-use crate::components::membership_info::MembershipInfo;
-use crate::components::personal_access_token::PersonalAccessToken;
-use crate::components::personal_info::PersonalInfo;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, OrgTokenSwitches};
 use crate::domain::sections::{self, Section, TokenSwitches};
+use crate::pages::section_code::{self, SectionCodeMissing};
 
 /// `/user/account/:section`: signed-out panel, or the settings layout.
 #[component]
@@ -31,6 +26,14 @@ pub fn AccountPage() -> impl IntoView {
         async move { api.whoami().await }
     });
     let location = use_location();
+    // Fetch the addressed section's code while whoami is on its way, not after.
+    if let Some(section) = use_params_map()
+        .read_untracked()
+        .get("section")
+        .and_then(|slug| Section::from_slug(&slug))
+    {
+        section_code::prefetch(section);
+    }
 
     move || match me.get() {
         None => {
@@ -112,6 +115,7 @@ fn AccountLayout(
                     notice
                     busy=Signal::derive(move || switches.get() == TokenSwitches::Loading)
                     on_retry=move |_| jwt.refetch()
+                    on_intent=section_code::prefetch
                 />
                 <main class="account__main" id="main">
                     {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
@@ -130,18 +134,56 @@ fn SectionCard(
     view! {
         <section class="section-card" aria-labelledby="section-title">
             <h1 class="section-card__title" id="section-title">{section.title()}</h1>
-            {section_body(section)}
+            <SectionBody section/>
         </section>
     }
 }
 
-fn section_body(section: Section) -> AnyView {
-    match section {
-        Section::PersonalInfo => view! { <PersonalInfo/> }.into_any(),
-        Section::EmailPreferences => view! { <EmailPreferences/> }.into_any(),
-        Section::MembershipInfo => view! { <MembershipInfo/> }.into_any(),
-        Section::PersonalAccessToken => view! { <PersonalAccessToken/> }.into_any(),
-        Section::LegacyToken => view! { <LegacyToken/> }.into_any(),
-        Section::Hotkeys => view! { <Hotkeys/> }.into_any(),
+/// A section's body, once its code is here (see [`section_code`]). Personal info is in the main
+/// module and renders at once; so does every section in a build without `split-sections`.
+/// Otherwise the first visit to another section fetches its chunk.
+#[component]
+fn SectionBody(
+    /// Which section to show.
+    section: Section,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let waiting = RwSignal::new(true);
+    let body = move || {
+        attempt.track();
+        Suspend::new(async move {
+            let loaded = section_code::load(section).await;
+            waiting.try_set(false);
+            match loaded {
+                Ok(view) => view,
+                Err(SectionCodeMissing) => view! {
+                    <div class="notice notice--error" role="alert">
+                        <p class="notice__text">
+                            "Could not load this section: its code did not arrive from the server. "
+                            "Check the connection and try again; if Label Studio was just updated, "
+                            "reload the page."
+                        </p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                waiting.set(true);
+                                attempt.update(|n| *n += 1);
+                            }
+                        >
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    // The body first: code already here resolves while it is built, so the status never shows.
+    view! {
+        {body}
+        <Show when=move || waiting.get()>
+            <p class="page-status" role="status">"Loading this section…"</p>
+        </Show>
     }
 }

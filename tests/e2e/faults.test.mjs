@@ -437,6 +437,49 @@ for (const request of REQUESTS) {
   });
 }
 
+// Every section but Personal info is its own wasm chunk, fetched on the first visit. A chunk
+// that does not arrive (a network failure, or a redeploy that removed it) must not take the page
+// down: the section says so, the rest of the page works, and Try again fetches it again.
+test('a section whose code does not arrive says so, and Try again loads it', async (t) => {
+  const chunk = /\/split_section_hotkeys-[0-9a-f]+\.wasm$/;
+  const openHotkeys = async () => {
+    await page.goto('/user/account/personal-info'); // a new document: nothing loaded yet
+    await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Hotkeys' }).click();
+  };
+  const rows = () => page.locator('[data-hotkey="annotation:annotation:submit"]');
+  for (const fault of ['network', '404', '500']) {
+    await t.test(fault, async () => {
+      const release = await inject(fault, 'GET', chunk);
+      const notice = page.getByRole('alert').filter({ hasText: 'its code did not arrive' });
+      try {
+        await openHotkeys();
+        await notice.waitFor();
+        await assertNotBlank(`hotkeys chunk ${fault}`);
+        assert.equal(await page.title(), 'Hotkeys | My Account', 'the page around it still works');
+        await assertAccessible(page, `hotkeys chunk ${fault}`);
+      } finally {
+        await release();
+      }
+      await notice.getByRole('button', { name: 'Try again' }).click();
+      await rows().waitFor();
+      assert.equal(await notice.count(), 0);
+    });
+  }
+  await t.test('stall', async () => {
+    const release = await inject('stall', 'GET', chunk);
+    try {
+      await openHotkeys();
+      await page.getByRole('status').filter({ hasText: 'Loading this section…' }).waitFor();
+      // Let through after the stall: the section appears by itself.
+      await rows().waitFor({ timeout: STALL_MS + 10_000 });
+      assert.equal(await page.getByText('Loading this section…').count(), 0);
+    } finally {
+      await release();
+    }
+  });
+});
+
 test('a 10 s stall shows the waiting bar, then the answer arrives and the bar goes', async () => {
   await page.goto('/user/account/personal-info');
   const name = fresh('Patient');

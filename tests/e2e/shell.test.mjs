@@ -104,6 +104,51 @@ test('served with the security headers of deploy/nginx.conf', { skip: !process.e
   assert.equal(asset.headers()['cache-control'], 'public, max-age=31536000, immutable');
   assert.equal(asset.headers()['content-type'], 'application/wasm');
   assert.equal(asset.headers()['content-encoding'], 'gzip');
+  // So are a section's code and its loader: their names change with every build.
+  const [chunk] = await Promise.all([
+    page.waitForRequest((r) => /\/split_section_hotkeys-[0-9a-f]{16}\.wasm$/.test(r.url())),
+    page.getByRole('navigation').getByRole('link', { name: 'Hotkeys' }).hover(),
+  ]);
+  const loader = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /__wasm_split-[0-9a-f]{16}\.js$/.test(n)));
+  for (const [url, type] of [[chunk.url(), 'application/wasm'], [loader, 'application/javascript']]) {
+    const res = await page.request.get(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(res.headers()['cache-control'], 'public, max-age=31536000, immutable', url);
+    assert.equal(res.headers()['content-type'], type, url);
+    assert.equal(res.headers()['content-encoding'], 'gzip', url);
+  }
+});
+
+test('personal info loads no other section\'s code; pointing at a link fetches that section\'s code', async () => {
+  const chunks = [];
+  const onRequest = (req) => {
+    const name = new URL(req.url()).pathname.split('/').pop();
+    if (/^split_section_[a-z]+-[0-9a-f]{16}\.wasm$/.test(name)) chunks.push(name.split('-')[0]);
+  };
+  page.on('request', onRequest);
+  try {
+    await page.goto('/user/account/personal-info');
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(chunks, [], 'the first page fetched no section chunk');
+
+    // Intent (hover) fetches the code before the click; the section stays where it is.
+    await Promise.all([
+      page.waitForRequest((r) => r.url().includes('/split_section_membership-')),
+      page.getByRole('navigation').getByRole('link', { name: 'Membership Info' }).hover(),
+    ]);
+    assert.equal(await page.title(), 'Personal Info | My Account');
+    await page.getByRole('navigation').getByRole('link', { name: 'Membership Info' }).click();
+    await page.getByTestId('membership-block').waitFor();
+    assert.deepEqual(chunks, ['split_section_membership'], 'only the section asked for');
+
+    // A deep link fetches its section's code along with the first API calls.
+    chunks.length = 0;
+    await page.goto('/user/account/hotkeys');
+    await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
+    assert.deepEqual(chunks, ['split_section_hotkeys']);
+  } finally {
+    page.off('request', onRequest);
+  }
 });
 
 test('the signed-in page passes axe, keeps the console clean and sends CSRF on unsafe requests', async () => {
