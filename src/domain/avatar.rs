@@ -233,9 +233,13 @@ pub fn resize_attempts(width: u32, height: u32, kind: ImageKind, square: bool) -
 /// "1.4 MB (1,468,006 bytes)" style sizes, in KB below 1 MB.
 pub fn format_size(bytes: u64) -> String {
     if bytes >= 1_048_576 {
+        // Tenths of a MB, rounded half up, in integers: float formatting alone would add
+        // ~10 KB to the first page's wasm.
+        let tenths = (bytes * 10 + 524_288) / 1_048_576;
         format!(
-            "{:.1} MB ({} bytes)",
-            bytes as f64 / 1_048_576.0,
+            "{}.{} MB ({} bytes)",
+            tenths / 10,
+            tenths % 10,
             group_digits(bytes)
         )
     } else {
@@ -262,6 +266,20 @@ fn group_digits(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_in_kb_below_a_megabyte_and_in_tenths_of_mb_above() {
+        assert_eq!(format_size(1_048_575), "1024 KB (1,048,575 bytes)");
+        assert_eq!(format_size(1_048_576), "1.0 MB (1,048,576 bytes)");
+        assert_eq!(format_size(1_468_006), "1.4 MB (1,468,006 bytes)");
+        // Half a tenth rounds up; just under it rounds down.
+        assert_eq!(format_size(1_310_720), "1.3 MB (1,310,720 bytes)");
+        assert_eq!(format_size(1_310_719), "1.2 MB (1,310,719 bytes)");
+        assert_eq!(
+            format_size(10 * 1_048_576 - 1),
+            "10.0 MB (10,485,759 bytes)"
+        );
+    }
 
     #[test]
     fn magic_bytes_identify_the_format() {
