@@ -5,7 +5,7 @@ import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
   submitLoginForm, failUserPatches,
 } from './helpers.mjs';
-import { png } from './images.mjs';
+import { png, gif } from './images.mjs';
 
 let browser, page, watch, me;
 before(async () => {
@@ -207,6 +207,26 @@ test('an oversize JPEG is resized as a JPEG and uploads', async () => {
   const res = await page.request.get(avatar);
   assert.equal(res.status(), 200);
   const body = await res.body();
+  assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
+  assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
+});
+
+test('an oversize GIF is resized to a JPEG and uploads', async () => {
+  await openPersonalInfo();
+  const big = gif(1100, 1000);
+  assert.ok(big.length > 1024 * 1024, `the GIF is oversize (${big.length} bytes)`);
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'loop.gif', mimeType: 'image/gif', buffer: big });
+  // Within the pixel limits, over the byte limit.
+  await page.getByTestId('avatar-problems').filter({ hasText: 'The file is 1.2 MB' }).waitFor();
+  await page.getByRole('button', { name: 'Resize to fit' }).click();
+  const preview = page.getByTestId('avatar-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  assert.match(await preview.textContent(), /loop\.jpg — \d+ × \d+ px, .*\(resized\)/);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
+  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
+  assert.match(avatar, /\/data\/avatars\/.*loop\.jpg$/);
+  const body = await (await page.request.get(avatar)).body();
   assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
   assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
 });
