@@ -18,6 +18,22 @@ pub async fn read_head(blob: &Blob, n: i32) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// Every byte of a blob.
+pub async fn read_all(blob: &Blob) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(describe)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A blob of `bytes` with the MIME type `mime`.
+pub fn blob_from(bytes: &[u8], mime: &str) -> Option<Blob> {
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
 /// Decodes the image; fails for damaged or unsupported data.
 pub async fn decode(blob: &Blob) -> Result<ImageBitmap, String> {
     let window = web_sys::window().ok_or("no window")?;

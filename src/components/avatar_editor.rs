@@ -5,11 +5,13 @@ use web_sys::{Blob, File, ImageBitmap};
 
 use crate::api::types::User;
 use crate::api::ApiError;
-use crate::browser::image;
+use crate::browser::{draft_store, image};
 use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
-use crate::context::{use_api, use_current_user};
-use crate::domain::avatar::{self, FileFacts, ImageKind, Problem};
+use crate::context::{use_api, use_connection, use_current_user};
+use crate::domain::avatar::{
+    self, FileFacts, ImageKind, PendingAvatar, Problem, PENDING_AVATAR_KEY,
+};
 
 /// A picked file that only needs resizing.
 #[derive(Clone)]
@@ -46,12 +48,19 @@ enum Stage {
 
 /// The avatar: pick (button or drag-and-drop), check in the browser, preview, then Upload or
 /// Cancel; "Resize to fit" when only size or dimensions are wrong; Remove after a confirmation.
+/// A photo waiting in the preview when the session ends is kept until the user signs in again.
 #[component]
 pub fn AvatarEditor() -> impl IntoView {
     let api = use_api();
     let user = use_current_user().0;
-    let stage = RwSignal::new_local(Stage::Idle);
-    let status = RwSignal::new(None::<(bool, String)>);
+    let restored = restore_pending(user.with_untracked(|u| u.id));
+    let status = RwSignal::new(restored.is_some().then(|| {
+        (
+            true,
+            "Restored the photo you had chosen. It is not uploaded yet.".to_string(),
+        )
+    }));
+    let stage = RwSignal::new_local(restored.map_or(Stage::Idle, Stage::Preview));
     let square = RwSignal::new(true);
     let dragging = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -178,6 +187,8 @@ pub fn AvatarEditor() -> impl IntoView {
         )
     });
 
+    keep_pending_while_signed_out(stage, user.with_untracked(|u| u.id));
+
     let busy = move || upload.pending().get() || remove.pending().get();
     let has_avatar = move || user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty()));
 
@@ -283,6 +294,55 @@ pub fn AvatarEditor() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The photo kept from before a sign-in, if it is this user's and still an image.
+fn restore_pending(user_id: u64) -> Option<Candidate> {
+    let (pending, bytes) =
+        avatar::restorable_avatar(draft_store::take(PENDING_AVATAR_KEY), user_id)?;
+    let blob = image::blob_from(&bytes, &pending.mime)?;
+    Some(Candidate {
+        url: image::object_url(&blob),
+        size: bytes.len() as u64,
+        name: pending.name,
+        dimensions: pending.dimensions,
+        resized: pending.resized,
+        blob,
+    })
+}
+
+/// While the session has ended and a photo waits in the preview, keep it in this tab's
+/// sessionStorage; forget it as soon as either stops being true.
+fn keep_pending_while_signed_out(stage: RwSignal<Stage, LocalStorage>, user_id: u64) {
+    let session_ended = use_connection().session_ended;
+    Effect::new(move |_| {
+        let waiting = match stage.get() {
+            Stage::Preview(candidate) if session_ended.get() => candidate,
+            _ => return draft_store::discard(PENDING_AVATAR_KEY),
+        };
+        spawn_local(async move {
+            let Ok(bytes) = image::read_all(&waiting.blob).await else {
+                return;
+            };
+            // Reading is asynchronous: store only if nothing changed meanwhile.
+            let unchanged = session_ended.try_get_untracked() == Some(true)
+                && matches!(stage.try_get_untracked(),
+                    Some(Stage::Preview(ref now)) if now.blob == waiting.blob);
+            if unchanged {
+                draft_store::save(
+                    PENDING_AVATAR_KEY,
+                    &PendingAvatar {
+                        user_id,
+                        mime: waiting.blob.type_(),
+                        name: waiting.name,
+                        dimensions: waiting.dimensions,
+                        resized: waiting.resized,
+                        data: avatar::base64_encode(&bytes),
+                    },
+                );
+            }
+        });
+    });
 }
 
 /// Reads, sniffs and decodes the file, then decides: preview, or the reasons it can't be used.

@@ -263,9 +263,131 @@ fn group_digits(n: u64) -> String {
     out
 }
 
+/// A photo chosen but not uploaded when the session ended, kept (sessionStorage, this tab only)
+/// until the user has signed in again. A photo is not a secret; it is at most 1024 KB.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingAvatar {
+    pub user_id: u64,
+    pub name: String,
+    /// The image's MIME type, e.g. `image/png`.
+    pub mime: String,
+    pub dimensions: (u32, u32),
+    pub resized: bool,
+    /// The file, base64 (standard alphabet, padded).
+    pub data: String,
+}
+
+/// Where a pending photo waits.
+pub const PENDING_AVATAR_KEY: &str = "ls-account-avatar-draft";
+
+/// The pending photo's bytes, if it belongs to `user_id` and still decodes to an image of a kind
+/// the server takes.
+pub fn restorable_avatar(
+    pending: Option<PendingAvatar>,
+    user_id: u64,
+) -> Option<(PendingAvatar, Vec<u8>)> {
+    let pending = pending.filter(|p| p.user_id == user_id)?;
+    let bytes = base64_decode(&pending.data)?;
+    sniff(&bytes)?;
+    Some((pending, bytes))
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard padded base64 (web storage holds text only).
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0_u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(BASE64[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The inverse of [`base64_encode`]; `None` for anything it would not have written.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.as_bytes();
+    if !text.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for (index, quad) in text.chunks(4).enumerate() {
+        let last = index + 1 == text.len() / 4;
+        let padding = quad.iter().rev().take_while(|&&c| c == b'=').count();
+        if padding > 2 || (padding > 0 && !last) {
+            return None;
+        }
+        let mut n = 0_u32;
+        for &c in &quad[..4 - padding] {
+            let value = BASE64.iter().position(|&a| a == c)?;
+            n = n << 6 | value as u32;
+        }
+        n <<= 6 * padding as u32;
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - padding]);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_round_trips_and_matches_the_standard_alphabet() {
+        assert_eq!(base64_encode(b""), "");
+        assert_eq!(base64_encode(b"f"), "Zg==");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        assert_eq!(base64_encode(b"foo"), "Zm9v");
+        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64_encode(&[0xFB, 0xFF, 0xBF]), "+/+/");
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(base64_decode(&base64_encode(&all)), Some(all));
+        assert_eq!(base64_decode("Zm8="), Some(b"fo".to_vec()));
+        // Not what the encoder writes: wrong length, bad characters, padding in the middle.
+        assert_eq!(base64_decode("Zm8"), None);
+        assert_eq!(base64_decode("Zm8*"), None);
+        assert_eq!(base64_decode("Zg==Zm9v"), None);
+        assert_eq!(base64_decode("Z==="), None);
+    }
+
+    #[test]
+    fn a_pending_photo_is_restored_only_for_its_user_and_only_if_it_is_an_image() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let pending = PendingAvatar {
+            user_id: 7,
+            name: "me.png".into(),
+            mime: "image/png".into(),
+            dimensions: (32, 32),
+            resized: false,
+            data: base64_encode(&png),
+        };
+        assert_eq!(
+            restorable_avatar(Some(pending.clone()), 7),
+            Some((pending.clone(), png))
+        );
+        assert_eq!(restorable_avatar(Some(pending.clone()), 8), None);
+        let text = PendingAvatar {
+            data: base64_encode(b"<svg>"),
+            ..pending.clone()
+        };
+        assert_eq!(restorable_avatar(Some(text), 7), None);
+        let garbled = PendingAvatar {
+            data: "%%%%".into(),
+            ..pending
+        };
+        assert_eq!(restorable_avatar(Some(garbled), 7), None);
+        assert_eq!(restorable_avatar(None, 7), None);
+    }
 
     #[test]
     fn sizes_read_in_kb_below_a_megabyte_and_in_tenths_of_mb_above() {

@@ -108,6 +108,40 @@ test('a session that ended on Save keeps the edits through signing in again', as
   assert.equal(await status().textContent(), '');
 });
 
+test('a session that ended on Upload keeps the chosen photo through signing in again', async () => {
+  await openPersonalInfo();
+  const original = png(48, 48);
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'kept.png', mimeType: 'image/png', buffer: original });
+  const preview = page.getByTestId('avatar-preview').filter({ hasText: 'kept.png — 48 × 48 px' });
+  await preview.waitFor();
+  const avatarStatus = page.locator('.avatar-editor .form-status');
+
+  // Upload finds the session ended, and the photo waits in this tab's storage.
+  const uploads = '**/api/users/*/avatar/';
+  await page.route(uploads, (route) => route.fulfill({
+    status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Authentication credentials were not provided.' }),
+  }));
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await avatarStatus.filter({ hasText: 'Upload failed' }).waitFor();
+  await page.unroute(uploads);
+  await page.waitForFunction(() => sessionStorage.getItem('ls-account-avatar-draft') !== null);
+  // The session really ends, then the user signs in through Label Studio's form.
+  await page.context().clearCookies();
+  await page.getByTestId('session-ended').getByRole('link', { name: 'Sign in again' }).click();
+  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await submitLoginForm(page, '/user/account/personal-info');
+
+  await avatarStatus.filter({ hasText: 'Restored the photo you had chosen' }).waitFor();
+  await preview.waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('ls-account-avatar-draft')), null, 'taken, not copied');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await avatarStatus.filter({ hasText: 'Photo updated.' }).waitFor();
+  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
+  assert.match(avatar, /\/data\/avatars\/.*kept\.png$/);
+  const stored = await (await page.request.get(avatar)).body();
+  assert.ok(stored.equals(original), 'the same bytes were uploaded');
+});
+
 test('leaving with unsaved edits asks first', async () => {
   await openPersonalInfo();
   await page.fill('#first-name', 'Unsaved');
