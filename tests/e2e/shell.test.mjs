@@ -140,6 +140,11 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
     await page.getByRole('navigation').getByRole('link', { name: 'Membership Info' }).click();
     await page.getByTestId('membership-block').waitFor();
     assert.deepEqual(chunks, ['split_section_membership'], 'only the section asked for');
+    // Keyboard focus on a link is intent too.
+    await Promise.all([
+      page.waitForRequest((r) => r.url().includes('/split_section_pat-')),
+      page.getByRole('navigation').getByRole('link', { name: 'Personal Access Token' }).focus(),
+    ]);
 
     // A deep link fetches its section's code along with the first API calls.
     chunks.length = 0;
