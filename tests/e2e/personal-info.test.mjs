@@ -214,6 +214,27 @@ test('dropping an image on the avatar previews it without uploading', async () =
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
+/**
+ * From the "can't be used yet" notice: Resize to fit, check the preview names `name`, Upload, and
+ * check that what Label Studio stored under that name is a JPEG within the limits.
+ */
+async function resizeUploadAndCheckJpeg(name) {
+  await page.getByRole('button', { name: 'Resize to fit' }).click();
+  const preview = page.getByTestId('avatar-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  assert.ok((await preview.textContent()).startsWith(`${name} — `), 'the preview names the JPEG');
+  assert.match(await preview.textContent(), / — \d+ × \d+ px, .*\(resized\)/);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
+  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
+  assert.ok(/\/data\/avatars\//.test(avatar) && avatar.endsWith(name), `stored as ${avatar}`);
+  const res = await page.request.get(avatar);
+  assert.equal(res.status(), 200);
+  const body = await res.body();
+  assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
+  assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
+}
+
 test('an oversize JPEG is resized as a JPEG and uploads', async () => {
   await openPersonalInfo();
   // A noisy 1600×1000 JPEG, encoded by the browser (no image files in the repository).
@@ -229,20 +250,7 @@ test('an oversize JPEG is resized as a JPEG and uploads', async () => {
   assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff], 'a real JPEG');
   await page.setInputFiles('[data-testid=avatar-input]', { name: 'beach.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await page.getByTestId('avatar-problems').filter({ hasText: '1600 × 1000 px' }).waitFor();
-  await page.getByRole('button', { name: 'Resize to fit' }).click();
-  const preview = page.getByTestId('avatar-preview');
-  await preview.waitFor({ timeout: 30_000 });
-  assert.match(await preview.textContent(), /beach\.jpg — \d+ × \d+ px, .*\(resized\)/);
-  await page.getByRole('button', { name: 'Upload' }).click();
-  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
-  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
-  assert.match(avatar, /\/data\/avatars\/.*beach\.jpg$/);
-  // What Label Studio stored is a JPEG no larger than the limits.
-  const res = await page.request.get(avatar);
-  assert.equal(res.status(), 200);
-  const body = await res.body();
-  assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
-  assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
+  await resizeUploadAndCheckJpeg('beach.jpg');
 });
 
 test('an oversize GIF is resized to a JPEG and uploads', async () => {
@@ -252,17 +260,7 @@ test('an oversize GIF is resized to a JPEG and uploads', async () => {
   await page.setInputFiles('[data-testid=avatar-input]', { name: 'loop.gif', mimeType: 'image/gif', buffer: big });
   // Within the pixel limits, over the byte limit.
   await page.getByTestId('avatar-problems').filter({ hasText: 'The file is 1.2 MB' }).waitFor();
-  await page.getByRole('button', { name: 'Resize to fit' }).click();
-  const preview = page.getByTestId('avatar-preview');
-  await preview.waitFor({ timeout: 30_000 });
-  assert.match(await preview.textContent(), /loop\.jpg — \d+ × \d+ px, .*\(resized\)/);
-  await page.getByRole('button', { name: 'Upload' }).click();
-  await page.locator('.avatar-editor .form-status', { hasText: 'Photo updated.' }).waitFor();
-  const avatar = (await apiGet(page, '/api/current-user/whoami')).avatar ?? '';
-  assert.match(avatar, /\/data\/avatars\/.*loop\.jpg$/);
-  const body = await (await page.request.get(avatar)).body();
-  assert.deepEqual([...body.subarray(0, 3)], [0xff, 0xd8, 0xff], 'stored as JPEG');
-  assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
+  await resizeUploadAndCheckJpeg('loop.jpg');
 });
 
 test('an oversize image is refused without a request, then "Resize to fit" uploads it', async () => {
