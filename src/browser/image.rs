@@ -11,11 +11,7 @@ use crate::domain::avatar::{Attempt, ImageKind, MAX_BYTES};
 
 /// The first `n` bytes of a blob (enough to recognise the format).
 pub async fn read_head(blob: &Blob, n: i32) -> Result<Vec<u8>, String> {
-    let head = blob.slice_with_i32_and_i32(0, n).map_err(describe)?;
-    let buffer = JsFuture::from(head.array_buffer())
-        .await
-        .map_err(describe)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    read_all(&blob.slice_with_i32_and_i32(0, n).map_err(describe)?).await
 }
 
 /// Every byte of a blob.

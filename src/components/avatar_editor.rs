@@ -187,7 +187,7 @@ pub fn AvatarEditor() -> impl IntoView {
         )
     });
 
-    keep_pending_while_signed_out(stage, user.with_untracked(|u| u.id));
+    keep_pending_while_signed_out(stage, status, user.with_untracked(|u| u.id));
 
     let busy = move || upload.pending().get() || remove.pending().get();
     let has_avatar = move || user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty()));
@@ -312,8 +312,13 @@ fn restore_pending(user_id: u64) -> Option<Candidate> {
 }
 
 /// While the session has ended and a photo waits in the preview, keep it in this tab's
-/// sessionStorage; forget it as soon as either stops being true.
-fn keep_pending_while_signed_out(stage: RwSignal<Stage, LocalStorage>, user_id: u64) {
+/// sessionStorage; forget it as soon as either stops being true. If the browser refuses to keep
+/// it (storage full), say so on `status` rather than lose it silently.
+fn keep_pending_while_signed_out(
+    stage: RwSignal<Stage, LocalStorage>,
+    status: RwSignal<Option<(bool, String)>>,
+    user_id: u64,
+) {
     let session_ended = use_connection().session_ended;
     Effect::new(move |_| {
         let waiting = match stage.get() {
@@ -328,18 +333,24 @@ fn keep_pending_while_signed_out(stage: RwSignal<Stage, LocalStorage>, user_id: 
             let unchanged = session_ended.try_get_untracked() == Some(true)
                 && matches!(stage.try_get_untracked(),
                     Some(Stage::Preview(ref now)) if now.blob == waiting.blob);
-            if unchanged {
-                draft_store::save(
-                    PENDING_AVATAR_KEY,
-                    &PendingAvatar {
-                        user_id,
-                        mime: waiting.blob.type_(),
-                        name: waiting.name,
-                        dimensions: waiting.dimensions,
-                        resized: waiting.resized,
-                        data: avatar::base64_encode(&bytes),
-                    },
-                );
+            if !unchanged {
+                return;
+            }
+            let pending = PendingAvatar {
+                user_id,
+                mime: waiting.blob.type_(),
+                name: waiting.name,
+                dimensions: waiting.dimensions,
+                resized: waiting.resized,
+                data: avatar::base64_encode(&bytes),
+            };
+            if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
+                status.try_set(Some((
+                    false,
+                    "The browser could not keep this photo while you sign in again (its storage \
+                     is full). After signing in, choose the photo again."
+                        .to_string(),
+                )));
             }
         });
     });

@@ -142,6 +142,32 @@ test('a session that ended on Upload keeps the chosen photo through signing in a
   assert.ok(stored.equals(original), 'the same bytes were uploaded');
 });
 
+test('a photo the browser cannot keep through the sign-in is explained, not lost silently', async () => {
+  await openPersonalInfo();
+  await page.setInputFiles('[data-testid=avatar-input]', { name: 'full.png', mimeType: 'image/png', buffer: png(48, 48, { noise: true }) });
+  await page.getByTestId('avatar-preview').filter({ hasText: 'full.png — 48 × 48 px' }).waitFor();
+  // Fill this tab's storage until a few hundred characters are left: the photo no longer fits.
+  await page.evaluate(() => {
+    for (let size = 1 << 20, i = 0; size >= 256;) {
+      try { sessionStorage.setItem(`filler-${i++}`, 'x'.repeat(size)); } catch { size >>= 1; }
+    }
+  });
+  const uploads = '**/api/users/*/avatar/';
+  await page.route(uploads, (route) => route.fulfill({
+    status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Authentication credentials were not provided.' }),
+  }));
+  try {
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.locator('.avatar-editor .form-status', { hasText: 'could not keep this photo' }).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('ls-account-avatar-draft')), null);
+    await page.getByTestId('avatar-preview').waitFor(); // still on screen, still uploadable here
+  } finally {
+    await page.unroute(uploads);
+    await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('filler-'))
+      .forEach((k) => sessionStorage.removeItem(k)));
+  }
+});
+
 test('leaving with unsaved edits asks first', async () => {
   await openPersonalInfo();
   await page.fill('#first-name', 'Unsaved');
