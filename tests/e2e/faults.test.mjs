@@ -41,6 +41,7 @@ async function revokeAllTokens() {
  */
 async function inject(fault, method, path, bearerOnly = false) {
   let released = false;
+  const stalled = new Set();
   const handler = (route) => {
     const req = route.request();
     const matches = !released && req.method() === method && path.test(new URL(req.url()).pathname)
@@ -50,10 +51,12 @@ async function inject(fault, method, path, bearerOnly = false) {
       case 'network':
         return route.abort('connectionrefused');
       case 'stall':
-        // A request the user cancelled must not reach the server later and change its state
-        // under the next step: after release it is dropped, not let through.
-        return new Promise((resolve) => setTimeout(resolve, STALL_MS))
-          .then(() => (released ? route.abort() : route.continue())).catch(() => {});
+        // Let through after STALL_MS if the page still waits; release drops it (below).
+        stalled.add(route);
+        return new Promise((resolve) => setTimeout(resolve, STALL_MS)).then(() => {
+          if (!stalled.delete(route)) return undefined;
+          return route.continue();
+        }).catch(() => {});
       case '500':
         // Django's own 500 page is HTML, not JSON.
         return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Server Error (500)</h1>' });
@@ -66,9 +69,15 @@ async function inject(fault, method, path, bearerOnly = false) {
     }
   };
   await page.route('**/*', handler);
-  return () => {
+  return async () => {
     released = true;
-    return page.unroute('**/*', handler);
+    // A stalled request the user cancelled must not reach the server later and change its
+    // state under the next step. Unrouting alone is not enough: with no route left, Chromium
+    // lets paused requests go on to the server, so each is aborted here first.
+    const pending = [...stalled];
+    stalled.clear();
+    await Promise.all(pending.map((route) => route.abort().catch(() => {})));
+    await page.unroute('**/*', handler);
   };
 }
 

@@ -56,6 +56,40 @@ test('every section opens by deep link and after a reload', async () => {
   await screenshot(page, 'shell');
 });
 
+// On a fresh Label Studio the first signed-in requests create a row for the organization, and
+// two at once can fail with SQLite's "database is locked" (a preload of the token switches next
+// to whoami did, in CI). So whoami goes alone, and everything else waits for its answer.
+test('no other API request starts before whoami has answered', async () => {
+  await signIn(page, '/user/account/personal-info');
+  for (const slug of Object.keys(SECTIONS)) {
+    const events = [];
+    const started = new Set(); // the previous page's requests may still end in here
+    const name = (req) => new URL(req.url()).pathname;
+    const onStart = (req) => {
+      if (!name(req).startsWith('/api/')) return;
+      started.add(req);
+      events.push(`start ${name(req)}`);
+    };
+    const onEnd = (req) => { if (started.has(req)) events.push(`end ${name(req)}`); };
+    page.on('request', onStart);
+    page.on('requestfinished', onEnd);
+    page.on('requestfailed', onEnd);
+    try {
+      await page.goto(`/user/account/${slug}`);
+      await page.locator('.section-nav[aria-busy="false"]').waitFor();
+      await page.locator('#section-title', { hasText: SECTIONS[slug] }).waitFor();
+    } finally {
+      page.off('request', onStart);
+      page.off('requestfinished', onEnd);
+      page.off('requestfailed', onEnd);
+    }
+    const whoamiDone = events.indexOf('end /api/current-user/whoami');
+    assert.ok(whoamiDone > 0, `${slug}: whoami answered (${events.join(', ')})`);
+    assert.deepEqual(events.slice(0, whoamiDone), ['start /api/current-user/whoami'],
+      `${slug}: whoami alone first (${events.join(', ')})`);
+  }
+});
+
 test('/user/account and unknown sections land on the first section', async () => {
   for (const start of ['/user/account', '/user/account/', '/user/account/no-such-section']) {
     await page.goto(start);
