@@ -57,6 +57,10 @@ async function inject(fault, method, path, bearerOnly = false) {
           if (!stalled.delete(route)) return undefined;
           return route.continue();
         }).catch(() => {});
+      case 'index.html':
+        // What deploy/nginx.conf answers for a file that is not there (the SPA fallback): a
+        // chunk removed by a redeploy arrives as the page, 200 and text/html.
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body></body></html>' });
       case '500':
         // Django's own 500 page is HTML, not JSON.
         return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Server Error (500)</h1>' });
@@ -457,7 +461,7 @@ test('a section whose code does not arrive says so, and Try again loads it', asy
     await page.getByRole('navigation').getByRole('link', { name: 'Hotkeys' }).click();
   };
   const rows = () => page.locator('[data-hotkey="annotation:annotation:submit"]');
-  for (const fault of ['network', '404', '500']) {
+  for (const fault of ['network', '404', '500', 'index.html']) {
     await t.test(fault, async () => {
       const release = await inject(fault, 'GET', chunk);
       const notice = page.getByRole('alert').filter({ hasText: 'its code did not arrive' });
