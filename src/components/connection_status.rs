@@ -6,7 +6,7 @@ use crate::api::paths;
 use crate::context::{use_api, use_connection};
 
 /// How long a request may take before the page says it is still waiting and offers Cancel.
-const SLOW_AFTER: Duration = Duration::from_millis(1500);
+pub(crate) const SLOW_AFTER: Duration = Duration::from_millis(1500);
 
 /// One bar for every request: when any request has taken longer than [`SLOW_AFTER`], says the
 /// page is still waiting and offers Cancel, which ends every request in flight. Each section then

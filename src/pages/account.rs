@@ -9,7 +9,7 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
-use crate::components::connection_status::SessionEnded;
+use crate::components::connection_status::{SessionEnded, SLOW_AFTER};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
@@ -149,11 +149,39 @@ fn SectionBody(
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let waiting = RwSignal::new(true);
+    // After SLOW_AFTER the status offers Cancel, as the bar does for slow API calls.
+    let slow = RwSignal::new(false);
+    let cancelled = RwSignal::new(false);
+    Effect::new(move |_| {
+        if waiting.get() {
+            let started = attempt.get_untracked();
+            set_timeout(
+                move || {
+                    if waiting.try_get_untracked() == Some(true)
+                        && attempt.try_get_untracked() == Some(started)
+                    {
+                        slow.try_set(true);
+                    }
+                },
+                SLOW_AFTER,
+            );
+        } else {
+            slow.set(false);
+        }
+    });
+    let try_again = move |_| {
+        cancelled.set(false);
+        waiting.set(true);
+        attempt.update(|n| *n += 1);
+    };
     let body = move || {
-        attempt.track();
+        let this_attempt = attempt.get();
         Suspend::new(async move {
             let loaded = section_code::load(section).await;
-            waiting.try_set(false);
+            // A cancelled attempt that finishes later must not end a newer one's wait.
+            if attempt.try_get_untracked() == Some(this_attempt) {
+                waiting.try_set(false);
+            }
             match loaded {
                 Ok(view) => view,
                 Err(SectionCodeMissing) => view! {
@@ -163,14 +191,7 @@ fn SectionBody(
                             "Check the connection and try again; if Label Studio was just updated, "
                             "reload the page."
                         </p>
-                        <button
-                            type="button"
-                            class="button"
-                            on:click=move |_| {
-                                waiting.set(true);
-                                attempt.update(|n| *n += 1);
-                            }
-                        >
+                        <button type="button" class="button" on:click=try_again>
                             "Try again"
                         </button>
                     </div>
@@ -180,10 +201,37 @@ fn SectionBody(
         })
     };
     // The body first: code already here resolves while it is built, so the status never shows.
+    // Cancel stops waiting (the fetch may still finish in the background; Try again uses it).
     view! {
-        {body}
+        <Show
+            when=move || !cancelled.get()
+            fallback=move || view! {
+                <div class="notice notice--error" role="alert">
+                    <p class="notice__text">"Stopped loading this section."</p>
+                    <button type="button" class="button" on:click=try_again>
+                        "Try again"
+                    </button>
+                </div>
+            }
+        >
+            {body}
+        </Show>
         <Show when=move || waiting.get()>
-            <p class="page-status" role="status">"Loading this section…"</p>
+            <div class="section-loading">
+                <p class="page-status" role="status">"Loading this section…"</p>
+                <Show when=move || slow.get()>
+                    <button
+                        type="button"
+                        class="button button--small"
+                        on:click=move |_| {
+                            cancelled.set(true);
+                            waiting.set(false);
+                        }
+                    >
+                        "Cancel"
+                    </button>
+                </Show>
+            </div>
         </Show>
     }
 }

@@ -491,6 +491,29 @@ test('a section whose code does not arrive says so, and Try again loads it', asy
       await release();
     }
   });
+  await t.test('stall, then Cancel and Try again', async () => {
+    const release = await inject('stall', 'GET', chunk);
+    const notice = page.getByRole('alert').filter({ hasText: 'Stopped loading this section.' });
+    try {
+      await openHotkeys();
+      const loading = page.locator('.section-loading');
+      await loading.getByRole('status').filter({ hasText: 'Loading this section…' }).waitFor();
+      // Cancel is offered once the wait is long (as for slow API calls).
+      const cancel = loading.getByRole('button', { name: 'Cancel' });
+      await cancel.waitFor();
+      await assertAccessible(page, 'section code slow');
+      await cancel.click();
+      await notice.waitFor();
+      await loading.waitFor({ state: 'detached' });
+      await assertNotBlank('hotkeys chunk cancelled');
+      await assertAccessible(page, 'section code cancelled');
+    } finally {
+      await release();
+    }
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await rows().waitFor();
+    assert.equal(await notice.count(), 0);
+  });
 });
 
 test('a 10 s stall shows the waiting bar, then the answer arrives and the bar goes', async () => {
