@@ -184,19 +184,12 @@ fn SectionBody(
             }
             match loaded {
                 Ok(view) => view,
-                Err(SectionCodeMissing) => view! {
-                    <div class="notice notice--error" role="alert">
-                        <p class="notice__text">
-                            "Could not load this section: its code did not arrive from the server. "
-                            "Check the connection and try again; if Label Studio was just updated, "
-                            "reload the page."
-                        </p>
-                        <button type="button" class="button" on:click=try_again>
-                            "Try again"
-                        </button>
-                    </div>
-                }
-                .into_any(),
+                Err(SectionCodeMissing) => code_notice(
+                    "Could not load this section: its code did not arrive from the server. \
+                     Check the connection and try again; if Label Studio was just updated, \
+                     reload the page.",
+                    try_again,
+                ),
             }
         })
     };
@@ -205,14 +198,7 @@ fn SectionBody(
     view! {
         <Show
             when=move || !cancelled.get()
-            fallback=move || view! {
-                <div class="notice notice--error" role="alert">
-                    <p class="notice__text">"Stopped loading this section."</p>
-                    <button type="button" class="button" on:click=try_again>
-                        "Try again"
-                    </button>
-                </div>
-            }
+            fallback=move || code_notice("Stopped loading this section.", try_again)
         >
             {body}
         </Show>
@@ -234,4 +220,18 @@ fn SectionBody(
             </div>
         </Show>
     }
+}
+
+/// Why a section's code is not shown, with Try again. One function for both reasons, so the view
+/// is compiled once.
+fn code_notice(text: &'static str, on_retry: impl Fn(leptos::ev::MouseEvent) + 'static) -> AnyView {
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p class="notice__text">{text}</p>
+            <button type="button" class="button" on:click=on_retry>
+                "Try again"
+            </button>
+        </div>
+    }
+    .into_any()
 }
