@@ -188,6 +188,7 @@ fn SectionBody(
                     "Could not load this section: its code did not arrive from the server. \
                      Check the connection and try again; if Label Studio was just updated, \
                      reload the page.",
+                    false,
                     try_again,
                 ),
             }
@@ -198,7 +199,7 @@ fn SectionBody(
     view! {
         <Show
             when=move || !cancelled.get()
-            fallback=move || code_notice("Stopped loading this section.", try_again)
+            fallback=move || code_notice("Stopped loading this section.", true, try_again)
         >
             {body}
         </Show>
@@ -223,12 +224,23 @@ fn SectionBody(
 }
 
 /// Why a section's code is not shown, with Try again. One function for both reasons, so the view
-/// is compiled once.
-fn code_notice(text: &'static str, on_retry: impl Fn(leptos::ev::MouseEvent) + 'static) -> AnyView {
+/// is compiled once. `focus`: after the user's Cancel, whose button is gone, focus moves to Try
+/// again instead of falling back to the page.
+fn code_notice(
+    text: &'static str,
+    focus: bool,
+    on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> AnyView {
+    let retry = NodeRef::<leptos::html::Button>::new();
+    if focus {
+        retry.on_load(|button| {
+            let _ = button.focus();
+        });
+    }
     view! {
         <div class="notice notice--error" role="alert">
             <p class="notice__text">{text}</p>
-            <button type="button" class="button" on:click=on_retry>
+            <button type="button" class="button" node_ref=retry on:click=on_retry>
                 "Try again"
             </button>
         </div>

@@ -510,7 +510,10 @@ test('a section whose code does not arrive says so, and Try again loads it', asy
     } finally {
       await release();
     }
-    await notice.getByRole('button', { name: 'Try again' }).click();
+    // Focus moved from the Cancel that went away to Try again; Enter works it.
+    const retry = notice.getByRole('button', { name: 'Try again' });
+    assert.equal(await retry.evaluate((el) => el === document.activeElement), true, 'focus on Try again');
+    await page.keyboard.press('Enter');
     await rows().waitFor();
     assert.equal(await notice.count(), 0);
   });
