@@ -5,8 +5,33 @@ use leptos::prelude::*;
 use crate::api::paths;
 use crate::context::{use_api, use_connection};
 
-/// How long a request may take before the page says it is still waiting and offers Cancel.
-pub(crate) const SLOW_AFTER: Duration = Duration::from_millis(1500);
+/// How long a wait may take before the page says it is still waiting and offers Cancel.
+const SLOW_AFTER: Duration = Duration::from_millis(1500);
+
+/// True once `busy` has stayed true for [`SLOW_AFTER`]; false again as soon as it is false.
+/// Drives both "still waiting" offers: the bar for API calls and a section's code.
+pub fn slow_after_a_while(busy: Signal<bool>) -> ReadSignal<bool> {
+    let (slow, set_slow) = signal(false);
+    // Bumped whenever the wait ends, so a timer from an earlier wait does nothing.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if !busy.get() {
+            generation.update_value(|g| *g += 1);
+            set_slow.set(false);
+        } else if !slow.get_untracked() {
+            let started = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.try_get_value() == Some(started) {
+                        set_slow.try_set(true);
+                    }
+                },
+                SLOW_AFTER,
+            );
+        }
+    });
+    slow
+}
 
 /// One bar for every request: when any request has taken longer than [`SLOW_AFTER`], says the
 /// page is still waiting and offers Cancel, which ends every request in flight. Each section then
@@ -15,26 +40,7 @@ pub(crate) const SLOW_AFTER: Duration = Duration::from_millis(1500);
 pub fn StillWaiting() -> impl IntoView {
     let api = use_api();
     let connection = use_connection();
-    let slow = RwSignal::new(false);
-    // Bumped whenever the line goes idle, so a timer from an earlier wait does nothing.
-    let generation = StoredValue::new(0u64);
-
-    Effect::new(move |_| {
-        if connection.in_flight.get() == 0 {
-            generation.update_value(|g| *g += 1);
-            slow.set(false);
-        } else if !slow.get_untracked() {
-            let started = generation.get_value();
-            set_timeout(
-                move || {
-                    if generation.try_get_value() == Some(started) {
-                        slow.try_set(true);
-                    }
-                },
-                SLOW_AFTER,
-            );
-        }
-    });
+    let slow = slow_after_a_while(Signal::derive(move || connection.in_flight.get() > 0));
 
     view! {
         // The live region exists before its text does, so screen readers announce the change.

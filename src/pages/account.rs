@@ -9,7 +9,7 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
-use crate::components::connection_status::{SessionEnded, SLOW_AFTER};
+use crate::components::connection_status::{slow_after_a_while, SessionEnded};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
@@ -149,26 +149,9 @@ fn SectionBody(
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let waiting = RwSignal::new(true);
-    // After SLOW_AFTER the status offers Cancel, as the bar does for slow API calls.
-    let slow = RwSignal::new(false);
+    // A long wait offers Cancel, as the bar does for slow API calls.
+    let slow = slow_after_a_while(waiting.into());
     let cancelled = RwSignal::new(false);
-    Effect::new(move |_| {
-        if waiting.get() {
-            let started = attempt.get_untracked();
-            set_timeout(
-                move || {
-                    if waiting.try_get_untracked() == Some(true)
-                        && attempt.try_get_untracked() == Some(started)
-                    {
-                        slow.try_set(true);
-                    }
-                },
-                SLOW_AFTER,
-            );
-        } else {
-            slow.set(false);
-        }
-    });
     let try_again = move |_| {
         cancelled.set(false);
         waiting.set(true);
