@@ -24,9 +24,14 @@ async fn shell_renders_sidebar_header_and_title_from_the_client() {
         app.text(".account-header__email").as_deref(),
         Some("demo@example.com")
     );
-    wait_for(|| app.all_text(".section-nav__link").len() == 5).await;
+    wait_for(|| {
+        app.all_text(".section-nav__item:not([hidden]) .section-nav__link")
+            .len()
+            == 5
+    })
+    .await;
     assert_eq!(
-        app.all_text(".section-nav__link"),
+        app.all_text(".section-nav__item:not([hidden]) .section-nav__link"),
         [
             "Personal Info",
             "Hotkeys",
@@ -50,8 +55,13 @@ async fn legacy_section_shows_only_when_legacy_tokens_are_enabled() {
         r#"{"api_tokens_enabled":false,"legacy_api_tokens_enabled":true}"#,
     );
     let app = mount_app_at("/user/account/legacy-token", &fake);
-    wait_for(|| app.all_text(".section-nav__link").len() == 5).await;
-    let links = app.all_text(".section-nav__link");
+    wait_for(|| {
+        app.all_text(".section-nav__item:not([hidden]) .section-nav__link")
+            .len()
+            == 5
+    })
+    .await;
+    let links = app.all_text(".section-nav__item:not([hidden]) .section-nav__link");
     assert!(links.contains(&"Legacy Token".to_string()), "{links:?}");
     assert!(
         !links.contains(&"Personal Access Token".to_string()),
@@ -72,7 +82,7 @@ async fn failed_token_settings_hide_only_the_token_sections_and_say_why() {
     let app = mount_app_at("/user/account/membership-info", &fake);
     wait_for(|| app.text(".section-nav__notice").is_some()).await;
     assert_eq!(
-        app.all_text(".section-nav__link"),
+        app.all_text(".section-nav__item:not([hidden]) .section-nav__link"),
         [
             "Personal Info",
             "Hotkeys",

@@ -24,6 +24,11 @@ pub fn take<T: DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&json).ok()
 }
 
+/// Whether something is stored under `key` (left in place).
+pub fn has(key: &str) -> bool {
+    storage().is_some_and(|s| s.get_item(key).ok().flatten().is_some())
+}
+
 /// Forgets whatever is stored under `key`.
 pub fn discard(key: &str) {
     if let Some(storage) = storage() {

@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs that components need (images, clipboard, downloads,
-//! page-leave guard). No rules live here: those are in `domain`.
+//! page-leave guard, late code). No rules live here: those are in `domain`.
 
+pub mod chunk;
 pub mod clipboard;
 pub mod download;
 pub mod draft_store;

@@ -6,6 +6,7 @@ use web_sys::{Blob, File, ImageBitmap};
 use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::{draft_store, image};
+use crate::components::avatar_frame::{AvatarFrame, FrameButton};
 use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
 use crate::context::{use_api, use_connection, use_current_user};
@@ -46,11 +47,29 @@ enum Stage {
     ConfirmRemove,
 }
 
+/// What the user did in the avatar slot before the editor's code arrived; the editor carries
+/// it on, so nothing the user did is lost to the wait.
+#[derive(Clone)]
+pub enum FirstStep {
+    /// Nothing yet (the code was already here, or a photo is being restored).
+    Idle,
+    /// Check this chosen or dropped file.
+    Inspect(File),
+    /// "Remove photo" was pressed: ask for the confirmation.
+    ConfirmRemove,
+}
+
 /// The avatar: pick (button or drag-and-drop), check in the browser, preview, then Upload or
 /// Cancel; "Resize to fit" when only size or dimensions are wrong; Remove after a confirmation.
 /// A photo waiting in the preview when the session ends is kept until the user signs in again.
+/// With `split-sections` it lives in its own chunk; the avatar slot shows it once it is here.
 #[component]
-pub fn AvatarEditor() -> impl IntoView {
+pub fn AvatarEditor(
+    /// What to do first.
+    first: FirstStep,
+    /// The button to focus on arrival (the slot's focus, carried over).
+    focus: Option<FrameButton>,
+) -> impl IntoView {
     let api = use_api();
     let user = use_current_user().0;
     let restored = restore_pending(user.with_untracked(|u| u.id));
@@ -62,8 +81,6 @@ pub fn AvatarEditor() -> impl IntoView {
     }));
     let stage = RwSignal::new_local(restored.map_or(Stage::Idle, Stage::Preview));
     let square = RwSignal::new(true);
-    let dragging = RwSignal::new(false);
-    let file_input = NodeRef::<leptos::html::Input>::new();
 
     // Preview URLs are revoked whenever the stage moves on, and when the editor goes away.
     let set_stage = move |next: Stage| {
@@ -86,28 +103,6 @@ pub fn AvatarEditor() -> impl IntoView {
         spawn_local(async move {
             set_stage(examine(file).await);
         });
-    };
-
-    let on_change = move |_| {
-        let Some(input) = file_input.get() else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            inspect(file);
-        }
-        // Picking the same file again must fire `change` again.
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
-            inspect(file);
-        }
     };
 
     let resize = move |picked: Picked| {
@@ -190,109 +185,85 @@ pub fn AvatarEditor() -> impl IntoView {
     keep_pending_while_signed_out(stage, status, user.with_untracked(|u| u.id));
 
     let busy = move || upload.pending().get() || remove.pending().get();
-    let has_avatar = move || user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty()));
+    match first {
+        FirstStep::Idle => {}
+        FirstStep::Inspect(file) => inspect(file),
+        FirstStep::ConfirmRemove => set_stage(Stage::ConfirmRemove),
+    }
 
+    let picture = move || {
+        match stage.get() {
+        Stage::Preview(c) => view! {
+            <span class="userpic userpic--large">
+                <img class="userpic__img" src=c.url.unwrap_or_default() alt="Preview of the new photo"/>
+            </span>
+        }
+        .into_any(),
+        _ => view! { <Userpic user=user size="large"/> }.into_any(),
+    }
+    };
     view! {
-        <div class="avatar-editor">
-            <div
-                class="avatar-editor__drop"
-                class:avatar-editor__drop--active=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-                data-testid="avatar-drop"
-            >
-                {move || match stage.get() {
-                    Stage::Preview(c) => view! {
-                        <span class="userpic userpic--large">
-                            <img class="userpic__img" src=c.url.unwrap_or_default() alt="Preview of the new photo"/>
-                        </span>
-                    }.into_any(),
-                    _ => view! { <Userpic user=user size="large"/> }.into_any(),
-                }}
-            </div>
-            <div class="avatar-editor__controls">
-                <input
-                    type="file"
-                    accept="image/png,image/jpeg,image/gif"
-                    hidden
-                    node_ref=file_input
-                    on:change=on_change
-                    data-testid="avatar-input"
-                />
-                <div class="avatar-editor__buttons">
-                    <button type="button" class="button" disabled=busy
-                        on:click=move |_| { if let Some(input) = file_input.get() { input.click() } }>
-                        "Choose image…"
-                    </button>
-                    <Show when=has_avatar>
-                        <button type="button" class="button button--danger" disabled=busy
-                            on:click=move |_| set_stage(Stage::ConfirmRemove)>
-                            "Remove photo"
-                        </button>
-                    </Show>
-                </div>
-                <p class="avatar-editor__hint">
-                    "JPEG, PNG or GIF, at most 1200 × 1200 px and 1024 KB. Or drop an image on the picture."
-                </p>
-                {move || match stage.get() {
-                    Stage::Idle => ().into_any(),
-                    Stage::Checking => view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any(),
-                    Stage::Resizing => view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any(),
-                    Stage::Rejected { problems, resizable } => view! {
-                        <div class="notice notice--error avatar-editor__problems" data-testid="avatar-problems">
-                            <p class="notice__text">"This image can't be used yet:"</p>
-                            <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
-                            {resizable.map(|picked| view! {
-                                <div class="avatar-editor__resize">
-                                    <label class="checkbox">
-                                        <input type="checkbox" bind:checked=square/>
-                                        " Crop to a centred square"
-                                    </label>
-                                    <button type="button" class="button button--primary"
-                                        on:click=move |_| resize(picked.clone())>
-                                        "Resize to fit"
-                                    </button>
-                                </div>
-                            })}
-                        </div>
-                    }.into_any(),
-                    Stage::Preview(candidate) => {
-                        let summary = format!(
-                            "{} — {} × {} px, {}{}",
-                            candidate.name, candidate.dimensions.0, candidate.dimensions.1,
-                            avatar::format_size(candidate.size),
-                            if candidate.resized { " (resized)" } else { "" },
-                        );
-                        view! {
-                            <div class="avatar-editor__preview" data-testid="avatar-preview">
-                                <p class="avatar-editor__summary">{summary}</p>
-                                <button type="button" class="button button--primary" disabled=busy
-                                    on:click=move |_| { upload.dispatch(candidate.clone()); }>
-                                    {move || if upload.pending().get() { "Uploading…" } else { "Upload" }}
+        <AvatarFrame
+            picture=ViewFn::from(picture)
+            on_file=Callback::new(inspect)
+            on_remove=Callback::new(move |()| set_stage(Stage::ConfirmRemove))
+            busy=Signal::derive(busy)
+            focus
+        >
+            {move || match stage.get() {
+                Stage::Idle => ().into_any(),
+                Stage::Checking => view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any(),
+                Stage::Resizing => view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any(),
+                Stage::Rejected { problems, resizable } => view! {
+                    <div class="notice notice--error avatar-editor__problems" data-testid="avatar-problems">
+                        <p class="notice__text">"This image can't be used yet:"</p>
+                        <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
+                        {resizable.map(|picked| view! {
+                            <div class="avatar-editor__resize">
+                                <label class="checkbox">
+                                    <input type="checkbox" bind:checked=square/>
+                                    " Crop to a centred square"
+                                </label>
+                                <button type="button" class="button button--primary"
+                                    on:click=move |_| resize(picked.clone())>
+                                    "Resize to fit"
                                 </button>
-                                <button type="button" class="button" disabled=busy
-                                    on:click=move |_| set_stage(Stage::Idle)>"Cancel"</button>
                             </div>
-                        }.into_any()
-                    }
-                    Stage::ConfirmRemove => view! {
-                        <div class="avatar-editor__confirm" role="group" aria-label="Confirm removing the photo">
-                            <p>"Remove your photo? Your initials will be shown instead."</p>
-                            <button type="button" class="button button--danger" disabled=busy
-                                on:click=move |_| { remove.dispatch(()); }>
-                                {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
+                        })}
+                    </div>
+                }.into_any(),
+                Stage::Preview(candidate) => {
+                    let summary = format!(
+                        "{} — {} × {} px, {}{}",
+                        candidate.name, candidate.dimensions.0, candidate.dimensions.1,
+                        avatar::format_size(candidate.size),
+                        if candidate.resized { " (resized)" } else { "" },
+                    );
+                    view! {
+                        <div class="avatar-editor__preview" data-testid="avatar-preview">
+                            <p class="avatar-editor__summary">{summary}</p>
+                            <button type="button" class="button button--primary" disabled=busy
+                                on:click=move |_| { upload.dispatch(candidate.clone()); }>
+                                {move || if upload.pending().get() { "Uploading…" } else { "Upload" }}
                             </button>
-                            <button type="button" class="button" on:click=move |_| set_stage(Stage::Idle)>"Keep it"</button>
+                            <button type="button" class="button" disabled=busy
+                                on:click=move |_| set_stage(Stage::Idle)>"Cancel"</button>
                         </div>
-                    }.into_any(),
-                }}
-                <StatusLine status=status/>
-            </div>
-        </div>
+                    }.into_any()
+                }
+                Stage::ConfirmRemove => view! {
+                    <div class="avatar-editor__confirm" role="group" aria-label="Confirm removing the photo">
+                        <p>"Remove your photo? Your initials will be shown instead."</p>
+                        <button type="button" class="button button--danger" disabled=busy
+                            on:click=move |_| { remove.dispatch(()); }>
+                            {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| set_stage(Stage::Idle)>"Keep it"</button>
+                    </div>
+                }.into_any(),
+            }}
+            <StatusLine status=status/>
+        </AvatarFrame>
     }
 }
 

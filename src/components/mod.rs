@@ -2,6 +2,8 @@
 
 pub mod account_header;
 pub mod avatar_editor;
+pub mod avatar_frame;
+pub mod avatar_slot;
 pub mod connection_status;
 pub mod copy_button;
 pub mod email_preferences;

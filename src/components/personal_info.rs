@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::avatar_editor::AvatarEditor;
+use crate::components::avatar_slot::AvatarSlot;
 use crate::components::profile_form::ProfileForm;
 
 /// Personal Info section: the photo, then names and phone.
@@ -8,7 +8,7 @@ use crate::components::profile_form::ProfileForm;
 pub fn PersonalInfo() -> impl IntoView {
     view! {
         <div class="personal-info">
-            <AvatarEditor/>
+            <AvatarSlot/>
             <ProfileForm/>
         </div>
     }

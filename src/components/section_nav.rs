@@ -5,7 +5,8 @@ use crate::browser::leave_guard::confirm_leave;
 use crate::domain::sections::Section;
 
 /// Sidebar: one real link per visible section; the router marks the current one with
-/// `aria-current="page"`.
+/// `aria-current="page"`. Every section's link is built once and the hidden ones are `hidden`,
+/// so a list that grows (token switches loading) keeps its links, and focus on them.
 #[component]
 pub fn SectionNav(
     /// The sections to list, in order.
@@ -33,8 +34,8 @@ pub fn SectionNav(
     view! {
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
-                <For each=move || sections.get() key=|s| *s let:section>
-                    <li class="section-nav__item">
+                {Section::ALL.map(|section| view! {
+                    <li class="section-nav__item" hidden=move || !sections.with(|s| s.contains(&section))>
                         <A
                             href=section.path()
                             attr:class="section-nav__link"
@@ -49,7 +50,7 @@ pub fn SectionNav(
                             {section.title()}
                         </A>
                     </li>
-                </For>
+                })}
             </ul>
             {move || notice.get().map(|text| view! {
                 <div class="section-nav__notice" role="status">

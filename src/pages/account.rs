@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::types::User;
 use crate::api::ApiError;
+use crate::browser::chunk::CodeMissing;
 use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
 use crate::components::connection_status::{slow_after_a_while, SessionEnded};
@@ -15,7 +16,7 @@ use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, OrgTokenSwitches};
 use crate::domain::sections::{self, Section, TokenSwitches};
-use crate::pages::section_code::{self, SectionCodeMissing};
+use crate::pages::section_code;
 
 /// `/user/account/:section`: signed-out panel, or the settings layout.
 #[component]
@@ -167,7 +168,7 @@ fn SectionBody(
             }
             match loaded {
                 Ok(view) => view,
-                Err(SectionCodeMissing) => code_notice(
+                Err(CodeMissing) => code_notice(
                     "Could not load this section: its code did not arrive from the server. \
                      Check the connection and try again; if Label Studio was just updated, \
                      reload the page.",

@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::chunk::CodeMissing;
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::hotkeys::Hotkeys;
 use crate::components::legacy_token::LegacyToken;
@@ -15,17 +16,6 @@ use crate::components::membership_info::MembershipInfo;
 use crate::components::personal_access_token::PersonalAccessToken;
 use crate::components::personal_info::PersonalInfo;
 use crate::domain::sections::Section;
-
-/// A section's code did not arrive (network failure or a server error on the chunk).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SectionCodeMissing;
-
-#[cfg(feature = "split-sections")]
-impl From<leptos::wasm_split::SplitLoaderError> for SectionCodeMissing {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Self
-    }
-}
 
 /// `split_section!(fn_name, preload_name, chunk_name, Component)`: an async fn that builds the
 /// component's view, from its own chunk when splitting is on, and an async fn that only fetches
@@ -35,12 +25,12 @@ macro_rules! split_section {
     ($name:ident, $preload:ident, $chunk:ident, $component:ident) => {
         #[cfg(feature = "split-sections")]
         #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
-        fn $name() -> Result<AnyView, SectionCodeMissing> {
+        fn $name() -> Result<AnyView, CodeMissing> {
             Ok(view! { <$component/> }.into_any())
         }
 
         #[cfg(not(feature = "split-sections"))]
-        async fn $name() -> Result<AnyView, SectionCodeMissing> {
+        async fn $name() -> Result<AnyView, CodeMissing> {
             Ok(view! { <$component/> }.into_any())
         }
 
@@ -103,7 +93,7 @@ pub fn prefetch(section: Section) {
 }
 
 /// Builds a section's view, fetching its code first when it lives in a chunk.
-pub async fn load(section: Section) -> Result<AnyView, SectionCodeMissing> {
+pub async fn load(section: Section) -> Result<AnyView, CodeMissing> {
     match section {
         Section::PersonalInfo => Ok(view! { <PersonalInfo/> }.into_any()),
         Section::EmailPreferences => email_preferences().await,

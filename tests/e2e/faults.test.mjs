@@ -519,6 +519,58 @@ test('a section whose code does not arrive says so, and Try again loads it', asy
   });
 });
 
+// The photo editor has its own chunk too, fetched when the photo area is pointed at or used. A
+// photo chosen while that code does not arrive is kept: Try again opens it in the editor.
+test('a photo chosen while the editor\'s code does not arrive is kept, and Try again opens it', async (t) => {
+  const chunk = /\/split_avatar_editor-[0-9a-f]+\.wasm$/;
+  const choose = async (name) => {
+    await page.goto('/user/account/personal-info'); // a new document: nothing loaded yet
+    await page.locator('#first-name').waitFor();
+    await page.setInputFiles('[data-testid=avatar-input]', { name, mimeType: 'image/png', buffer: png(24, 24) });
+  };
+  const preview = (name) => page.getByTestId('avatar-preview').filter({ hasText: `${name} — 24 × 24 px` });
+  for (const fault of ['network', '404', '500', 'index.html']) {
+    await t.test(fault, async () => {
+      const name = `late-${fault.replace('.', '-')}.png`;
+      const release = await inject(fault, 'GET', chunk);
+      const notice = page.getByRole('alert').filter({ hasText: 'Could not open the photo editor' });
+      try {
+        await choose(name);
+        await notice.waitFor();
+        await assertNotBlank(`photo editor chunk ${fault}`);
+        await assertAccessible(page, `photo editor chunk ${fault}`);
+      } finally {
+        await release();
+      }
+      await notice.getByRole('button', { name: 'Try again' }).click();
+      await preview(name).waitFor();
+      assert.equal(await notice.count(), 0);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    });
+  }
+  await t.test('stall, then Cancel', async () => {
+    const release = await inject('stall', 'GET', chunk);
+    try {
+      await choose('slow.png');
+      await page.getByRole('status').filter({ hasText: 'Opening the photo editor…' }).waitFor();
+      const cancel = page.locator('.avatar-slot').getByRole('button', { name: 'Cancel' });
+      await cancel.waitFor();
+      await assertAccessible(page, 'photo editor code slow');
+      await cancel.click();
+      await page.getByText('Opening the photo editor…').waitFor({ state: 'detached' });
+      const chooseButton = page.getByRole('button', { name: 'Choose image…' });
+      assert.equal(await chooseButton.evaluate((el) => el === document.activeElement), true, 'focus on Choose image…');
+    } finally {
+      await release();
+    }
+    // The page works on; the next choice opens the editor.
+    await page.setInputFiles('[data-testid=avatar-input]', { name: 'next.png', mimeType: 'image/png', buffer: png(24, 24) });
+    await preview('next.png').waitFor();
+    assert.equal(await preview('slow.png').count(), 0, 'the cancelled choice is dropped');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
 test('a 10 s stall shows the waiting bar, then the answer arrives and the bar goes', async () => {
   await page.goto('/user/account/personal-info');
   const name = fresh('Patient');

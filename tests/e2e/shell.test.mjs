@@ -24,7 +24,7 @@ after(async () => { await browser?.close(); });
 
 async function navLabels() {
   await page.locator('.section-nav[aria-busy="false"]').waitFor();
-  return page.locator('.section-nav__link').allTextContents();
+  return page.locator('.section-nav__item:not([hidden]) .section-nav__link').allTextContents();
 }
 
 test('signed out: the panel links to the login form and comes back to the same section', async () => {
@@ -185,6 +185,25 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
     await page.goto('/user/account/hotkeys');
     await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
     assert.deepEqual(chunks, ['split_section_hotkeys']);
+  } finally {
+    page.off('request', onRequest);
+  }
+});
+
+test('personal info fetches the photo editor\'s code only when the photo area is pointed at', async () => {
+  const editorCode = [];
+  const onRequest = (req) => { if (/\/split_avatar_editor-[0-9a-f]{16}\.wasm$/.test(req.url())) editorCode.push(req.url()); };
+  page.on('request', onRequest);
+  try {
+    await page.mouse.move(0, 0);
+    await page.goto('/user/account/personal-info');
+    await page.locator('#first-name').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(editorCode, [], 'not with the first page');
+    await Promise.all([
+      page.waitForRequest((r) => /\/split_avatar_editor-/.test(r.url())),
+      page.getByTestId('avatar-drop').hover(),
+    ]);
   } finally {
     page.off('request', onRequest);
   }
