@@ -11,7 +11,8 @@ if not public_url.endswith("/"):
     public_url += "/"
 index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
-pattern = re.compile(r'<script type="module"(?: nonce="[^"]*")?>(.*?)</script>', re.S)
+# Quoted as trunk writes it, or unquoted as its HTML minifier (release builds) leaves it.
+pattern = re.compile(r'<script type="?module"?(?: nonce=(?:"[^"]*"|[^\s>]*))?>(.*?)</script>', re.S)
 
 
 def externalize(match: re.Match) -> str:

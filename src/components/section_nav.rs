@@ -1,12 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::browser::leave_guard::confirm_leave;
 use crate::domain::sections::Section;
 
-/// Sidebar: one real link per visible section; the router marks the current one with
-/// `aria-current="page"`. Every section's link is built once and the hidden ones are `hidden`,
-/// so a list that grows (token switches loading) keeps its links, and focus on them.
+/// Sidebar: one real link per visible section (the router turns clicks on them into in-app
+/// navigation); the current one has `aria-current="page"`. Every section's link is built once
+/// and the hidden ones are `hidden`, so a list that grows (token switches loading) keeps its
+/// links, and focus on them.
 #[component]
 pub fn SectionNav(
     /// The sections to list, in order.
@@ -31,14 +32,16 @@ pub fn SectionNav(
             on_intent.run(section);
         }
     };
+    let pathname = use_location().pathname;
     view! {
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
                 {Section::ALL.map(|section| view! {
                     <li class="section-nav__item" hidden=move || !sections.with(|s| s.contains(&section))>
-                        <A
+                        <a
                             href=section.path()
-                            attr:class="section-nav__link"
+                            class="section-nav__link"
+                            aria-current=move || pathname.with(|p| p.trim_end_matches('/') == section.path()).then_some("page")
                             on:click=move |ev| {
                                 if !confirm_leave() {
                                     ev.prevent_default();
@@ -48,7 +51,7 @@ pub fn SectionNav(
                             on:focus=move |_| intent(section)
                         >
                             {section.title()}
-                        </A>
+                        </a>
                     </li>
                 })}
             </ul>

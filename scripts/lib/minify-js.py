@@ -1,0 +1,33 @@
+"""Trunk post_build hook (release only): minifies the wasm-bindgen glue and the chunk loader with
+terser (tests/e2e/node_modules). trunk's own minifier gives up on the glue (it cannot parse it)
+and leaves it whole. The glue's integrity hash in index.html is updated to match; file names stay
+(they already change with every build)."""
+import base64
+import hashlib
+import os
+import pathlib
+import re
+import subprocess
+
+if os.environ.get("TRUNK_PROFILE") != "release":
+    raise SystemExit(0)
+staging = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+index = staging / "index.html"
+html = index.read_text(encoding="utf-8")
+
+# The glue (trunk's name) and the chunk loader (scripts/lib/wasm-link's); trunk's loader and
+# theme.js are a few lines each.
+targets = [p for p in staging.glob("*.js") if re.fullmatch(r".+-[0-9a-f]{16}\.js", p.name)
+           and not p.name.startswith(("loader-", "theme-"))]
+for path in targets:
+    subprocess.run(
+        ["terser", str(path), "--module", "--compress", "--mangle", "--output", str(path)],
+        check=True,
+    )
+    digest = base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
+    # `href=… integrity=…` on the same tag, quoted (dev) or not (minified).
+    tag = re.compile(r'(<link[^>]*?href="?[^"\s>]*/' + re.escape(path.name) + r'"?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+')
+    html, count = tag.subn(lambda m: m.group(1) + "sha384-" + digest, html)
+    if count > 1:
+        raise SystemExit(f"expected at most one integrity for {path.name}, found {count}")
+index.write_text(html, encoding="utf-8")
