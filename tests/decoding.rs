@@ -346,3 +346,56 @@ fn network_failure_and_unexpected_bodies_are_distinct() {
         Err(ApiError::Decode(_))
     ));
 }
+
+const DJANGO_500: &str = "<h1>Server Error (500)</h1>";
+
+#[test]
+fn a_read_answered_with_a_server_error_is_tried_once_more() {
+    // Label Studio on SQLite: "database is locked" on one request, fine on the next.
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        fixture!("whoami"),
+    )
+    .once(Method::Get, "/api/current-user/whoami", 500, DJANGO_500);
+    let user = block_on(fake.client().whoami()).expect("the second try");
+    assert_eq!(user.email, "demo@example.com");
+    assert_eq!(fake.requests().len(), 2);
+}
+
+#[test]
+fn a_second_server_error_is_reported_and_nothing_else_is_repeated() {
+    let fake = FakeTransport::new();
+    fake.on(Method::Get, "/api/jwt/settings", 503, DJANGO_500);
+    assert!(matches!(
+        block_on(fake.client().jwt_settings()),
+        Err(ApiError::Server { status: 503, .. })
+    ));
+    assert_eq!(fake.requests().len(), 2, "one more try, not more");
+
+    // Other failures of a read, and any failure of a write, are answered once.
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        401,
+        fixture!("whoami_401"),
+    );
+    fake.network_down(Method::Get, "/api/jwt/settings");
+    fake.on(Method::Patch, "/api/users/1/", 500, DJANGO_500);
+    let client = fake.client();
+    assert!(block_on(client.whoami()).is_err());
+    assert!(block_on(client.jwt_settings()).is_err());
+    let patch = UserPatch {
+        first_name: Some("Ada".into()),
+        ..UserPatch::default()
+    };
+    assert!(matches!(
+        block_on(client.update_user(1, &patch)),
+        Err(ApiError::Server { status: 500, .. })
+    ));
+    let sent: Vec<_> = fake.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(sent, [Method::Get, Method::Get, Method::Patch]);
+}

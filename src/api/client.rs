@@ -229,18 +229,19 @@ impl ApiClient {
         decode(self.send(ApiRequest::new(Method::Get, path)).await?)
     }
 
-    /// Sends and turns every non-2xx status into an [`ApiError`].
+    /// Sends and turns every non-2xx status into an [`ApiError`]. A GET answered with a server
+    /// error is sent once more: reading twice is harmless, and Label Studio on SQLite answers
+    /// 500 ("database is locked") when two requests write at the same moment, which a second
+    /// try usually clears. Writes are never repeated.
     async fn send(&self, request: ApiRequest) -> ApiResult<RawResponse> {
         let session_bound = request.session_bound;
         let id = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
         self.report(Traffic::Started { id });
-        let result = self.transport.send(request).await.and_then(|response| {
-            if (200..300).contains(&response.status) {
-                Ok(response)
-            } else {
-                Err(ApiError::from_response(response.status, &response.body))
-            }
-        });
+        let again = (request.method == Method::Get).then(|| request.clone());
+        let mut result = self.attempt(request).await;
+        if let (Err(ApiError::Server { .. }), Some(again)) = (&result, again) {
+            result = self.attempt(again).await;
+        }
         let session_alive = match &result {
             _ if !session_bound => None,
             Ok(_) => Some(true),
@@ -249,6 +250,16 @@ impl ApiClient {
         };
         self.report(Traffic::Finished { id, session_alive });
         result
+    }
+
+    /// One round trip; any status but 2xx is an error.
+    async fn attempt(&self, request: ApiRequest) -> ApiResult<RawResponse> {
+        let response = self.transport.send(request).await?;
+        if (200..300).contains(&response.status) {
+            Ok(response)
+        } else {
+            Err(ApiError::from_response(response.status, &response.body))
+        }
     }
 
     fn report(&self, traffic: Traffic) {

@@ -27,6 +27,8 @@ enum Answer {
 #[derive(Debug, Default)]
 pub struct FakeTransport {
     routes: Mutex<Vec<(Method, String, Answer)>>,
+    /// Answers used once each, before `routes`, in the order they were added.
+    once: Mutex<Vec<(Method, String, RawResponse)>>,
     log: Mutex<Vec<Logged>>,
 }
 
@@ -42,6 +44,20 @@ impl FakeTransport {
             body: body.to_string(),
         });
         self.push(method, path, answer)
+    }
+
+    /// Answers the next `method path` request with `status` and `body`, once; later requests get
+    /// the standing answer from [`Self::on`].
+    pub fn once(&self, method: Method, path: &str, status: u16, body: &str) -> &Self {
+        let response = RawResponse {
+            status,
+            body: body.to_string(),
+        };
+        self.once
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((method, path.to_string(), response));
+        self
     }
 
     /// Makes `method path` fail as if the network were down.
@@ -86,13 +102,21 @@ impl Transport for FakeTransport {
                 body,
                 bearer: request.bearer.clone(),
             });
-        let answer = self
-            .routes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .find(|(m, p, _)| *m == request.method && *p == request.path)
-            .map(|(_, _, a)| a.clone());
+        let matches = |m: &Method, p: &String| *m == request.method && *p == request.path;
+        let answer = {
+            let mut once = self.once.lock().unwrap_or_else(PoisonError::into_inner);
+            once.iter()
+                .position(|(m, p, _)| matches(m, p))
+                .map(|at| Answer::Respond(once.remove(at).2))
+        }
+        .or_else(|| {
+            self.routes
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .iter()
+                .find(|(m, p, _)| matches(m, p))
+                .map(|(_, _, a)| a.clone())
+        });
         let result = match answer {
             Some(Answer::Respond(response)) => Ok(response),
             Some(Answer::NetworkDown) => Err(ApiError::Network("fake network down".into())),
