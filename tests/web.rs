@@ -502,3 +502,61 @@ async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft(
     wait_for(|| app.query("[data-testid=session-ended]").is_none()).await;
     wait_for(|| kept().is_none()).await;
 }
+
+/// A file dropped on the photo before the editor's code is here (the avatar slot) reaches the
+/// editor, which checks it; focus that was in the photo area moves to the editor's own button.
+#[wasm_bindgen_test]
+async fn a_file_dropped_on_the_photo_slot_is_checked_by_the_editor_with_focus_kept() {
+    use wasm_bindgen::JsCast;
+
+    let fake = fake_with(
+        WHOAMI,
+        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
+    );
+    let app = mount_app_at("/user/account/personal-info", &fake);
+    wait_for(|| {
+        app.query(".avatar-slot [data-testid=avatar-drop]")
+            .is_some()
+    })
+    .await;
+    let slot_choose = button(&app, "Choose image…").expect("the slot's Choose button");
+    slot_choose.focus().expect("focus");
+
+    // Not an image: the editor must say so from the file's content.
+    let bits = js_sys::Array::of1(&"hello".into());
+    let file = web_sys::File::new_with_str_sequence(&bits, "notes.png").expect("file");
+    let transfer = web_sys::DataTransfer::new().expect("data transfer");
+    transfer.items().add_with_file(&file).expect("add file");
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("drop event");
+    app.query("[data-testid=avatar-drop]")
+        .expect("drop zone")
+        .dispatch_event(&drop)
+        .expect("dispatch");
+
+    wait_for(|| app.text("[data-testid=avatar-problems]").is_some()).await;
+    let problems = app
+        .text("[data-testid=avatar-problems]")
+        .unwrap_or_default();
+    assert!(problems.contains("not a JPEG, PNG or GIF"), "{problems}");
+    assert!(
+        !slot_choose.is_connected(),
+        "the editor took the slot's place"
+    );
+    let focused = document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlButtonElement>().ok());
+    let editor_choose = button(&app, "Choose image…").expect("the editor's Choose button");
+    assert_eq!(
+        focused.as_ref(),
+        Some(&editor_choose),
+        "focus kept in the photo area"
+    );
+    assert!(
+        fake.requests().iter().all(|r| !r.path.contains("avatar")),
+        "nothing uploaded"
+    );
+}
