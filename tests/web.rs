@@ -13,10 +13,7 @@ const WHOAMI: &str = include_str!("fixtures/whoami.json");
 
 #[wasm_bindgen_test]
 async fn shell_renders_sidebar_header_and_title_from_the_client() {
-    let fake = fake_with(
-        WHOAMI,
-        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
-    );
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     let app = mount_app_at("/user/account/hotkeys", &fake);
 
     wait_for(|| app.text(".account-header__email").is_some()).await;
@@ -100,10 +97,7 @@ async fn failed_token_settings_hide_only_the_token_sections_and_say_why() {
 
 #[wasm_bindgen_test]
 async fn hidden_token_section_redirects_to_the_first_section() {
-    let fake = fake_with(
-        WHOAMI,
-        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
-    );
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     let app = mount_app_at("/user/account/legacy-token", &fake);
     wait_for(|| app.text("#section-title").as_deref() == Some("Personal Info")).await;
     assert_eq!(location_path(), "/user/account/personal-info");
@@ -455,10 +449,7 @@ async fn hotkeys_fall_back_to_the_profile_copy_when_the_endpoint_fails() {
 
 #[wasm_bindgen_test]
 async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft() {
-    let fake = fake_with(
-        WHOAMI,
-        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
-    );
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     fake.on(
         Method::Patch,
         "/api/users/1/",
@@ -509,10 +500,7 @@ async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft(
 async fn a_file_dropped_on_the_photo_slot_is_checked_by_the_editor_with_focus_kept() {
     use wasm_bindgen::JsCast;
 
-    let fake = fake_with(
-        WHOAMI,
-        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":false}"#,
-    );
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     let app = mount_app_at("/user/account/personal-info", &fake);
     wait_for(|| {
         app.query(".avatar-slot [data-testid=avatar-drop]")

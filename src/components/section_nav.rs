@@ -41,7 +41,7 @@ pub fn SectionNav(
                         <a
                             href=section.path()
                             class="section-nav__link"
-                            aria-current=move || pathname.with(|p| p.trim_end_matches('/') == section.path()).then_some("page")
+                            aria-current=move || pathname.with(|p| section.is_at(p)).then_some("page")
                             on:click=move |ev| {
                                 if !confirm_leave() {
                                     ev.prevent_default();

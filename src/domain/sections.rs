@@ -57,6 +57,15 @@ impl Section {
         format!("{BASE_PATH}/{}", self.slug())
     }
 
+    /// Whether the address `pathname` shows this section (a trailing slash is the same page).
+    pub fn is_at(self, pathname: &str) -> bool {
+        pathname
+            .trim_end_matches('/')
+            .strip_prefix(BASE_PATH)
+            .and_then(|rest| rest.strip_prefix('/'))
+            == Some(self.slug())
+    }
+
     /// `<Section> | My Account`.
     pub fn document_title(self) -> String {
         format!("{} | My Account", self.title())
@@ -120,6 +129,16 @@ mod tests {
             assert_eq!(Section::from_slug(section.slug()), Some(section));
         }
         assert_eq!(Section::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn a_section_is_at_its_own_path_with_or_without_a_trailing_slash() {
+        assert!(Section::Hotkeys.is_at("/user/account/hotkeys"));
+        assert!(Section::Hotkeys.is_at("/user/account/hotkeys/"));
+        assert!(!Section::Hotkeys.is_at("/user/account/personal-info"));
+        assert!(!Section::Hotkeys.is_at("/user/account/hotkeys-old"));
+        assert!(!Section::Hotkeys.is_at("/other/user/account/hotkeys"));
+        assert!(!Section::PersonalInfo.is_at("/user/account"));
         assert_eq!(Section::Hotkeys.path(), "/user/account/hotkeys");
         assert_eq!(Section::Hotkeys.document_title(), "Hotkeys | My Account");
     }

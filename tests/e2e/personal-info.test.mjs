@@ -347,7 +347,13 @@ test('removing the photo asks first and falls back to initials', async () => {
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
   await page.locator('.avatar-editor .form-status', { hasText: 'Photo removed.' }).waitFor();
   assert.equal((await apiGet(page, '/api/current-user/whoami')).avatar, null);
-  await page.locator('.account-header .userpic__initials').waitFor();
+  const initials = page.locator('.account-header .userpic__initials');
+  await initials.waitFor();
+  // The letters are kept as typed and shown in capitals by the style.
+  const { typed, shown } = await initials.evaluate((el) => ({ typed: el.textContent, shown: el.innerText }));
+  assert.ok(typed.length > 0);
+  assert.equal(shown, typed.toUpperCase());
+  assert.equal(await initials.evaluate((el) => getComputedStyle(el).textTransform), 'uppercase');
 });
 
 test('the newsletter switch saves at once, reads back, and flips back on failure', async () => {
