@@ -1,7 +1,7 @@
 //! The router and the one place the API client is chosen.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{path, NavigateOptions};
 
@@ -31,12 +31,14 @@ pub fn AccountApp(
     let connection = Connection::new();
     provide_context(connection);
     provide_context(client.observed(move |traffic| connection.record(traffic)));
+    // One route with no nesting: `FlatRoutes` does the same job as `Routes` without the nested
+    // matcher (measured: main module 227,707 -> 216,599 bytes gzip).
     view! {
         <StillWaiting/>
         <Router>
-            <Routes fallback=RedirectToFirstSection>
+            <FlatRoutes fallback=RedirectToFirstSection>
                 <Route path=path!("/user/account/:section") view=AccountPage/>
-            </Routes>
+            </FlatRoutes>
         </Router>
     }
 }
@@ -46,7 +48,7 @@ pub fn AccountApp(
 fn RedirectToFirstSection() -> impl IntoView {
     let navigate = use_navigate();
     // Navigate from an effect, after the router has finished rendering: `<Redirect>` inside the
-    // `Routes` fallback re-enters the router's state lock and aborts.
+    // routes' fallback re-enters the router's state lock and aborts.
     Effect::new(move |_| {
         navigate(
             &Section::PersonalInfo.path(),
