@@ -15,11 +15,13 @@ export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve('target/test-arti
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function launch() {
+/** Debian's Chromium, headless; `extraArgs` for the benchmark's second browser. */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ...extraArgs],
   });
 }
 
