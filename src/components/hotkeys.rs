@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -291,6 +293,22 @@ fn HotkeyEditor(
                 .collect::<std::collections::HashSet<_>>()
         })
     });
+    // One signal per row, set by one pass per change of `shown_ids`, and only where a row's
+    // visibility changes. Rows reading `shown_ids` themselves made every key press in the filter
+    // quadratic: each of 271 re-runs left and rejoined the subscriber list of one source.
+    let row_shown = StoredValue::new(HashMap::<String, RwSignal<bool>>::new());
+    Effect::new(move |_| {
+        shown_ids.with(|shown| {
+            row_shown.with_value(|rows| {
+                for (id, row) in rows {
+                    let now = shown.contains(id);
+                    if row.get_untracked() != now {
+                        row.set(now);
+                    }
+                }
+            });
+        });
+    });
     let filtering = move || filter.with(Filter::is_active);
     let shown_count = move || shown_ids.with(|s| s.len());
     let conflict_count = move || clashes.with(real_conflicts);
@@ -322,8 +340,20 @@ fn HotkeyEditor(
                                 let row_clashes = Signal::derive(move || {
                                     clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
                                 });
-                                let shown_id = id.clone();
-                                let shown = Memo::new(move |_| shown_ids.with(|shown| shown.contains(&shown_id)));
+                                let shown = RwSignal::new(shown_ids.with_untracked(|shown| shown.contains(&id)));
+                                row_shown.update_value(|rows| {
+                                    rows.insert(id.clone(), shown);
+                                });
+                                let gone_id = id.clone();
+                                on_cleanup(move || {
+                                    // Only this row's own signal: a row re-added under the same id
+                                    // may have registered already. The map may be gone with the page.
+                                    row_shown.try_update_value(|rows| {
+                                        if rows.get(&gone_id) == Some(&shown) {
+                                            rows.remove(&gone_id);
+                                        }
+                                    });
+                                });
                                 view! { <HotkeyRow id draft recording clashes=row_clashes announce platform shown/> }
                             }
                         </For>
