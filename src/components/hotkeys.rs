@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -290,25 +290,10 @@ fn HotkeyEditor(
             d.iter()
                 .filter(|b| visible(b))
                 .map(|b| b.id.clone())
-                .collect::<std::collections::HashSet<_>>()
+                .collect::<HashSet<_>>()
         })
     });
-    // One signal per row, set by one pass per change of `shown_ids`, and only where a row's
-    // visibility changes. Rows reading `shown_ids` themselves made every key press in the filter
-    // quadratic: each of 271 re-runs left and rejoined the subscriber list of one source.
-    let row_shown = StoredValue::new(HashMap::<String, RwSignal<bool>>::new());
-    Effect::new(move |_| {
-        shown_ids.with(|shown| {
-            row_shown.with_value(|rows| {
-                for (id, row) in rows {
-                    let now = shown.contains(id);
-                    if row.get_untracked() != now {
-                        row.set(now);
-                    }
-                }
-            });
-        });
-    });
+    let row_shown = RowVisibility::new(shown_ids);
     let filtering = move || filter.with(Filter::is_active);
     let shown_count = move || shown_ids.with(|s| s.len());
     let conflict_count = move || clashes.with(real_conflicts);
@@ -340,20 +325,7 @@ fn HotkeyEditor(
                                 let row_clashes = Signal::derive(move || {
                                     clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
                                 });
-                                let shown = RwSignal::new(shown_ids.with_untracked(|shown| shown.contains(&id)));
-                                row_shown.update_value(|rows| {
-                                    rows.insert(id.clone(), shown);
-                                });
-                                let gone_id = id.clone();
-                                on_cleanup(move || {
-                                    // Only this row's own signal: a row re-added under the same id
-                                    // may have registered already. The map may be gone with the page.
-                                    row_shown.try_update_value(|rows| {
-                                        if rows.get(&gone_id) == Some(&shown) {
-                                            rows.remove(&gone_id);
-                                        }
-                                    });
-                                });
+                                let shown = row_shown.register(&id);
                                 view! { <HotkeyRow id draft recording clashes=row_clashes announce platform shown/> }
                             }
                         </For>
@@ -493,5 +465,54 @@ fn HotkeyEditor(
             <StatusLine status=status/>
             <p class="visually-hidden" aria-live="assertive">{move || announced.get()}</p>
         </div>
+    }
+}
+
+/// Whether each hotkey row passes the filter: one signal per row, set in one pass per change of
+/// the shown set, and only where a row's visibility changes. Rows reading the shown set
+/// themselves made every key press in the filter quadratic: each of 271 re-runs left and rejoined
+/// the subscriber list of one source.
+#[derive(Clone, Copy)]
+struct RowVisibility {
+    shown_ids: Memo<HashSet<String>>,
+    rows: StoredValue<HashMap<String, RwSignal<bool>>>,
+}
+
+impl RowVisibility {
+    fn new(shown_ids: Memo<HashSet<String>>) -> Self {
+        let rows = StoredValue::new(HashMap::<String, RwSignal<bool>>::new());
+        Effect::new(move |_| {
+            shown_ids.with(|shown| {
+                rows.with_value(|rows| {
+                    for (id, row) in rows {
+                        let now = shown.contains(id);
+                        if row.get_untracked() != now {
+                            row.set(now);
+                        }
+                    }
+                });
+            });
+        });
+        Self { shown_ids, rows }
+    }
+
+    /// The signal for the row `id`, dropped from the pass when the row is removed.
+    fn register(self, id: &str) -> RwSignal<bool> {
+        let shown = RwSignal::new(self.shown_ids.with_untracked(|s| s.contains(id)));
+        self.rows.update_value(|rows| {
+            rows.insert(id.to_string(), shown);
+        });
+        let id = id.to_string();
+        let rows = self.rows;
+        on_cleanup(move || {
+            // Only this row's own signal: a row re-added under the same id may have registered
+            // already. The map may be gone with the page.
+            rows.try_update_value(|rows| {
+                if rows.get(&id) == Some(&shown) {
+                    rows.remove(&id);
+                }
+            });
+        });
+        shown
     }
 }
