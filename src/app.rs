@@ -28,6 +28,8 @@ pub fn AccountApp(
     let (unsaved, here) = install_history_guard();
     provide_context(unsaved);
     provide_context(here);
+    let prefix = client.prefix();
+    provide_context(prefix);
     let connection = Connection::new();
     provide_context(connection);
     provide_context(client.observed(move |traffic| connection.record(traffic)));
@@ -35,7 +37,9 @@ pub fn AccountApp(
     // matcher (measured: main module 227,707 -> 216,599 bytes gzip).
     view! {
         <StillWaiting/>
-        <Router>
+        // The routes are written for the root; under a prefix the router matches below it and
+        // puts it in front of every navigation.
+        <Router base=prefix.as_str()>
             <FlatRoutes fallback=RedirectToFirstSection>
                 <Route path=path!("/user/account/:section") view=AccountPage/>
             </FlatRoutes>

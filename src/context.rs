@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::User;
-use crate::api::{ApiClient, Traffic};
+use crate::api::{ApiClient, SitePrefix, Traffic};
 use crate::domain::sections::TokenSwitches;
 use crate::domain::session::SessionWatch;
 
@@ -56,6 +56,11 @@ pub fn use_connection() -> Connection {
 /// The API client, provided once by the app (or a fake one by tests).
 pub fn use_api() -> ApiClient {
     expect_context::<ApiClient>()
+}
+
+/// Where Label Studio lives on this origin (the root when the app did not provide it).
+pub fn use_site() -> SitePrefix {
+    use_context::<SitePrefix>().unwrap_or_default()
 }
 
 /// The signed-in user; only available inside the signed-in layout.

@@ -399,3 +399,66 @@ fn a_second_server_error_is_reported_and_nothing_else_is_repeated() {
     let sent: Vec<_> = fake.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(sent, [Method::Get, Method::Get, Method::Patch]);
 }
+
+#[test]
+fn under_a_prefix_every_request_goes_below_it() {
+    use account_settings::api::SitePrefix;
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/label-studio/api/version/",
+        200,
+        r#"{"release": "1.20.0", "edition": "Community"}"#,
+    );
+    fake.on(
+        Method::Get,
+        "/label-studio/api/jwt/settings",
+        200,
+        r#"{"api_tokens_enabled": true, "legacy_api_tokens_enabled": false}"#,
+    );
+    let client = fake.client().under(SitePrefix::from_page_path(
+        "/label-studio/user/account/hotkeys",
+    ));
+    assert_eq!(
+        block_on(client.version()).expect("version").release,
+        "1.20.0"
+    );
+    assert!(block_on(client.jwt_settings()).is_ok());
+    let paths: Vec<String> = fake.requests().into_iter().map(|l| l.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "/label-studio/api/version/",
+            "/label-studio/api/jwt/settings"
+        ]
+    );
+}
+
+#[test]
+fn whoami_of_1_20_has_no_hotkeys_key_and_null_is_kept_apart() {
+    let fake = FakeTransport::new();
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        r#"{"id": 1, "email": "a@b.c"}"#,
+    );
+    assert_eq!(
+        block_on(fake.client().whoami())
+            .expect("whoami")
+            .custom_hotkeys,
+        None
+    );
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        r#"{"id": 1, "custom_hotkeys": null}"#,
+    );
+    assert_eq!(
+        block_on(fake.client().whoami())
+            .expect("whoami")
+            .custom_hotkeys,
+        Some(serde_json::Value::Null)
+    );
+}

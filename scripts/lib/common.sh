@@ -26,17 +26,18 @@ wait_for_url() {
   return 1
 }
 
-# start_label_studio PORT DATA_DIR LOG: starts Label Studio 1.23.2 from .venv in its own process
-# group with a demo superuser; sets LS_PID. Waits until /health answers.
+# start_label_studio PORT DATA_DIR LOG [VENV] [HOST]: starts Label Studio (1.23.2 from .venv, or
+# the release in VENV) in its own process group with a demo superuser; sets LS_PID. HOST is its
+# LABEL_STUDIO_HOST (with a path prefix: every URL it writes goes under it). Waits for /health.
 start_label_studio() {
-  local port=$1 data_dir=$2 log=$3
+  local port=$1 data_dir=$2 log=$3 venv=${4:-.venv} host=${5:-}
   mkdir -p "$data_dir"
   # Plain USERNAME/PASSWORD in the environment would be picked up by Label Studio; clear them.
-  env -u USERNAME -u PASSWORD \
+  env -u USERNAME -u PASSWORD ${host:+LABEL_STUDIO_HOST="$host"} \
     LABEL_STUDIO_USERNAME="$DEMO_EMAIL" LABEL_STUDIO_PASSWORD="$DEMO_PASSWORD" \
     LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true \
     SENTRY_DSN="" FRONTEND_SENTRY_DSN="" COLLECT_ANALYTICS=false \
-    setsid .venv/bin/label-studio start --no-browser --internal-host 127.0.0.1 -p "$port" \
+    setsid "$venv/bin/label-studio" start --no-browser --internal-host 127.0.0.1 -p "$port" \
       --data-dir "$data_dir" >"$log" 2>&1 &
   LS_PID=$!
   if ! wait_for_url "http://127.0.0.1:$port/health" 240 "$LS_PID"; then

@@ -1,14 +1,15 @@
-# Runs deploy/nginx.conf for tests: sourced by scripts/test. Defines start_nginx.
+# Runs a deploy/ nginx example for tests: sourced by scripts/test. Defines start_nginx.
 
-# start_nginx PORT LS_PORT ROOT WORKDIR: serves ROOT per deploy/nginx.conf on PORT, proxying to
-# Label Studio on LS_PORT; sets NGINX_PID. Only listen, root and upstream are rewritten.
+# start_nginx CONF PORT LS_PORT ROOT WORKDIR [PREFIX]: serves ROOT per CONF (deploy/nginx.conf,
+# or deploy/nginx-prefix.conf with PREFIX /label-studio) on PORT, proxying to Label Studio on
+# LS_PORT; sets NGINX_PID. Only listen, the build's folder and upstream are rewritten.
 start_nginx() {
-  local port=$1 ls_port=$2 root=$3 work=$4
+  local conf=$1 port=$2 ls_port=$3 root=$4 work=$5 prefix=${6:-}
   rm -rf "$work"; mkdir -p "$work"
   sed -e "s#^    listen 80;#    listen 127.0.0.1:$port;#" \
-      -e "s#^    root /srv/label-studio-account;#    root $root;#" \
+      -e "s#/srv/label-studio-account#$root#g" \
       -e "s#^    server 127.0.0.1:8080;#    server 127.0.0.1:$ls_port;#" \
-      deploy/nginx.conf >"$work/site.conf"
+      "$conf" >"$work/site.conf"
   cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
@@ -28,5 +29,5 @@ http {
 CONF
   setsid nginx -p "$work" -e "$work/error.log" -c "$work/nginx.conf" -g 'daemon off;' >"$work/stdout.log" 2>&1 &
   NGINX_PID=$!
-  wait_for_url "http://127.0.0.1:$port/user/account/" 30 "$NGINX_PID"
+  wait_for_url "http://127.0.0.1:$port$prefix/user/account/" 30 "$NGINX_PID"
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::error::ApiError;
 use super::http::FetchTransport;
 use super::paths;
+use super::site::SitePrefix;
 use super::transport::{ApiRequest, Body, Method, RawResponse, Transport};
 use super::types::*;
 
@@ -40,12 +41,16 @@ pub struct ApiClient {
     transport: Arc<dyn Transport>,
     observer: Option<Observer>,
     sent: Arc<AtomicU64>,
+    prefix: SitePrefix,
 }
 
 impl ApiClient {
-    /// The browser client: same-origin `fetch`.
+    /// The browser client: same-origin `fetch`, under the prefix the page's own address shows.
     pub fn browser() -> Self {
-        Self::with_transport(Arc::new(FetchTransport))
+        let pathname = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        Self::with_transport(Arc::new(FetchTransport)).under(SitePrefix::from_page_path(&pathname))
     }
 
     /// A client over any transport (tests inject a fake).
@@ -54,7 +59,18 @@ impl ApiClient {
             transport,
             observer: None,
             sent: Arc::new(AtomicU64::new(0)),
+            prefix: SitePrefix::default(),
         }
+    }
+
+    /// The same client for a Label Studio served under `prefix`: every request goes there.
+    pub fn under(self, prefix: SitePrefix) -> Self {
+        Self { prefix, ..self }
+    }
+
+    /// Where Label Studio lives on this origin; links and snippets use it too.
+    pub fn prefix(&self) -> SitePrefix {
+        self.prefix
     }
 
     /// The same client, reporting every request's start and end to `observer`.
@@ -68,6 +84,13 @@ impl ApiClient {
     /// Stops waiting for every request in flight (the user pressed Cancel).
     pub fn cancel_pending(&self) {
         self.transport.cancel_pending();
+    }
+
+    // --- server -------------------------------------------------------------------------
+
+    /// `GET /api/version/`: which release the server runs (answers without signing in).
+    pub async fn version(&self) -> ApiResult<ServerVersion> {
+        self.get_json(paths::VERSION).await
     }
 
     // --- current user -------------------------------------------------------------------
@@ -233,7 +256,8 @@ impl ApiClient {
     /// error is sent once more: reading twice is harmless, and Label Studio on SQLite answers
     /// 500 ("database is locked") when two requests write at the same moment, which a second
     /// try usually clears. Writes are never repeated.
-    async fn send(&self, request: ApiRequest) -> ApiResult<RawResponse> {
+    async fn send(&self, mut request: ApiRequest) -> ApiResult<RawResponse> {
+        request.path = self.prefix.url(&request.path);
         let session_bound = request.session_bound;
         let id = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
         self.report(Traffic::Started { id });

@@ -7,9 +7,11 @@ mod error;
 pub mod fake;
 mod http;
 pub mod paths;
+mod site;
 mod transport;
 pub mod types;
 
 pub use client::{ApiClient, ApiResult, Traffic, REQUEST_TIMEOUT_MS};
 pub use error::{strip_python_list, ApiError, FieldErrors};
+pub use site::SitePrefix;
 pub use transport::{ApiRequest, Body, Method, RawResponse, Transport};

@@ -15,6 +15,12 @@ pub const TOKEN_ROTATE: &str = "/api/token/rotate/";
 /// The project list endpoint (used in the legacy-token example request).
 pub const PROJECTS: &str = "/api/projects/";
 
+/// `GET /api/version/`: the server's release; answers without signing in.
+pub const VERSION: &str = "/api/version/";
+
+/// Where the account page lives (Label Studio's own account page has the same address).
+pub const ACCOUNT_PAGE: &str = "/user/account";
+
 /// Label Studio's own pages the account page links to.
 pub const HOME_PAGE: &str = "/";
 pub const LOGOUT_PAGE: &str = "/user/logout/";

@@ -34,7 +34,8 @@ pub struct User {
     pub date_joined: Option<String>,
     #[serde(default)]
     pub last_activity: Option<String>,
-    #[serde(default)]
+    /// `None` when whoami has no such key (Label Studio 1.20); `Some(Null)` for an explicit null.
+    #[serde(default, deserialize_with = "present")]
     pub custom_hotkeys: Option<serde_json::Value>,
     #[serde(default)]
     pub permissions: Vec<String>,
@@ -145,6 +146,18 @@ pub struct Organization {
     pub title: String,
     #[serde(default)]
     pub created_at: Option<String>,
+}
+
+/// Keeps a key that is there with `null` apart from a key that is missing.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
+}
+
+/// `GET /api/version/`: only the release is read (the rest differs between editions).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ServerVersion {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub release: String,
 }
 
 fn null_as_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {

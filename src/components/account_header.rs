@@ -4,16 +4,17 @@ use crate::api::paths;
 
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::userpic::Userpic;
-use crate::context::use_current_user;
+use crate::context::{use_current_user, use_site};
 use crate::domain::user::display_name;
 
 /// Top bar: who is signed in (picture or initials, name, email), the theme switch, sign out.
 #[component]
 pub fn AccountHeader() -> impl IntoView {
     let user = use_current_user().0;
+    let site = use_site();
     view! {
         <header class="account-header">
-            <a class="account-header__brand" href=paths::HOME_PAGE rel="external">"Label Studio"</a>
+            <a class="account-header__brand" href=site.url(paths::HOME_PAGE) rel="external">"Label Studio"</a>
             <span class="account-header__title">"My Account"</span>
             <div class="account-header__user">
                 <Userpic user=user/>
@@ -27,7 +28,7 @@ pub fn AccountHeader() -> impl IntoView {
                 </span>
             </div>
             <ThemeToggle/>
-            <a class="account-header__logout" href=paths::LOGOUT_PAGE rel="external">"Sign out"</a>
+            <a class="account-header__logout" href=site.url(paths::LOGOUT_PAGE) rel="external">"Sign out"</a>
         </header>
     }
 }

@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::paths;
-use crate::context::{use_api, use_connection};
+use crate::context::{use_api, use_connection, use_site};
 
 /// How long a wait may take before the page says it is still waiting and offers Cancel.
 const SLOW_AFTER: Duration = Duration::from_millis(1500);
@@ -67,7 +67,12 @@ pub fn StillWaiting() -> impl IntoView {
 #[component]
 pub fn SessionEnded() -> impl IntoView {
     let session_ended = use_connection().session_ended;
-    let sign_in_href = move || paths::login(&window().location().pathname().unwrap_or_default());
+    let site = use_site();
+    let sign_in_href = move || {
+        site.url(&paths::login(
+            &window().location().pathname().unwrap_or_default(),
+        ))
+    };
     view! {
         <div class="connection" role="alert">
             <Show when=move || session_ended.get()>

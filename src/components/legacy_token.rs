@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::status_line::StatusLine;
-use crate::context::use_api;
+use crate::context::{use_api, use_site};
 use crate::domain::snippets;
 
 /// What must be typed to renew: renewing breaks every script at once, so it is deliberate.
@@ -31,7 +31,7 @@ pub fn LegacyToken() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = use_site().server_url(&window().location().origin().unwrap_or_default());
 
     let renew = Action::new_local(move |_: &()| {
         let api = api.clone();

@@ -4,7 +4,7 @@ use crate::api::paths;
 use crate::api::types::{Membership, ProjectRef};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::timestamp::Timestamp;
-use crate::context::{use_api, use_current_user};
+use crate::context::{use_api, use_current_user, use_site};
 use crate::domain::user::role_name;
 
 /// Membership Info section: who you are in the organization and what you contributed. The
@@ -104,12 +104,13 @@ fn ProjectList(
     /// The projects.
     projects: Vec<ProjectRef>,
 ) -> impl IntoView {
+    let site = use_site();
     (!projects.is_empty()).then(|| {
         view! {
             <h3 class="membership__subtitle">{title}</h3>
             <ul class="project-list">
                 {projects.into_iter().map(|p| view! {
-                    <li><a href=paths::project_page(p.id) rel="external">{p.title}</a></li>
+                    <li><a href=site.url(&paths::project_page(p.id)) rel="external">{p.title}</a></li>
                 }).collect_view()}
             </ul>
         }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
 use crate::components::status_line::StatusLine;
-use crate::context::use_api;
+use crate::context::{use_api, use_site};
 use crate::domain::snippets;
 
 /// The one time a new personal access token is visible: copy it, test it, see how to use it.
@@ -18,7 +18,7 @@ pub fn NewTokenDialog(
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let field = NodeRef::<leptos::html::Textarea>::new();
     let secret = Signal::derive(move || token.get().unwrap_or_default());
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = use_site().server_url(&window().location().origin().unwrap_or_default());
 
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {

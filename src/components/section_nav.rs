@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::browser::leave_guard::confirm_leave;
+use crate::context::use_site;
+use crate::domain::release::MissingSection;
 use crate::domain::sections::Section;
 
 /// Sidebar: one real link per visible section (the router turns clicks on them into in-app
@@ -26,6 +28,9 @@ pub fn SectionNav(
     /// (the page starts fetching that section's code).
     #[prop(optional, into)]
     on_intent: Option<Callback<Section>>,
+    /// Sections this server does not offer, each with why; they stay listed, marked.
+    #[prop(optional, into)]
+    missing: Signal<Vec<MissingSection>>,
 ) -> impl IntoView {
     let intent = move |section: Section| {
         if let Some(on_intent) = on_intent {
@@ -33,15 +38,24 @@ pub fn SectionNav(
         }
     };
     let pathname = use_location().pathname;
+    let site = use_site();
     view! {
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
-                {Section::ALL.map(|section| view! {
+                {Section::ALL.map(|section| {
+                    let href = site.url(&section.path());
+                    let note_id = format!("nav-note-{}", section.slug());
+                    let described = {
+                        let note_id = note_id.clone();
+                        move || missing.with(|l| l.iter().any(|m| m.section == section)).then(|| note_id.clone())
+                    };
+                    view! {
                     <li class="section-nav__item" hidden=move || !sections.with(|s| s.contains(&section))>
                         <a
-                            href=section.path()
+                            href=href
                             class="section-nav__link"
-                            aria-current=move || pathname.with(|p| section.is_at(p)).then_some("page")
+                            aria-describedby=described
+                            aria-current=move || pathname.with(|p| section.is_at(site.app_path(p))).then_some("page")
                             on:click=move |ev| {
                                 if !confirm_leave() {
                                     ev.prevent_default();
@@ -52,7 +66,15 @@ pub fn SectionNav(
                         >
                             {section.title()}
                         </a>
+                        {move || missing.with(|list| {
+                            list.iter().find(|m| m.section == section).map(|m| view! {
+                                <span class="section-nav__unavailable" id=note_id.clone()>
+                                    {format!("Not available. {}", m.why)}
+                                </span>
+                            })
+                        })}
                     </li>
+                    }
                 })}
             </ul>
             {move || notice.get().map(|text| view! {

@@ -1,14 +1,16 @@
 use leptos::prelude::*;
 
 use crate::api::paths;
+use crate::context::use_site;
 
 /// Shown when whoami answers 401: a way back in that returns to the same section.
 #[component]
 pub fn SignedOutPanel(
-    /// The path to come back to after signing in.
+    /// The address to come back to after signing in (the whole path, prefix included).
     #[prop(into)]
     return_to: String,
 ) -> impl IntoView {
+    let href = use_site().url(&paths::login(&return_to));
     view! {
         <main class="signed-out" aria-labelledby="signed-out-title">
             <h1 id="signed-out-title" class="signed-out__title">"You are signed out"</h1>
@@ -17,7 +19,7 @@ pub fn SignedOutPanel(
                 "You will come back to this page afterwards."
             </p>
             // rel=external: the login form is Label Studio's own page, not one of our routes.
-            <a class="button button--primary" href=paths::login(&return_to) rel="external">
+            <a class="button button--primary" href=href rel="external">
                 "Sign in"
             </a>
         </main>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::User;
+use crate::context::use_site;
 use crate::domain::user::user_initials;
 
 /// The user's avatar image, or their initials when there is none.
@@ -13,7 +14,15 @@ pub fn Userpic(
     #[prop(default = "small")]
     size: &'static str,
 ) -> impl IntoView {
-    let avatar = move || user.with(|u| u.avatar.clone().filter(|a| !a.is_empty()));
+    let site = use_site();
+    let avatar = move || {
+        user.with(|u| {
+            u.avatar
+                .as_deref()
+                .filter(|a| !a.is_empty())
+                .map(|a| site.media(a))
+        })
+    };
     view! {
         <span class=format!("userpic userpic--{size}") aria-hidden="true">
             {move || match avatar() {

@@ -4,6 +4,7 @@ pub mod avatar;
 pub mod hotkeys;
 pub mod jwt;
 pub mod profile;
+pub mod release;
 pub mod sections;
 pub mod session;
 pub mod snippets;

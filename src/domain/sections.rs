@@ -14,7 +14,7 @@ pub enum Section {
 }
 
 /// Where the page lives; every section is below it.
-pub const BASE_PATH: &str = "/user/account";
+pub const BASE_PATH: &str = crate::api::paths::ACCOUNT_PAGE;
 
 impl Section {
     /// All sections in sidebar order.

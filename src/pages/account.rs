@@ -15,6 +15,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, OrgTokenSwitches};
+use crate::domain::release::{Availability, ServerRelease};
 use crate::domain::sections::{self, Section, TokenSwitches};
 use crate::pages::section_code;
 
@@ -59,8 +60,26 @@ fn AccountLayout(
     /// The user whoami returned.
     user: User,
 ) -> impl IntoView {
-    provide_context(CurrentUser(RwSignal::new(user)));
     let api = use_api();
+    // Which release the server runs decides what the page offers. Asked once; when the call is
+    // blocked (a proxy), whoami's own fields tell.
+    let version = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.version().await }
+        }
+    });
+    let release = Memo::new({
+        let user = user.clone();
+        move |_| match version.get() {
+            None => ServerRelease::Loading,
+            Some(answer) => {
+                ServerRelease::from_answer(answer.ok().as_ref().map(|v| v.release.as_str()), &user)
+            }
+        }
+    });
+    provide_context(CurrentUser(RwSignal::new(user)));
     let jwt = LocalResource::new(move || {
         let api = api.clone();
         async move { api.jwt_settings().await }
@@ -117,11 +136,17 @@ fn AccountLayout(
                     busy=Signal::derive(move || switches.get() == TokenSwitches::Loading)
                     on_retry=move |_| jwt.refetch()
                     on_intent=section_code::prefetch
+                    missing=Signal::derive(move || release.read().missing_sections())
                 />
                 <main class="account__main" id="main">
-                    {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
+                    {move || resolved.get().ok().map(|section| view! { <SectionCard section release/> })}
                 </main>
             </div>
+            <footer class="account__footer">
+                <span class="account__release" data-testid="server-release">
+                    {move || release.read().label()}
+                </span>
+            </footer>
         </div>
     }
 }
@@ -131,11 +156,28 @@ fn AccountLayout(
 fn SectionCard(
     /// Which section to show.
     section: Section,
+    /// What the server offers; a section it lacks explains itself instead of loading.
+    release: Memo<ServerRelease>,
 ) -> impl IntoView {
+    let availability = Memo::new(move |_| release.read().offers(section));
     view! {
         <section class="section-card" aria-labelledby="section-title">
             <h1 class="section-card__title" id="section-title">{section.title()}</h1>
-            <SectionBody section/>
+            {move || match availability.get() {
+                Availability::Available => view! { <SectionBody section/> }.into_any(),
+                Availability::Pending => {
+                    view! { <p class="page-status" role="status">"Loading this section…"</p> }
+                        .into_any()
+                }
+                Availability::Unavailable(why) => view! {
+                    <div class="notice" data-testid="section-unavailable">
+                        <p class="notice__text">
+                            {format!("{} is not available on this server. {why}", section.title())}
+                        </p>
+                    </div>
+                }
+                .into_any(),
+            }}
         </section>
     }
 }

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, recordHotkey, EMAIL,
+  appPath, at,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -44,7 +45,7 @@ async function inject(fault, method, path, bearerOnly = false) {
   const stalled = new Set();
   const handler = (route) => {
     const req = route.request();
-    const matches = !released && req.method() === method && path.test(new URL(req.url()).pathname)
+    const matches = !released && req.method() === method && path.test(appPath(req.url()))
       && (!bearerOnly || Boolean(req.headers().authorization));
     if (!matches) return route.fallback();
     switch (fault) {
@@ -576,8 +577,8 @@ test('a photo chosen while the editor\'s code does not arrive is kept, and Try a
 test('a read answered 500 once is tried again and the page shows no error', async () => {
   const answered = [];
   const once = async (route) => {
-    if (!/^\/api\/(current-user\/whoami|jwt\/settings)$/.test(new URL(route.request().url()).pathname)) return route.fallback();
-    const path = new URL(route.request().url()).pathname;
+    if (!/^\/api\/(current-user\/whoami|jwt\/settings)$/.test(appPath(route.request().url()))) return route.fallback();
+    const path = appPath(route.request().url());
     if (answered.includes(path)) return route.fallback();
     answered.push(path);
     return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Server Error (500)</h1>' });
@@ -627,12 +628,12 @@ test('a session that ended while editing hotkeys keeps the edits through signing
   await page.locator('.hotkeys > .form-status').filter({ hasText: 'Your session has ended' }).waitFor();
   await assertAccessible(page, 'session ended bar');
   const link = sessionBar().getByRole('link', { name: 'Sign in again' });
-  assert.equal(await link.getAttribute('href'), '/user/login/?next=/user/account/hotkeys');
+  assert.equal(await link.getAttribute('href'), at(`/user/login/?next=${at('/user/account/hotkeys')}`));
   // Leaving for the login form is not blocked by the unsaved-changes prompt.
   let prompted = false;
   page.once('dialog', (d) => { prompted = true; d.dismiss(); });
   await link.click();
-  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.waitForURL((url) => appPath(url) === '/user/login/');
   assert.equal(prompted, false, 'no "leave page?" prompt');
   await submitLoginForm(page, '/user/account/hotkeys');
   await page.locator('.hotkeys > .form-status').filter({ hasText: 'Restored the hotkey edits' }).waitFor();

@@ -11,6 +11,18 @@ export const LS_URL = process.env.LS_URL ?? 'http://127.0.0.1:8080';
 export const EMAIL = process.env.DEMO_EMAIL ?? 'demo@example.com';
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-pass-1234';
 export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve('target/test-artifacts');
+// Label Studio's path prefix on APP_URL ('' at the root, '/label-studio' behind
+// deploy/nginx-prefix.conf). Tests write paths as at the root; `at` and `appPath` translate.
+export const PREFIX = (process.env.APP_PREFIX ?? '').replace(/\/$/, '');
+
+/** A root-relative Label Studio path under the prefix. */
+export const at = (p) => (p.startsWith('/') ? `${PREFIX}${p}` : p);
+
+/** The path of a URL (or URL string) as at the root: the prefix taken off. */
+export function appPath(url) {
+  const p = (typeof url === 'string' ? new URL(url, APP_URL) : url).pathname;
+  return PREFIX && (p === PREFIX || p.startsWith(`${PREFIX}/`)) ? p.slice(PREFIX.length) || '/' : p;
+}
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,9 +43,11 @@ export async function launch(extraArgs = []) {
  */
 export async function newWatchedPage(browser) {
   const context = await browser.newContext({ baseURL: APP_URL });
+  underPrefix(context);
   const page = await context.newPage();
+  underPrefix(page);
   const watch = { consoleErrors: [], consoleText: [], unsafeRequests: [], foreignRequests: [] };
-  const ours = (url) => url.startsWith(`${APP_URL}/user/account`);
+  const ours = (url) => url.startsWith(`${APP_URL}${PREFIX}/user/account`);
   page.on('console', (msg) => {
     if (!ours(page.url())) return;
     watch.consoleText.push(msg.text());
@@ -46,11 +60,15 @@ export async function newWatchedPage(browser) {
     if (ours(req.frame().url()) && url.origin !== APP_URL && !['blob:', 'data:'].includes(url.protocol)) {
       watch.foreignRequests.push(req.url());
     }
-    if (url.origin === APP_URL && url.pathname.startsWith('/api/') && req.method() !== 'GET') {
+    // Under a prefix, nothing our page asks for may leave it.
+    if (PREFIX && ours(req.frame().url()) && url.origin === APP_URL && appPath(url) === url.pathname) {
+      watch.foreignRequests.push(`${req.url()} (outside ${PREFIX}/)`);
+    }
+    if (url.origin === APP_URL && appPath(url).startsWith('/api/') && req.method() !== 'GET') {
       const cookies = await context.cookies(APP_URL);
       const csrf = cookies.find((c) => c.name === 'csrftoken')?.value;
       watch.unsafeRequests.push({
-        method: req.method(), path: url.pathname,
+        method: req.method(), path: appPath(url),
         csrfOk: Boolean(csrf) && req.headers()['x-csrftoken'] === csrf,
       });
     }
@@ -58,10 +76,25 @@ export async function newWatchedPage(browser) {
   return { context, page, watch };
 }
 
-/** Signs in through Label Studio's own login form (proxied on our origin). */
+/** Root-relative paths given to `goto` and to the API request context go under the prefix. */
+function underPrefix(target) {
+  if (!PREFIX) return;
+  if (target.goto) {
+    const goto = target.goto.bind(target);
+    target.goto = (url, options) => goto(at(url), options);
+  }
+  const request = target.request;
+  for (const verb of ['get', 'post', 'put', 'patch', 'delete', 'fetch', 'head']) {
+    const original = request[verb].bind(request);
+    request[verb] = (url, options) => original(typeof url === 'string' ? at(url) : url, options);
+  }
+}
+
+/** Signs in through Label Studio's own login form (proxied on our origin). `next` is written as
+ * at the root. */
 export async function signIn(page, next = '/user/account/personal-info') {
-  await page.goto(`/user/login/?next=${encodeURIComponent(next)}`);
-  if (new URL(page.url()).pathname !== '/user/login/') {
+  await page.goto(`/user/login/?next=${encodeURIComponent(at(next))}`);
+  if (appPath(page.url()) !== '/user/login/') {
     // Already signed in: Label Studio sends signed-in users away from its login form.
     await page.goto(next);
     await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
@@ -75,7 +108,7 @@ export async function submitLoginForm(page, next) {
   await page.fill('input[name=email]', EMAIL);
   await page.fill('input[name=password]', PASSWORD);
   await Promise.all([
-    page.waitForURL((url) => url.pathname === next),
+    page.waitForURL((url) => appPath(url) === next),
     page.click('form button[type=submit]'),
   ]);
   await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
   recordHotkey,
+  appPath, at,
 } from './helpers.mjs';
 
 let browser, page, watch;
@@ -14,7 +15,7 @@ before(async () => {
   browser = await launch();
   ({ page, watch } = await newWatchedPage(browser));
   page.on('request', (req) => {
-    if (req.method() === 'PATCH' && new URL(req.url()).pathname === '/api/current-user/hotkeys/') patches.push(req.postDataJSON());
+    if (req.method() === 'PATCH' && appPath(req.url()) === '/api/current-user/hotkeys/') patches.push(req.postDataJSON());
   });
   await signIn(page, '/user/account/hotkeys');
   await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });

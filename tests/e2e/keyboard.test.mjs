@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, newWatchedPage, signIn, apiGet, apiSend, EMAIL } from './helpers.mjs';
+import {
+  launch, newWatchedPage, signIn, apiGet, apiSend, EMAIL, appPath, at,
+} from './helpers.mjs';
 import { png } from './images.mjs';
 
 let browser, page, watch;
@@ -97,7 +99,7 @@ test('personal info, avatar and theme by keyboard', async () => {
 test('section navigation and email preferences by keyboard', async () => {
   await open('personal-info');
   await press(page.getByRole('navigation').getByRole('link', { name: 'Email preferences' }));
-  await page.waitForURL((url) => url.pathname === '/user/account/email-preferences');
+  await page.waitForURL((url) => appPath(url) === '/user/account/email-preferences');
   // A new Label Studio user has null here (never chosen), which the switch shows as off.
   const before = Boolean((await apiGet(page, '/api/current-user/whoami')).allow_newsletters);
   await press(page.locator('#allow-newsletters'), 'Space');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
   submitLoginForm, failUserPatches,
+  appPath, at,
 } from './helpers.mjs';
 import { png, gif } from './images.mjs';
 
@@ -19,7 +20,7 @@ after(async () => { await browser?.close(); });
 /** Requests the page sends to /api/users/ while `fn` runs. */
 async function usersRequestsDuring(fn) {
   const seen = [];
-  const listener = (req) => { if (new URL(req.url()).pathname.startsWith('/api/users/')) seen.push(`${req.method()} ${new URL(req.url()).pathname}`); };
+  const listener = (req) => { if (appPath(req.url()).startsWith('/api/users/')) seen.push(`${req.method()} ${appPath(req.url())}`); };
   page.on('request', listener);
   try { await fn(); } finally { page.off('request', listener); }
   return seen;
@@ -90,12 +91,12 @@ test('a session that ended on Save keeps the edits through signing in again', as
   await restore();
   assert.equal(await page.inputValue('#last-name'), 'Hopper', 'still in the form');
   const link = page.getByRole('link', { name: 'Sign in again' });
-  assert.equal(await link.getAttribute('href'), '/user/login/?next=/user/account/personal-info');
+  assert.equal(await link.getAttribute('href'), at(`/user/login/?next=${at('/user/account/personal-info')}`));
 
   // The session really ends, then the user signs in through Label Studio's form.
   await page.context().clearCookies();
   await link.click();
-  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.waitForURL((url) => appPath(url) === '/user/login/');
   await submitLoginForm(page, '/user/account/personal-info');
   await status().filter({ hasText: 'Restored the edits you had not saved yet' }).waitFor();
   assert.equal(await page.inputValue('#last-name'), 'Hopper');
@@ -128,7 +129,7 @@ test('a session that ended on Upload keeps the chosen photo through signing in a
   // The session really ends, then the user signs in through Label Studio's form.
   await page.context().clearCookies();
   await page.getByTestId('session-ended').getByRole('link', { name: 'Sign in again' }).click();
-  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.waitForURL((url) => appPath(url) === '/user/login/');
   await submitLoginForm(page, '/user/account/personal-info');
 
   await avatarStatus.filter({ hasText: 'Restored the photo you had chosen' }).waitFor();
@@ -176,10 +177,10 @@ test('leaving with unsaved edits asks first', async () => {
   page.on('dialog', async (d) => { seen.push(d.message()); await d[answers.shift()](); });
   // Playwright's click returns after the dialog handler answered "Cancel".
   await page.getByRole('link', { name: 'Hotkeys' }).click();
-  assert.equal(new URL(page.url()).pathname, '/user/account/personal-info', 'stayed after Cancel');
+  assert.equal(appPath(page.url()), '/user/account/personal-info', 'stayed after Cancel');
   assert.equal(await page.inputValue('#first-name'), 'Unsaved');
   await page.getByRole('link', { name: 'Hotkeys' }).click();
-  await page.waitForURL((u) => u.pathname === '/user/account/hotkeys');
+  await page.waitForURL((u) => appPath(u) === '/user/account/hotkeys');
   page.removeAllListeners('dialog');
   assert.equal(seen.length, 2);
   assert.match(seen[0], /unsaved changes/);
@@ -188,7 +189,7 @@ test('leaving with unsaved edits asks first', async () => {
 test('the browser Back button with unsaved edits asks first, and staying keeps the edits', async () => {
   await page.goto('/user/account/hotkeys');
   await page.getByRole('link', { name: 'Personal Info', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/user/account/personal-info');
+  await page.waitForURL((u) => appPath(u) === '/user/account/personal-info');
   await page.fill('#first-name', 'Backward');
   const answers = ['dismiss', 'accept'];
   const seen = [];
@@ -196,13 +197,13 @@ test('the browser Back button with unsaved edits asks first, and staying keeps t
   try {
     // Back, then Cancel: still here, with the edit, and the address matches the page.
     await page.goBack();
-    await page.waitForFunction(() => location.pathname === '/user/account/personal-info');
+    await page.waitForFunction((p) => location.pathname === p, at('/user/account/personal-info'));
     assert.equal(seen.length, 1, 'asked once');
     assert.equal(await page.inputValue('#first-name'), 'Backward');
     assert.equal(await page.locator('#section-title').textContent(), 'Personal Info');
     // Back, then OK: the previous section.
     await page.goBack();
-    await page.waitForURL((u) => u.pathname === '/user/account/hotkeys');
+    await page.waitForURL((u) => appPath(u) === '/user/account/hotkeys');
     await page.locator('#section-title', { hasText: 'Hotkeys' }).waitFor();
     assert.equal(seen.length, 2);
     assert.match(seen[1], /unsaved changes/);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, submitLoginForm, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
   screenshot, EMAIL,
+  appPath, at,
 } from './helpers.mjs';
 
 const SECTIONS = {
@@ -31,10 +32,10 @@ test('signed out: the panel links to the login form and comes back to the same s
   await page.goto('/user/account/hotkeys');
   const signInLink = page.getByRole('link', { name: 'Sign in' });
   await signInLink.waitFor();
-  assert.equal(await signInLink.getAttribute('href'), '/user/login/?next=/user/account/hotkeys');
+  assert.equal(await signInLink.getAttribute('href'), at(`/user/login/?next=${at('/user/account/hotkeys')}`));
   await assertAccessible(page, 'signed-out panel');
   await signInLink.click();
-  await page.waitForURL((url) => url.pathname === '/user/login/');
+  await page.waitForURL((url) => appPath(url) === '/user/login/');
   await submitLoginForm(page, '/user/account/hotkeys');
   // The browser logs the signed-out whoami 401 as a console error; that one was expected.
   watch.consoleErrors = watch.consoleErrors.filter((e) => !e.includes('401 (Unauthorized)'));
@@ -64,7 +65,7 @@ test('no other API request starts before whoami has answered', async () => {
   for (const slug of Object.keys(SECTIONS)) {
     const events = [];
     const started = new Set(); // the previous page's requests may still end in here
-    const name = (req) => new URL(req.url()).pathname;
+    const name = (req) => appPath(req.url());
     const onStart = (req) => {
       if (!name(req).startsWith('/api/')) return;
       started.add(req);
@@ -93,7 +94,7 @@ test('no other API request starts before whoami has answered', async () => {
 test('/user/account and unknown sections land on the first section', async () => {
   for (const start of ['/user/account', '/user/account/', '/user/account/no-such-section']) {
     await page.goto(start);
-    await page.waitForURL((url) => url.pathname === '/user/account/personal-info');
+    await page.waitForURL((url) => appPath(url) === '/user/account/personal-info');
     await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
   }
 });
@@ -107,7 +108,7 @@ test('legacy token section appears only when the organization enables legacy tok
 
   // A deep link to a hidden section falls back to the first one.
   await page.goto('/user/account/legacy-token');
-  await page.waitForURL((url) => url.pathname === '/user/account/personal-info');
+  await page.waitForURL((url) => appPath(url) === '/user/account/personal-info');
 
   const res = await apiSend(page, 'POST', '/api/jwt/settings',
     { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
@@ -155,7 +156,7 @@ test('served with the security headers of deploy/nginx.conf', { skip: !process.e
 test('personal info loads no other section\'s code; pointing at a link fetches that section\'s code', async () => {
   const chunks = [];
   const onRequest = (req) => {
-    const name = new URL(req.url()).pathname.split('/').pop();
+    const name = appPath(req.url()).split('/').pop();
     if (/^split_section_[a-z]+-[0-9a-f]{16}\.wasm$/.test(name)) chunks.push(name.split('-')[0]);
   };
   page.on('request', onRequest);

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, LS_URL, EMAIL,
+  appPath, at,
 } from './helpers.mjs';
 
 let browser, context, page, watch;
@@ -65,7 +66,7 @@ test('create a PAT: shown once with working snippets, Test token succeeds, it wo
   assert.equal(await create.getAttribute('aria-disabled'), 'true');
   assert.equal(await create.evaluate((el) => el === document.activeElement), true, 'focus came back from the dialog');
   const creates = [];
-  const onRequest = (req) => { if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/token/') creates.push(req); };
+  const onRequest = (req) => { if (req.method() === 'POST' && appPath(req.url()) === '/api/token/') creates.push(req); };
   page.on('request', onRequest);
   await page.keyboard.press('Enter');
   // A round trip later, any request the key press started would have been seen.
@@ -153,7 +154,7 @@ test('membership numbers match the API after a project and an annotation are cre
   assert.equal(await page.getByTestId('projects-count').textContent(), String(api.contributed_projects_count));
   assert.ok(api.annotations_count >= 1);
   const link = page.getByRole('link', { name: title }).first();
-  assert.equal(await link.getAttribute('href'), `/projects/${project.id}/`);
+  assert.equal(await link.getAttribute('href'), at(`/projects/${project.id}/`));
   assert.match(await page.getByTestId('role').textContent(), /—/);
   const created = page.getByTestId('org-created').locator('time');
   assert.match(await created.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);

@@ -1,0 +1,232 @@
+//! Which Label Studio release the page talks to, and what that release offers. The page supports
+//! 1.20.0 to 1.23.2; a release it does not know (newer, or a number it cannot read) is treated
+//! as the newest it knows.
+
+use std::fmt;
+
+use crate::api::types::User;
+use crate::domain::sections::Section;
+
+/// `major.minor.patch` of a release; PEP 440 suffixes (`.dev0`, `rc1`, `.post1`) are dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ReleaseNumber {
+    pub major: u32,
+    pub minor: u32,
+    pub patch: u32,
+}
+
+impl ReleaseNumber {
+    pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
+        Self {
+            major,
+            minor,
+            patch,
+        }
+    }
+
+    /// `1.23.2`, `1.24.0.dev0`, `1.22.0rc1`, `v1.21` → the numbers; anything else → `None`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
+        let mut parts = text.split('.').map(|part| {
+            let digits = part.len() - part.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0)
+                .then(|| part[..digits].parse::<u32>().ok())
+                .flatten()
+        });
+        let major = parts.next()??;
+        let minor = parts.next()??;
+        // A missing or non-numeric third part (`1.21`, `1.21.dev0`) is patch 0.
+        let patch = parts.next().flatten().unwrap_or(0);
+        Some(Self::new(major, minor, patch))
+    }
+}
+
+impl fmt::Display for ReleaseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+/// The first release with per-user hotkeys (`/api/current-user/hotkeys/`).
+pub const HOTKEYS_SINCE: ReleaseNumber = ReleaseNumber::new(1, 21, 0);
+
+/// What the page knows about the server's release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerRelease {
+    /// `GET /api/version/` has not answered yet.
+    Loading,
+    /// The server said which release it runs (`number` is `None` when the text is unreadable).
+    Reported {
+        text: String,
+        number: Option<ReleaseNumber>,
+    },
+    /// The version call failed (a proxy may block it): whoami's fields tell what is there.
+    Inferred { has_hotkeys: bool },
+}
+
+/// A section the server does not offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingSection {
+    pub section: Section,
+    pub why: String,
+}
+
+/// Whether a feature can be used on this server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Availability {
+    Available,
+    /// Not known yet: wait before sending anything.
+    Pending,
+    /// Not on this server, and why, in a sentence for the user.
+    Unavailable(String),
+}
+
+impl ServerRelease {
+    /// From the version call's answer (the `release` field) or, when it failed, from whoami.
+    pub fn from_answer(release: Option<&str>, user: &User) -> Self {
+        match release {
+            Some(text) => Self::Reported {
+                text: text.trim().to_string(),
+                number: ReleaseNumber::parse(text),
+            },
+            // 1.21.0 added `custom_hotkeys` to whoami along with the endpoint.
+            None => Self::Inferred {
+                has_hotkeys: user.custom_hotkeys.is_some(),
+            },
+        }
+    }
+
+    /// Per-user hotkeys (the Hotkeys section).
+    pub fn hotkeys(&self) -> Availability {
+        let needs = format!("Needs Label Studio {HOTKEYS_SINCE} or later");
+        match self {
+            Self::Loading => Availability::Pending,
+            Self::Reported {
+                text,
+                number: Some(number),
+            } if *number < HOTKEYS_SINCE => {
+                Availability::Unavailable(format!("{needs}; this server runs {text}."))
+            }
+            Self::Inferred { has_hotkeys: false } => {
+                Availability::Unavailable(format!("{needs}; this server runs an earlier release."))
+            }
+            _ => Availability::Available,
+        }
+    }
+
+    /// Whether this server offers `section`.
+    pub fn offers(&self, section: Section) -> Availability {
+        match section {
+            Section::Hotkeys => self.hotkeys(),
+            _ => Availability::Available,
+        }
+    }
+
+    /// The sections this server lacks, each with why (the sidebar keeps them listed, marked).
+    pub fn missing_sections(&self) -> Vec<MissingSection> {
+        Section::ALL
+            .into_iter()
+            .filter_map(|section| match self.offers(section) {
+                Availability::Unavailable(why) => Some(MissingSection { section, why }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// For the page's footer: `Label Studio 1.23.2`, or nothing when the server did not say.
+    pub fn label(&self) -> Option<String> {
+        match self {
+            Self::Reported { text, .. } if !text.is_empty() => Some(format!("Label Studio {text}")),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(custom_hotkeys: Option<serde_json::Value>) -> User {
+        let mut user: User = serde_json::from_str(r#"{"id": 1}"#).expect("user");
+        user.custom_hotkeys = custom_hotkeys;
+        user
+    }
+
+    #[test]
+    fn release_numbers_are_read_like_pep_440() {
+        let n = ReleaseNumber::new;
+        for (text, number) in [
+            ("1.23.2", Some(n(1, 23, 2))),
+            ("1.20.0", Some(n(1, 20, 0))),
+            ("1.24.0.dev0", Some(n(1, 24, 0))),
+            ("1.22.0rc1", Some(n(1, 22, 0))),
+            ("1.21", Some(n(1, 21, 0))),
+            ("v1.21.1 ", Some(n(1, 21, 1))),
+            ("1.21.post1", Some(n(1, 21, 0))),
+            ("2.0.0", Some(n(2, 0, 0))),
+            ("", None),
+            ("develop", None),
+            ("1", None),
+            ("x.1.2", None),
+        ] {
+            assert_eq!(ReleaseNumber::parse(text), number, "{text:?}");
+        }
+        assert!(n(1, 20, 9) < HOTKEYS_SINCE && n(1, 21, 0) >= HOTKEYS_SINCE);
+        assert_eq!(n(1, 21, 0).to_string(), "1.21.0");
+    }
+
+    #[test]
+    fn hotkeys_need_1_21_and_say_why() {
+        let me = user(None);
+        let on = |text: &str| ServerRelease::from_answer(Some(text), &me).hotkeys();
+        assert_eq!(
+            on("1.20.0"),
+            Availability::Unavailable(
+                "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.".into()
+            )
+        );
+        assert_eq!(on("1.21.0"), Availability::Available);
+        assert_eq!(on("1.23.2"), Availability::Available);
+        // Newer or unreadable: the newest we know.
+        assert_eq!(on("9.0.0"), Availability::Available);
+        assert_eq!(on("nightly"), Availability::Available);
+        assert_eq!(ServerRelease::Loading.hotkeys(), Availability::Pending);
+        let old = ServerRelease::from_answer(Some("1.20.0"), &me);
+        assert_eq!(old.offers(Section::PersonalInfo), Availability::Available);
+        assert_eq!(
+            old.missing_sections()
+                .iter()
+                .map(|m| m.section)
+                .collect::<Vec<_>>(),
+            [Section::Hotkeys]
+        );
+        assert!(ServerRelease::from_answer(Some("1.22.0"), &me)
+            .missing_sections()
+            .is_empty());
+        assert!(ServerRelease::Loading.missing_sections().is_empty());
+    }
+
+    #[test]
+    fn without_the_version_call_whoami_tells() {
+        let old = ServerRelease::from_answer(None, &user(None));
+        assert!(
+            matches!(old.hotkeys(), Availability::Unavailable(why) if why.contains("earlier release"))
+        );
+        assert_eq!(old.label(), None);
+        let newer = ServerRelease::from_answer(None, &user(Some(serde_json::json!({}))));
+        assert_eq!(newer.hotkeys(), Availability::Available);
+    }
+
+    #[test]
+    fn the_footer_names_the_release_as_reported() {
+        let me = user(None);
+        assert_eq!(
+            ServerRelease::from_answer(Some("1.23.2"), &me)
+                .label()
+                .as_deref(),
+            Some("Label Studio 1.23.2")
+        );
+        assert_eq!(ServerRelease::Loading.label(), None);
+    }
+}
