@@ -55,7 +55,7 @@ impl SitePrefix {
 
     /// The page's address without the prefix, as the app's routes know it; an address outside
     /// the prefix is returned as it is.
-    pub fn app_path<'a>(self, pathname: &'a str) -> &'a str {
+    pub fn app_path(self, pathname: &str) -> &str {
         match pathname.strip_prefix(self.0) {
             Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
             _ => pathname,
