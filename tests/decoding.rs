@@ -419,10 +419,7 @@ fn under_a_prefix_every_request_goes_below_it() {
     let client = fake.client().under(SitePrefix::from_page_path(
         "/label-studio/user/account/hotkeys",
     ));
-    assert_eq!(
-        block_on(client.version()).expect("version").release,
-        "1.20.0"
-    );
+    assert_eq!(block_on(client.release()).expect("version"), "1.20.0");
     assert!(block_on(client.jwt_settings()).is_ok());
     let paths: Vec<String> = fake.requests().into_iter().map(|l| l.path).collect();
     assert_eq!(
@@ -461,4 +458,14 @@ fn whoami_of_1_20_has_no_hotkeys_key_and_null_is_kept_apart() {
             .custom_hotkeys,
         Some(serde_json::Value::Null)
     );
+}
+
+#[test]
+fn a_version_answer_without_a_release_is_a_decode_error() {
+    let fake = FakeTransport::new();
+    fake.on(Method::Get, "/api/version/", 200, r#"{"edition": "x"}"#);
+    assert!(matches!(
+        block_on(fake.client().release()),
+        Err(ApiError::Decode(_))
+    ));
 }

@@ -88,9 +88,15 @@ impl ApiClient {
 
     // --- server -------------------------------------------------------------------------
 
-    /// `GET /api/version/`: which release the server runs (answers without signing in).
-    pub async fn version(&self) -> ApiResult<ServerVersion> {
-        self.get_json(paths::VERSION).await
+    /// `GET /api/version/`: the release the server runs (`release`; answers without signing
+    /// in). Read as a `Value`, whose decoder the page has anyway: a typed struct for one field
+    /// cost the main module its own decoder.
+    pub async fn release(&self) -> ApiResult<String> {
+        let body: serde_json::Value = self.get_json(paths::VERSION).await?;
+        match body.get("release").and_then(serde_json::Value::as_str) {
+            Some(release) => Ok(release.to_string()),
+            None => Err(ApiError::Decode("no release in /api/version/".into())),
+        }
     }
 
     // --- current user -------------------------------------------------------------------

@@ -67,26 +67,15 @@ impl SitePrefix {
         format!("{}{}", origin.trim_end_matches('/'), self.0)
     }
 
-    /// A URL Label Studio handed out (an avatar): absolute URLs and `data:`/`blob:` stay as they
-    /// are; a root-relative one (`/data/avatars/…`) is put under the prefix unless it already is.
+    /// A URL Label Studio handed out (an avatar): a root-relative one (`/data/avatars/…`, what
+    /// it sends without `LABEL_STUDIO_HOST`) is put under the prefix unless it already is;
+    /// anything else (absolute, `data:`, `blob:`) stays as it is.
     pub fn media(self, url: &str) -> String {
-        let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        });
-        if has_scheme || url.starts_with("//") || self.0.is_empty() {
-            return url.to_string();
-        }
-        if url.starts_with('/') {
-            if self.app_path(url) != url {
-                url.to_string()
-            } else {
-                self.url(url)
-            }
+        let root_relative = url.starts_with('/') && !url.starts_with("//");
+        if root_relative && self.app_path(url) == url {
+            self.url(url)
         } else {
-            format!("{}/{url}", self.0)
+            url.to_string()
         }
     }
 }
@@ -143,7 +132,6 @@ mod tests {
         let ls = SitePrefix::new("/ls");
         assert_eq!(ls.media("/data/avatars/a.png"), "/ls/data/avatars/a.png");
         assert_eq!(ls.media("/ls/data/avatars/a.png"), "/ls/data/avatars/a.png");
-        assert_eq!(ls.media("data/avatars/a.png"), "/ls/data/avatars/a.png");
         assert_eq!(ls.media("https://cdn/x.png"), "https://cdn/x.png");
         assert_eq!(ls.media("//cdn/x.png"), "//cdn/x.png");
         assert_eq!(

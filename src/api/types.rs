@@ -153,13 +153,6 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>,
     serde_json::Value::deserialize(d).map(Some)
 }
 
-/// `GET /api/version/`: only the release is read (the rest differs between editions).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ServerVersion {
-    #[serde(default, deserialize_with = "null_as_empty")]
-    pub release: String,
-}
-
 fn null_as_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::leave_guard::confirm_leave;
 use crate::context::use_site;
-use crate::domain::release::MissingSection;
+use crate::domain::release::{Availability, ServerRelease};
 use crate::domain::sections::Section;
 
 /// Sidebar: one real link per visible section (the router turns clicks on them into in-app
@@ -28,9 +28,8 @@ pub fn SectionNav(
     /// (the page starts fetching that section's code).
     #[prop(optional, into)]
     on_intent: Option<Callback<Section>>,
-    /// Sections this server does not offer, each with why; they stay listed, marked.
-    #[prop(optional, into)]
-    missing: Signal<Vec<MissingSection>>,
+    /// What the server offers: a section it lacks stays listed, with why.
+    release: ReadSignal<ServerRelease>,
 ) -> impl IntoView {
     let intent = move |section: Section| {
         if let Some(on_intent) = on_intent {
@@ -45,9 +44,13 @@ pub fn SectionNav(
                 {Section::ALL.map(|section| {
                     let href = site.url(&section.path());
                     let note_id = format!("nav-note-{}", section.slug());
+                    let missing = move || match release.read().offers(section) {
+                        Availability::Unavailable(why) => Some(why),
+                        _ => None,
+                    };
                     let described = {
                         let note_id = note_id.clone();
-                        move || missing.with(|l| l.iter().any(|m| m.section == section)).then(|| note_id.clone())
+                        move || missing().map(|_| note_id.clone())
                     };
                     view! {
                     <li class="section-nav__item" hidden=move || !sections.with(|s| s.contains(&section))>
@@ -66,12 +69,10 @@ pub fn SectionNav(
                         >
                             {section.title()}
                         </a>
-                        {move || missing.with(|list| {
-                            list.iter().find(|m| m.section == section).map(|m| view! {
-                                <span class="section-nav__unavailable" id=note_id.clone()>
-                                    {format!("Not available. {}", m.why)}
-                                </span>
-                            })
+                        {move || missing().map(|why| view! {
+                            <span class="section-nav__unavailable" id=note_id.clone()>
+                                {format!("Not available. {why}")}
+                            </span>
                         })}
                     </li>
                     }

@@ -2,8 +2,6 @@
 //! 1.20.0 to 1.23.2; a release it does not know (newer, or a number it cannot read) is treated
 //! as the newest it knows.
 
-use std::fmt;
-
 use crate::api::types::User;
 use crate::domain::sections::Section;
 
@@ -42,14 +40,10 @@ impl ReleaseNumber {
     }
 }
 
-impl fmt::Display for ReleaseNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
-    }
-}
-
 /// The first release with per-user hotkeys (`/api/current-user/hotkeys/`).
 pub const HOTKEYS_SINCE: ReleaseNumber = ReleaseNumber::new(1, 21, 0);
+/// Says [`HOTKEYS_SINCE`] in words (a literal: formatting the number cost the first page bytes).
+const NEEDS_HOTKEYS: &str = "Needs Label Studio 1.21.0 or later";
 
 /// What the page knows about the server's release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,13 +57,6 @@ pub enum ServerRelease {
     },
     /// The version call failed (a proxy may block it): whoami's fields tell what is there.
     Inferred { has_hotkeys: bool },
-}
-
-/// A section the server does not offer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingSection {
-    pub section: Section,
-    pub why: String,
 }
 
 /// Whether a feature can be used on this server.
@@ -99,18 +86,17 @@ impl ServerRelease {
 
     /// Per-user hotkeys (the Hotkeys section).
     pub fn hotkeys(&self) -> Availability {
-        let needs = format!("Needs Label Studio {HOTKEYS_SINCE} or later");
         match self {
             Self::Loading => Availability::Pending,
             Self::Reported {
                 text,
                 number: Some(number),
             } if *number < HOTKEYS_SINCE => {
-                Availability::Unavailable(format!("{needs}; this server runs {text}."))
+                Availability::Unavailable(format!("{NEEDS_HOTKEYS}; this server runs {text}."))
             }
-            Self::Inferred { has_hotkeys: false } => {
-                Availability::Unavailable(format!("{needs}; this server runs an earlier release."))
-            }
+            Self::Inferred { has_hotkeys: false } => Availability::Unavailable(format!(
+                "{NEEDS_HOTKEYS}; this server runs an earlier release."
+            )),
             _ => Availability::Available,
         }
     }
@@ -121,17 +107,6 @@ impl ServerRelease {
             Section::Hotkeys => self.hotkeys(),
             _ => Availability::Available,
         }
-    }
-
-    /// The sections this server lacks, each with why (the sidebar keeps them listed, marked).
-    pub fn missing_sections(&self) -> Vec<MissingSection> {
-        Section::ALL
-            .into_iter()
-            .filter_map(|section| match self.offers(section) {
-                Availability::Unavailable(why) => Some(MissingSection { section, why }),
-                _ => None,
-            })
-            .collect()
     }
 
     /// For the page's footer: `Label Studio 1.23.2`, or nothing when the server did not say.
@@ -173,7 +148,10 @@ mod tests {
             assert_eq!(ReleaseNumber::parse(text), number, "{text:?}");
         }
         assert!(n(1, 20, 9) < HOTKEYS_SINCE && n(1, 21, 0) >= HOTKEYS_SINCE);
-        assert_eq!(n(1, 21, 0).to_string(), "1.21.0");
+        assert!(NEEDS_HOTKEYS.ends_with(&format!(
+            "{}.{}.{} or later",
+            HOTKEYS_SINCE.major, HOTKEYS_SINCE.minor, HOTKEYS_SINCE.patch
+        )));
     }
 
     #[test]
@@ -194,17 +172,18 @@ mod tests {
         assert_eq!(ServerRelease::Loading.hotkeys(), Availability::Pending);
         let old = ServerRelease::from_answer(Some("1.20.0"), &me);
         assert_eq!(old.offers(Section::PersonalInfo), Availability::Available);
+        assert!(matches!(
+            old.offers(Section::Hotkeys),
+            Availability::Unavailable(_)
+        ));
         assert_eq!(
-            old.missing_sections()
-                .iter()
-                .map(|m| m.section)
-                .collect::<Vec<_>>(),
-            [Section::Hotkeys]
+            ServerRelease::from_answer(Some("1.22.0"), &me).offers(Section::Hotkeys),
+            Availability::Available
         );
-        assert!(ServerRelease::from_answer(Some("1.22.0"), &me)
-            .missing_sections()
-            .is_empty());
-        assert!(ServerRelease::Loading.missing_sections().is_empty());
+        assert_eq!(
+            ServerRelease::Loading.offers(Section::Hotkeys),
+            Availability::Pending
+        );
     }
 
     #[test]

@@ -62,21 +62,14 @@ fn AccountLayout(
 ) -> impl IntoView {
     let api = use_api();
     // Which release the server runs decides what the page offers. Asked once; when the call is
-    // blocked (a proxy), whoami's own fields tell.
-    let version = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.version().await }
-        }
-    });
-    let release = Memo::new({
-        let user = user.clone();
-        move |_| match version.get() {
-            None => ServerRelease::Loading,
-            Some(answer) => {
-                ServerRelease::from_answer(answer.ok().as_ref().map(|v| v.release.as_str()), &user)
-            }
+    // blocked (a proxy), whoami's own fields tell. A task and a signal rather than a resource:
+    // nothing refetches it, and a resource of its own type cost the first page about 1 KB.
+    let release = RwSignal::new(ServerRelease::Loading);
+    leptos::task::spawn_local({
+        let (api, user) = (api.clone(), user.clone());
+        async move {
+            let answer = api.release().await.ok();
+            release.try_set(ServerRelease::from_answer(answer.as_deref(), &user));
         }
     });
     provide_context(CurrentUser(RwSignal::new(user)));
@@ -136,7 +129,7 @@ fn AccountLayout(
                     busy=Signal::derive(move || switches.get() == TokenSwitches::Loading)
                     on_retry=move |_| jwt.refetch()
                     on_intent=section_code::prefetch
-                    missing=Signal::derive(move || release.read().missing_sections())
+                    release=release.read_only()
                 />
                 <main class="account__main" id="main">
                     {move || resolved.get().ok().map(|section| view! { <SectionCard section release/> })}
@@ -157,13 +150,13 @@ fn SectionCard(
     /// Which section to show.
     section: Section,
     /// What the server offers; a section it lacks explains itself instead of loading.
-    release: Memo<ServerRelease>,
+    release: RwSignal<ServerRelease>,
 ) -> impl IntoView {
-    let availability = Memo::new(move |_| release.read().offers(section));
+    let availability = move || release.read().offers(section);
     view! {
         <section class="section-card" aria-labelledby="section-title">
             <h1 class="section-card__title" id="section-title">{section.title()}</h1>
-            {move || match availability.get() {
+            {move || match availability() {
                 Availability::Available => view! { <SectionBody section/> }.into_any(),
                 Availability::Pending => {
                     view! { <p class="page-status" role="status">"Loading this section…"</p> }

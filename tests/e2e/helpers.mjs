@@ -61,7 +61,8 @@ export async function newWatchedPage(browser) {
       watch.foreignRequests.push(req.url());
     }
     // Under a prefix, nothing our page asks for may leave it.
-    if (PREFIX && ours(req.frame().url()) && url.origin === APP_URL && appPath(url) === url.pathname) {
+    if (PREFIX && ours(req.frame().url()) && url.protocol.startsWith('http') && url.origin === APP_URL
+      && appPath(url) === url.pathname) {
       watch.foreignRequests.push(`${req.url()} (outside ${PREFIX}/)`);
     }
     if (url.origin === APP_URL && appPath(url).startsWith('/api/') && req.method() !== 'GET') {
@@ -84,10 +85,12 @@ function underPrefix(target) {
     target.goto = (url, options) => goto(at(url), options);
   }
   const request = target.request;
-  for (const verb of ['get', 'post', 'put', 'patch', 'delete', 'fetch', 'head']) {
-    const original = request[verb].bind(request);
-    request[verb] = (url, options) => original(typeof url === 'string' ? at(url) : url, options);
-  }
+  // A page's `request` is its context's: translate it once.
+  if (request.underPrefix) return;
+  request.underPrefix = true;
+  // get/post/… all go through fetch.
+  const fetch = request.fetch.bind(request);
+  request.fetch = (url, options) => fetch(typeof url === 'string' ? at(url) : url, options);
 }
 
 /** Signs in through Label Studio's own login form (proxied on our origin). `next` is written as

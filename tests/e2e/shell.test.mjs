@@ -2,9 +2,11 @@
 // token-section visibility, accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import {
   launch, newWatchedPage, signIn, submitLoginForm, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
-  screenshot, EMAIL,
+  screenshot, EMAIL, PASSWORD, LS_URL, PREFIX, ARTIFACTS,
   appPath, at,
 } from './helpers.mjs';
 
@@ -239,4 +241,33 @@ test('every section passes axe in the light and the dark theme', async () => {
   }
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);
+});
+
+// Ours next to Label Studio's own account page, section by section, for people comparing the
+// two (saved with the run's artifacts). Label Studio's page is opened on its own port: on this
+// origin /user/account/ is ours. Under a prefix its own page loads assets outside the prefix
+// when reached directly, so that run skips it.
+test('side-by-side screenshots: ours and Label Studio\'s own page', { skip: Boolean(PREFIX) }, async () => {
+  const dir = path.join(ARTIFACTS, 'side-by-side');
+  await mkdir(dir, { recursive: true });
+  const theirs = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const ls = await theirs.newPage();
+    await ls.goto(`${LS_URL}/user/login/`);
+    await ls.fill('input[name=email]', EMAIL);
+    await ls.fill('input[name=password]', PASSWORD);
+    await Promise.all([ls.waitForURL((url) => !url.pathname.startsWith('/user/login')), ls.click('form button[type=submit]')]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [slug, title] of Object.entries(SECTIONS)) {
+      await page.goto(`/user/account/${slug}`);
+      await page.locator('#section-title', { hasText: title }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.page-status'));
+      await page.screenshot({ path: path.join(dir, `${slug}-ours.png`) });
+      await ls.goto(`${LS_URL}/user/account/${slug}`);
+      await ls.getByText(title, { exact: true }).last().waitFor();
+      await ls.screenshot({ path: path.join(dir, `${slug}-label-studio.png`) });
+    }
+  } finally {
+    await theirs.close();
+  }
 });
