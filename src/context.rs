@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::types::User;
 use crate::api::{ApiClient, SitePrefix, Traffic};
+use crate::domain::release::ServerRelease;
 use crate::domain::sections::TokenSwitches;
 use crate::domain::session::SessionWatch;
 
@@ -15,6 +16,10 @@ pub struct CurrentUser(pub RwSignal<User>);
 /// The organization's token switches, as the account layout loaded them.
 #[derive(Debug, Clone, Copy)]
 pub struct OrgTokenSwitches(pub Signal<TokenSwitches>);
+
+/// The server's release as the account layout learned it (`Loading` until then).
+#[derive(Debug, Clone, Copy)]
+pub struct Release(pub ReadSignal<ServerRelease>);
 
 /// What the app knows about its line to Label Studio, fed by the client's [`Traffic`] reports.
 #[derive(Debug, Clone, Copy)]

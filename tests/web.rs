@@ -548,3 +548,66 @@ async fn a_file_dropped_on_the_photo_slot_is_checked_by_the_editor_with_focus_ke
         "nothing uploaded"
     );
 }
+
+/// whoami as Label Studio 1.20.0 sends it: no `custom_hotkeys`, no `permissions`.
+const WHOAMI_1_20: &str = r#"{"id":1,"first_name":"","last_name":"","username":"","email":"demo@example.com","last_activity":"2026-12-02T12:18:19.108412Z","avatar":null,"initials":"de","phone":"","active_organization":1,"active_organization_meta":{"title":"Label Studio","email":"demo@example.com"},"allow_newsletters":null,"date_joined":"2026-12-02T12:18:19.108458Z"}"#;
+
+#[wasm_bindgen_test]
+async fn on_1_20_hotkeys_explain_themselves_and_nothing_is_asked() {
+    let fake = fake_with(WHOAMI_1_20, JWT_PAT_ONLY);
+    fake.on(
+        Method::Get,
+        "/api/version/",
+        200,
+        r#"{"release":"1.20.0","edition":"Community"}"#,
+    );
+    let app = mount_app_at("/user/account/hotkeys", &fake);
+    let why = "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.";
+    wait_for(|| app.text("[data-testid=section-unavailable]").is_some()).await;
+    assert_eq!(
+        app.text("[data-testid=section-unavailable]").as_deref(),
+        Some(format!("Hotkeys is not available on this server. {why}").as_str())
+    );
+    assert_eq!(
+        app.text("#nav-note-hotkeys").as_deref(),
+        Some(format!("Not available. {why}").as_str())
+    );
+    assert_eq!(
+        app.attr(
+            ".section-nav__item:nth-child(2) .section-nav__link",
+            "aria-describedby"
+        )
+        .as_deref(),
+        Some("nav-note-hotkeys")
+    );
+    assert_eq!(
+        app.text("[data-testid=server-release]").as_deref(),
+        Some("Label Studio 1.20.0")
+    );
+    let asked: Vec<String> = fake.requests().into_iter().map(|r| r.path).collect();
+    assert!(
+        !asked.iter().any(|p| p.contains("hotkeys")),
+        "no hotkeys request: {asked:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_blocked_version_call_falls_back_to_whoami_and_says_nothing_alarming() {
+    // No /api/version/ stub: the fake answers 404, as a proxy that blocks it would.
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(
+        Method::Get,
+        "/api/current-user/hotkeys/",
+        200,
+        r#"{"custom_hotkeys":{}}"#,
+    );
+    let app = mount_app_at("/user/account/hotkeys", &fake);
+    wait_for(|| app.query(SUBMIT_KEY).is_some()).await;
+    assert!(app.query("[data-testid=section-unavailable]").is_none());
+    assert!(app.query(".section-nav__unavailable").is_none());
+    assert_eq!(
+        app.text("[data-testid=server-release]").as_deref(),
+        Some("")
+    );
+    assert!(app.query(".notice--error").is_none());
+}

@@ -14,8 +14,8 @@ use crate::components::connection_status::{slow_after_a_while, SessionEnded};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
-use crate::context::{use_api, CurrentUser, OrgTokenSwitches};
-use crate::domain::release::{Availability, ServerRelease};
+use crate::context::{use_api, CurrentUser, OrgTokenSwitches, Release};
+use crate::domain::release::ServerRelease;
 use crate::domain::sections::{self, Section, TokenSwitches};
 use crate::pages::section_code;
 
@@ -72,6 +72,7 @@ fn AccountLayout(
             release.try_set(ServerRelease::from_answer(answer.as_deref(), &user));
         }
     });
+    provide_context(Release(release.read_only()));
     provide_context(CurrentUser(RwSignal::new(user)));
     let jwt = LocalResource::new(move || {
         let api = api.clone();
@@ -132,7 +133,7 @@ fn AccountLayout(
                     release=release.read_only()
                 />
                 <main class="account__main" id="main">
-                    {move || resolved.get().ok().map(|section| view! { <SectionCard section release/> })}
+                    {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
                 </main>
             </div>
             <footer class="account__footer">
@@ -149,28 +150,11 @@ fn AccountLayout(
 fn SectionCard(
     /// Which section to show.
     section: Section,
-    /// What the server offers; a section it lacks explains itself instead of loading.
-    release: RwSignal<ServerRelease>,
 ) -> impl IntoView {
-    let availability = move || release.read().offers(section);
     view! {
         <section class="section-card" aria-labelledby="section-title">
             <h1 class="section-card__title" id="section-title">{section.title()}</h1>
-            {move || match availability() {
-                Availability::Available => view! { <SectionBody section/> }.into_any(),
-                Availability::Pending => {
-                    view! { <p class="page-status" role="status">"Loading this section…"</p> }
-                        .into_any()
-                }
-                Availability::Unavailable(why) => view! {
-                    <div class="notice" data-testid="section-unavailable">
-                        <p class="notice__text">
-                            {format!("{} is not available on this server. {why}", section.title())}
-                        </p>
-                    </div>
-                }
-                .into_any(),
-            }}
+            <SectionBody section/>
         </section>
     }
 }

@@ -55,6 +55,7 @@ test('personal info saves and reads back', async () => {
 
 test('a photo uploads, shows, and is removed', async () => {
   await page.goto('/user/account/personal-info');
+  await page.locator('#first-name').waitFor();
   const image = png(40, 40);
   await page.setInputFiles('[data-testid=avatar-input]', { name: 'smoke.png', mimeType: 'image/png', buffer: image });
   await page.getByTestId('avatar-preview').filter({ hasText: 'smoke.png' }).waitFor();
@@ -117,14 +118,57 @@ test('a personal access token is created, tested and revoked', async () => {
   await page.getByRole('button', { name: 'Create token' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
   await dialog.waitFor();
+  const token = await page.inputValue('#new-token');
   await dialog.getByRole('button', { name: 'Test token' }).click();
   await dialog.getByText(`Works: authenticated as ${EMAIL}.`).waitFor();
   await dialog.getByRole('button', { name: /close/ }).click();
-  const row = page.getByTestId('pat-row');
-  await row.getByRole('button', { name: 'Revoke…' }).click();
-  await page.getByRole('button', { name: 'Revoke token' }).click();
-  await page.getByText('Token revoked.').waitFor();
-  assert.deepEqual(await apiGet(page, '/api/token/'), []);
+  await dialog.waitFor({ state: 'detached' });
+  const listed = await apiGet(page, '/api/token/');
+  if (listed.length === 1) {
+    const row = page.getByTestId('pat-row');
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByText('Token revoked.').waitFor();
+  } else {
+    // Label Studio 1.20–1.22 do not pin PyJWT; installed today they get PyJWT >= 2.10, which
+    // rejects their integer `sub`, so GET /api/token/ lists nothing (the token still works).
+    // The page shows what the server lists, and the token is revoked with the value the
+    // dialog showed, as the user would from a script.
+    assert.deepEqual(listed, [], `${RELEASE}: the server lists ${JSON.stringify(listed)}`);
+    await page.getByText('You have no personal access token.').waitFor();
+    const res = await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
+    assert.equal(res.status(), 204);
+    console.log(`# ${RELEASE}: GET /api/token/ did not list the new token (revoked through the API)`);
+  }
+  const res = await apiSend(page, 'POST', '/api/token/refresh/', { refresh: token });
+  assert.equal(res.status(), 401, 'the revoked token no longer works');
+});
+
+test('email preferences save and read back', async () => {
+  await page.goto('/user/account/email-preferences');
+  const toggle = page.getByRole('switch', { name: 'Send me product news and tips' });
+  await toggle.waitFor();
+  const was = await toggle.isChecked();
+  await toggle.click();
+  await page.locator('.email-preferences .form-status', { hasText: 'Saved.' }).waitFor();
+  assert.equal(Boolean((await apiGet(page, '/api/current-user/whoami')).allow_newsletters), !was);
+  await toggle.click();
+  await page.locator('.email-preferences .form-status', { hasText: 'Saved.' }).waitFor();
+  assert.equal(Boolean((await apiGet(page, '/api/current-user/whoami')).allow_newsletters), was);
+});
+
+test('the legacy token shows when the organization enables it', async () => {
+  const res = await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+  assert.equal(res.status(), 200);
+  try {
+    const { token } = await apiGet(page, '/api/current-user/token');
+    await page.goto('/user/account/legacy-token');
+    await page.locator('#section-title', { hasText: 'Legacy Token' }).waitFor();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByTestId('legacy-token-value').filter({ hasText: token }).waitFor();
+  } finally {
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+  }
 });
 
 test('membership numbers match the API', async () => {
