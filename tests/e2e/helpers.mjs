@@ -188,3 +188,14 @@ export function assertCsrfOnUnsafe(watch) {
   assert.deepEqual(missing, [], 'unsafe requests without X-CSRFToken');
   assert.deepEqual(watch.foreignRequests, [], 'requests to another origin');
 }
+
+/** Opens the personal access token section with no token and presses Create token; returns the
+ * open dialog and the token it shows. */
+export async function createTokenInPage(page) {
+  await page.goto('/user/account/personal-access-token');
+  await page.getByText('You have no personal access token.').waitFor();
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
+  await dialog.waitFor();
+  return { dialog, token: await page.inputValue('#new-token') };
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, recordHotkey,
-  screenshot, appPath, EMAIL,
+  screenshot, appPath, createTokenInPage, EMAIL,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -113,12 +113,7 @@ test('a personal access token is created, tested and revoked', async () => {
   for (const { token } of await apiGet(page, '/api/token/')) {
     await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
   }
-  await page.goto('/user/account/personal-access-token');
-  await page.getByText('You have no personal access token.').waitFor();
-  await page.getByRole('button', { name: 'Create token' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
-  await dialog.waitFor();
-  const token = await page.inputValue('#new-token');
+  const { dialog, token } = await createTokenInPage(page);
   await dialog.getByRole('button', { name: 'Test token' }).click();
   await dialog.getByText(`Works: authenticated as ${EMAIL}.`).waitFor();
   await dialog.getByRole('button', { name: /close/ }).click();

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, LS_URL, EMAIL,
-  appPath, at,
+  appPath, at, createTokenInPage,
 } from './helpers.mjs';
 
 let browser, context, page, watch;
@@ -28,12 +28,7 @@ async function outside(method, path, { body, headers = {} } = {}) {
 }
 
 test('create a PAT: shown once with working snippets, Test token succeeds, it works from outside, then revoke', async () => {
-  await page.goto('/user/account/personal-access-token');
-  await page.getByText('You have no personal access token.').waitFor();
-  await page.getByRole('button', { name: 'Create token' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
-  await dialog.waitFor();
-  const token = await page.inputValue('#new-token');
+  const { dialog, token } = await createTokenInPage(page);
   assert.equal(token.split('.').length, 3, 'full JWT');
   assert.match(await page.locator('#snippet-curl').textContent(), new RegExp(token.replaceAll('.', '\\.')));
   await assertAccessible(page, 'new token dialog');
