@@ -93,8 +93,14 @@ test('no other API request starts before whoami has answered', async () => {
   }
 });
 
+// `/user/account` without its slash is redirected by deploy/nginx*.conf; trunk's dev server
+// serves the page only below `/user/account/` (its serve_base) and has no such redirect.
+const BEHIND_NGINX = Boolean(process.env.EXPECT_CSP);
+
 test('/user/account and unknown sections land on the first section', async () => {
-  for (const start of ['/user/account', '/user/account/', '/user/account/no-such-section']) {
+  const starts = ['/user/account/', '/user/account/no-such-section'];
+  if (BEHIND_NGINX) starts.unshift('/user/account');
+  for (const start of starts) {
     await page.goto(start);
     await page.waitForURL((url) => appPath(url) === '/user/account/personal-info');
     await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
