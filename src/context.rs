@@ -63,6 +63,11 @@ pub fn use_api() -> ApiClient {
     expect_context::<ApiClient>()
 }
 
+/// The server's release; only available inside the signed-in layout.
+pub fn use_release() -> ReadSignal<ServerRelease> {
+    expect_context::<Release>().0
+}
+
 /// Where Label Studio lives on this origin (the root when the app did not provide it).
 pub fn use_site() -> SitePrefix {
     use_context::<SitePrefix>().unwrap_or_default()

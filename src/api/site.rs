@@ -3,7 +3,7 @@
 //! `LABEL_STUDIO_HOST=https://host/label-studio`) it is `/label-studio`. The page finds it at
 //! run time from its own address, so one build serves both.
 
-use super::paths::ACCOUNT_PAGE as ACCOUNT_PATH;
+use super::paths::{self, ACCOUNT_PAGE as ACCOUNT_PATH};
 
 /// The path prefix of Label Studio's URLs on this origin: `""` or `/a/b` (no trailing slash).
 /// `Copy`: it is read once when the page starts and lives as long as the page, so the few bytes
@@ -51,6 +51,26 @@ impl SitePrefix {
     /// A root-relative Label Studio path (`/api/…`, `/user/login/…`) under this prefix.
     pub fn url(self, path: &str) -> String {
         format!("{}{path}", self.0)
+    }
+
+    /// Label Studio's home page.
+    pub fn home(self) -> String {
+        self.url(paths::HOME_PAGE)
+    }
+
+    /// Label Studio's sign-out.
+    pub fn logout(self) -> String {
+        self.url(paths::LOGOUT_PAGE)
+    }
+
+    /// Label Studio's login form, back to `next` (the whole address, prefix included) after.
+    pub fn login(self, next: &str) -> String {
+        self.url(&paths::login(next))
+    }
+
+    /// A project's page in Label Studio.
+    pub fn project(self, id: u64) -> String {
+        self.url(&paths::project_page(id))
     }
 
     /// The page's address without the prefix, as the app's routes know it; an address outside
@@ -124,6 +144,14 @@ mod tests {
         assert_eq!(ls.app_path("/lsx/user/account"), "/lsx/user/account");
         assert_eq!(root.app_path("/user/account"), "/user/account");
         assert_eq!(ls.server_url("http://h:8080"), "http://h:8080/ls");
+        assert_eq!(ls.home(), "/ls/");
+        assert_eq!(ls.logout(), "/ls/user/logout/");
+        assert_eq!(
+            ls.login("/ls/user/account/hotkeys"),
+            "/ls/user/login/?next=/ls/user/account/hotkeys"
+        );
+        assert_eq!(ls.project(3), "/ls/projects/3/");
+        assert_eq!(root.project(3), "/projects/3/");
         assert_eq!(root.server_url("http://h:8080/"), "http://h:8080");
     }
 

@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 
-use crate::api::paths;
-
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::userpic::Userpic;
 use crate::context::{use_current_user, use_site};
@@ -14,7 +12,7 @@ pub fn AccountHeader() -> impl IntoView {
     let site = use_site();
     view! {
         <header class="account-header">
-            <a class="account-header__brand" href=site.url(paths::HOME_PAGE) rel="external">"Label Studio"</a>
+            <a class="account-header__brand" href=site.home() rel="external">"Label Studio"</a>
             <span class="account-header__title">"My Account"</span>
             <div class="account-header__user">
                 <Userpic user=user/>
@@ -28,7 +26,7 @@ pub fn AccountHeader() -> impl IntoView {
                 </span>
             </div>
             <ThemeToggle/>
-            <a class="account-header__logout" href=site.url(paths::LOGOUT_PAGE) rel="external">"Sign out"</a>
+            <a class="account-header__logout" href=site.logout() rel="external">"Sign out"</a>
         </header>
     }
 }

@@ -2,7 +2,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::api::paths;
 use crate::context::{use_api, use_connection, use_site};
 
 /// How long a wait may take before the page says it is still waiting and offers Cancel.
@@ -68,11 +67,7 @@ pub fn StillWaiting() -> impl IntoView {
 pub fn SessionEnded() -> impl IntoView {
     let session_ended = use_connection().session_ended;
     let site = use_site();
-    let sign_in_href = move || {
-        site.url(&paths::login(
-            &window().location().pathname().unwrap_or_default(),
-        ))
-    };
+    let sign_in_href = move || site.login(&window().location().pathname().unwrap_or_default());
     view! {
         <div class="connection" role="alert">
             <Show when=move || session_ended.get()>

@@ -11,7 +11,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::hotkey_import::{ChangeTable, HotkeyImport};
 use crate::components::hotkey_row::{key_press, HotkeyRow};
 use crate::components::status_line::StatusLine;
-use crate::context::{use_api, use_connection, use_current_user, Release};
+use crate::context::{use_api, use_connection, use_current_user, use_release};
 use crate::domain::hotkeys::keys::{self, KeyCombo, Recorded};
 use crate::domain::hotkeys::transfer::{self, diff};
 use crate::domain::hotkeys::validation::check_map;
@@ -19,36 +19,27 @@ use crate::domain::hotkeys::{
     conflicts, from_profile, merge, real_conflicts, restorable, same_stored, to_stored, Binding,
     Filter, HotkeySection, PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
 };
-use crate::domain::release::{Availability, ServerRelease};
+use crate::domain::release::{section_notice, Availability};
+use crate::domain::sections::Section;
 
 /// Hotkeys section. Only on a server that has per-user hotkeys (Label Studio 1.21+): elsewhere
 /// it says why, and sends nothing.
 #[component]
 pub fn Hotkeys() -> impl IntoView {
-    let release = use_context::<Release>().map_or_else(
-        || {
-            Signal::stored(ServerRelease::Reported {
-                text: String::new(),
-                number: None,
-            })
-        },
-        |r| r.0.into(),
-    );
+    let release = use_release();
     // A memo, so that the release arriving mounts the editor once and never again.
     let availability = Memo::new(move |_| release.read().hotkeys());
-    move || {
-        match availability.get() {
+    move || match availability.get() {
         Availability::Available => view! { <StoredHotkeys/> }.into_any(),
         Availability::Pending => {
             view! { <p class="page-status" role="status">"Loading hotkeys…"</p> }.into_any()
         }
         Availability::Unavailable(why) => view! {
             <div class="notice" data-testid="section-unavailable">
-                <p class="notice__text">{format!("Hotkeys is not available on this server. {why}")}</p>
+                <p class="notice__text">{section_notice(Section::Hotkeys, &why)}</p>
             </div>
         }
         .into_any(),
-    }
     }
 }
 

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::api::paths;
 use crate::api::types::{Membership, ProjectRef};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::timestamp::Timestamp;
@@ -110,7 +109,7 @@ fn ProjectList(
             <h3 class="membership__subtitle">{title}</h3>
             <ul class="project-list">
                 {projects.into_iter().map(|p| view! {
-                    <li><a href=site.url(&paths::project_page(p.id)) rel="external">{p.title}</a></li>
+                    <li><a href=site.project(p.id) rel="external">{p.title}</a></li>
                 }).collect_view()}
             </ul>
         }

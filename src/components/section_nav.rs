@@ -3,7 +3,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::leave_guard::confirm_leave;
 use crate::context::use_site;
-use crate::domain::release::{Availability, ServerRelease};
+use crate::domain::release::{nav_note, Availability, ServerRelease};
 use crate::domain::sections::Section;
 
 /// Sidebar: one real link per visible section (the router turns clicks on them into in-app
@@ -42,7 +42,7 @@ pub fn SectionNav(
         <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
             <ul class="section-nav__list">
                 {Section::ALL.map(|section| {
-                    let href = site.url(&section.path());
+                    let href = section.href(site);
                     let note_id = format!("nav-note-{}", section.slug());
                     let missing = move || match release.read().offers(section) {
                         Availability::Unavailable(why) => Some(why),
@@ -71,7 +71,7 @@ pub fn SectionNav(
                         </a>
                         {move || missing().map(|why| view! {
                             <span class="section-nav__unavailable" id=note_id.clone()>
-                                {format!("Not available. {why}")}
+                                {nav_note(&why)}
                             </span>
                         })}
                     </li>

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::api::paths;
 use crate::context::use_site;
 
 /// Shown when whoami answers 401: a way back in that returns to the same section.
@@ -10,7 +9,7 @@ pub fn SignedOutPanel(
     #[prop(into)]
     return_to: String,
 ) -> impl IntoView {
-    let href = use_site().url(&paths::login(&return_to));
+    let href = use_site().login(&return_to);
     view! {
         <main class="signed-out" aria-labelledby="signed-out-title">
             <h1 id="signed-out-title" class="signed-out__title">"You are signed out"</h1>

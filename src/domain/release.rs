@@ -59,6 +59,16 @@ pub enum ServerRelease {
     Inferred { has_hotkeys: bool },
 }
 
+/// The sidebar's note under a section this server lacks.
+pub fn nav_note(why: &str) -> String {
+    format!("Not available. {why}")
+}
+
+/// What a section this server lacks says in place of its body.
+pub fn section_notice(section: Section, why: &str) -> String {
+    format!("{} is not available on this server. {why}", section.title())
+}
+
 /// Whether a feature can be used on this server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Availability {
@@ -195,6 +205,19 @@ mod tests {
         assert_eq!(old.label(), None);
         let newer = ServerRelease::from_answer(None, &user(Some(serde_json::json!({}))));
         assert_eq!(newer.hotkeys(), Availability::Available);
+    }
+
+    #[test]
+    fn a_missing_section_says_what_and_why() {
+        let why = "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.";
+        assert_eq!(
+            section_notice(Section::Hotkeys, why),
+            "Hotkeys is not available on this server. Needs Label Studio 1.21.0 or later; this server runs 1.20.0."
+        );
+        assert_eq!(
+            nav_note(why),
+            "Not available. Needs Label Studio 1.21.0 or later; this server runs 1.20.0."
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The page's sections, their routes and the rules for which are visible.
 
 use crate::api::types::JwtSettings;
+use crate::api::SitePrefix;
 
 /// One entry of the sidebar; one route `/user/account/<slug>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +56,11 @@ impl Section {
 
     pub fn path(self) -> String {
         format!("{BASE_PATH}/{}", self.slug())
+    }
+
+    /// The section's link on a Label Studio served under `site`.
+    pub fn href(self, site: SitePrefix) -> String {
+        site.url(&self.path())
     }
 
     /// Whether the address `pathname` shows this section (a trailing slash is the same page).
@@ -140,6 +146,10 @@ mod tests {
         assert!(!Section::Hotkeys.is_at("/other/user/account/hotkeys"));
         assert!(!Section::PersonalInfo.is_at("/user/account"));
         assert_eq!(Section::Hotkeys.path(), "/user/account/hotkeys");
+        assert_eq!(
+            Section::Hotkeys.href(SitePrefix::new("/ls")),
+            "/ls/user/account/hotkeys"
+        );
         assert_eq!(Section::Hotkeys.document_title(), "Hotkeys | My Account");
     }
 
