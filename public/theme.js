@@ -1,6 +1,7 @@
-// Applies a remembered light/dark choice before the app loads, so the page does not flash.
+// Applies a remembered Light or Dark choice before the app loads, so the page does not flash.
+// Label Studio's own key and values (src/domain/theme.rs); Auto leaves the system in charge.
 // An external file (not inline) so the page runs under a strict Content-Security-Policy.
 try {
-  var theme = localStorage.getItem("ls-account-theme");
-  if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+  var theme = localStorage.getItem("preferred-color-scheme");
+  if (theme === "Light" || theme === "Dark") document.documentElement.setAttribute("data-theme", theme.toLowerCase());
 } catch (e) {}

@@ -24,6 +24,12 @@ pub const ACCOUNT_PAGE: &str = "/user/account";
 /// Label Studio's own pages the account page links to.
 pub const HOME_PAGE: &str = "/";
 pub const LOGOUT_PAGE: &str = "/user/logout/";
+/// The account page's own start, where Label Studio's user menu points.
+pub const ACCOUNT_HOME: &str = "/user/account/";
+
+/// Label Studio's main menu: its own pages (under the prefix), then links out.
+pub const PROJECTS_PAGE: &str = "/projects/";
+pub const ORGANIZATION_PAGE: &str = "/organization/";
 
 pub fn project_page(id: u64) -> String {
     format!("/projects/{id}/")

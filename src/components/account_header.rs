@@ -1,32 +1,19 @@
 use leptos::prelude::*;
 
+use crate::components::main_menu::MainMenu;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::components::userpic::Userpic;
-use crate::context::{use_current_user, use_site};
-use crate::domain::user::display_name;
+use crate::components::user_menu::UserMenu;
 
-/// Top bar: who is signed in (picture or initials, name, email), the theme switch, sign out.
+/// Label Studio's top bar: its mark and main menu, the page's name, the theme button, and who
+/// is signed in with the user menu, in the places Label Studio puts them.
 #[component]
 pub fn AccountHeader() -> impl IntoView {
-    let user = use_current_user().0;
-    let site = use_site();
     view! {
         <header class="account-header">
-            <a class="account-header__brand" href=site.home() rel="external">"Label Studio"</a>
+            <MainMenu/>
             <span class="account-header__title">"My Account"</span>
-            <div class="account-header__user">
-                <Userpic user=user/>
-                <span class="account-header__who">
-                    <Show when=move || user.with(|u| display_name(u) != u.email)>
-                        <span class="account-header__name">{move || user.with(display_name)}</span>
-                    </Show>
-                    <span class="account-header__email" data-testid="header-email">
-                        {move || user.with(|u| u.email.clone())}
-                    </span>
-                </span>
-            </div>
             <ThemeToggle/>
-            <a class="account-header__logout" href=site.logout() rel="external">"Sign out"</a>
+            <UserMenu/>
         </header>
     }
 }

@@ -45,7 +45,8 @@ pub fn AvatarFrame(
         }),
         None => {}
     }
-    let has_avatar = move || user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty()));
+    let has_avatar =
+        Memo::new(move |_| user.with(|u| u.avatar.as_deref().is_some_and(|a| !a.is_empty())));
 
     let on_change = move |_| {
         let Some(input) = file_input.get() else {
@@ -98,12 +99,12 @@ pub fn AvatarFrame(
                         on:click=move |_| { if let Some(input) = file_input.get() { input.click() } }>
                         "Choose image…"
                     </button>
-                    <Show when=has_avatar>
+                    {move || has_avatar.get().then(|| view! {
                         <button type="button" class="button button--danger" disabled=busy node_ref=remove
                             on:click=move |_| on_remove.run(())>
                             "Remove photo"
                         </button>
-                    </Show>
+                    })}
                 </div>
                 <p class="avatar-editor__hint">
                     "JPEG, PNG or GIF, at most 1200 × 1200 px and 1024 KB. Or drop an image on the picture."

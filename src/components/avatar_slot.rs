@@ -115,7 +115,7 @@ pub fn AvatarSlot() -> impl IntoView {
                     Fetch::Idle => ().into_any(),
                     Fetch::Loading => view! {
                         <p class="avatar-editor__note" role="status">"Opening the photo editor…"</p>
-                        <Show when=move || slow.get()>
+                        {move || slow.get().then(|| view! {
                             // Stops waiting and drops the chosen file; if the code arrives later,
                             // the editor takes over in its idle state.
                             <button type="button" class="button button--small"
@@ -126,7 +126,7 @@ pub fn AvatarSlot() -> impl IntoView {
                                 }>
                                 "Cancel"
                             </button>
-                        </Show>
+                        })}
                     }
                     .into_any(),
                     Fetch::Missing => view! {

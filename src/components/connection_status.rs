@@ -44,7 +44,7 @@ pub fn StillWaiting() -> impl IntoView {
     view! {
         // The live region exists before its text does, so screen readers announce the change.
         <div class="connection" role="status" aria-live="polite">
-            <Show when=move || slow.get()>
+            {move || slow.get().then(|| view! {
                 <div class="connection__bar" data-testid="still-waiting">
                     <span class="connection__text">"Still waiting for Label Studio…"</span>
                     <button type="button" class="button button--small"
@@ -55,7 +55,7 @@ pub fn StillWaiting() -> impl IntoView {
                         "Cancel"
                     </button>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }
@@ -70,7 +70,7 @@ pub fn SessionEnded() -> impl IntoView {
     let sign_in_href = move || site.login(&window().location().pathname().unwrap_or_default());
     view! {
         <div class="connection" role="alert">
-            <Show when=move || session_ended.get()>
+            {move || session_ended.get().then(|| view! {
                 <div class="connection__bar connection__bar--alert" data-testid="session-ended">
                     <span class="connection__text">
                         "Your Label Studio session has ended. Changes you have not saved are kept in this tab while you sign in again."
@@ -80,7 +80,7 @@ pub fn SessionEnded() -> impl IntoView {
                         "Sign in again"
                     </a>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

@@ -1,28 +1,21 @@
 use leptos::prelude::*;
 
-use crate::domain::theme::{self, Theme};
+use crate::domain::theme::{self, ThemeChoice};
 
-/// Switches between light and dark; the choice is remembered, otherwise the system's
-/// `prefers-color-scheme` applies.
+/// Label Studio's theme button: each click moves Auto → Light → Dark → Auto. The choice is
+/// stored under Label Studio's own key, so its pages and this one agree.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let (current, set_current) = signal(theme::effective(
-        stored_choice().as_deref(),
-        system_prefers_dark(),
-    ));
-    let toggle = move |_| {
-        let next = current.get_untracked().toggled();
-        set_current.set(next);
+    let choice = RwSignal::new(ThemeChoice::parse(stored_choice().as_deref()));
+    let cycle = move |_| {
+        let next = choice.get_untracked().next();
+        choice.set(next);
         apply(next);
     };
     view! {
-        <button
-            type="button"
-            class="theme-toggle"
-            aria-pressed=move || (current.get() == Theme::Dark).to_string()
-            on:click=toggle
-        >
-            "Dark mode"
+        <button type="button" class="theme-toggle" on:click=cycle>
+            <span class="visually-hidden">"Theme: "</span>
+            {move || choice.get().as_str()}
         </button>
     }
 }
@@ -32,21 +25,16 @@ fn stored_choice() -> Option<String> {
     storage.get_item(theme::STORAGE_KEY).ok().flatten()
 }
 
-fn system_prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
-}
-
-/// Stores the choice and sets `data-theme` on `<html>`, which the CSS keys on.
-fn apply(theme: Theme) {
+/// Stores the choice and sets or clears `data-theme` on `<html>`, which the CSS keys on.
+fn apply(choice: ThemeChoice) {
     if let Ok(Some(storage)) = window().local_storage() {
         // A full or disabled storage only means the choice is not remembered.
-        let _ = storage.set_item(theme::STORAGE_KEY, theme.as_str());
+        let _ = storage.set_item(theme::STORAGE_KEY, choice.as_str());
     }
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-theme", theme.as_str());
+        let _ = match choice.attribute() {
+            Some(value) => root.set_attribute("data-theme", value),
+            None => root.remove_attribute("data-theme"),
+        };
     }
 }

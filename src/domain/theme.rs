@@ -1,48 +1,54 @@
-//! Light/dark theme choice: the system preference unless the user picked one.
+//! The colour theme: Label Studio's three choices, stored where Label Studio stores them, so a
+//! choice made on either page holds on the other (same origin, same key, same values).
 
-/// A colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
+/// What the user chose. `Auto` follows the system's `prefers-color-scheme`, live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
     Light,
     Dark,
 }
 
-/// localStorage key of an explicit choice (a preference, never a secret).
-pub const STORAGE_KEY: &str = "ls-account-theme";
+/// Label Studio's localStorage key for the choice (a preference, never a secret).
+pub const STORAGE_KEY: &str = "preferred-color-scheme";
 
-impl Theme {
+impl ThemeChoice {
+    /// The stored value, and the button's label: Label Studio's own spelling.
     pub fn as_str(self) -> &'static str {
         match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
+            Self::Auto => "Auto",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
         }
     }
 
-    pub fn parse(value: &str) -> Option<Theme> {
+    /// A stored value; anything else (nothing, or a value from some other page) is `Auto`.
+    pub fn parse(value: Option<&str>) -> Self {
         match value {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
+            Some("Light") => Self::Light,
+            Some("Dark") => Self::Dark,
+            _ => Self::Auto,
         }
     }
 
-    pub fn toggled(self) -> Theme {
+    /// The next choice on a click, in Label Studio's order.
+    pub fn next(self) -> Self {
         match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
+            Self::Auto => Self::Light,
+            Self::Light => Self::Dark,
+            Self::Dark => Self::Auto,
         }
     }
-}
 
-/// The theme in effect: a stored choice wins over the system preference.
-pub fn effective(stored: Option<&str>, system_prefers_dark: bool) -> Theme {
-    stored
-        .and_then(Theme::parse)
-        .unwrap_or(if system_prefers_dark {
-            Theme::Dark
-        } else {
-            Theme::Light
-        })
+    /// `data-theme` on `<html>`, which pins the CSS's `color-scheme`; `None` lets the system decide.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Self::Auto => None,
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -50,11 +56,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stored_choice_overrides_system() {
-        assert_eq!(effective(None, true), Theme::Dark);
-        assert_eq!(effective(None, false), Theme::Light);
-        assert_eq!(effective(Some("light"), true), Theme::Light);
-        assert_eq!(effective(Some("garbage"), true), Theme::Dark);
-        assert_eq!(Theme::Dark.toggled(), Theme::Light);
+    fn three_choices_cycle_in_label_studios_order() {
+        let mut seen = vec![ThemeChoice::Auto];
+        for _ in 0..3 {
+            seen.push(seen[seen.len() - 1].next());
+        }
+        assert_eq!(
+            seen,
+            [
+                ThemeChoice::Auto,
+                ThemeChoice::Light,
+                ThemeChoice::Dark,
+                ThemeChoice::Auto
+            ]
+        );
+    }
+
+    #[test]
+    fn stored_values_round_trip_and_anything_else_is_auto() {
+        for choice in [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark] {
+            assert_eq!(ThemeChoice::parse(Some(choice.as_str())), choice);
+        }
+        for other in [None, Some(""), Some("dark"), Some("light"), Some("garbage")] {
+            assert_eq!(ThemeChoice::parse(other), ThemeChoice::Auto);
+        }
+    }
+
+    #[test]
+    fn only_auto_leaves_the_system_in_charge() {
+        assert_eq!(ThemeChoice::Auto.attribute(), None);
+        assert_eq!(ThemeChoice::Light.attribute(), Some("light"));
+        assert_eq!(ThemeChoice::Dark.attribute(), Some("dark"));
     }
 }

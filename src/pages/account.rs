@@ -1,6 +1,7 @@
 //! The account page: loads who is signed in and the organization's token switches, then lays
 //! out header, sidebar and the current section. Each section loads its own data.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
@@ -200,29 +201,34 @@ fn SectionBody(
     // The body first: code already here resolves while it is built, so the status never shows.
     // Cancel stops waiting (the fetch may still finish in the background; Try again uses it).
     view! {
-        <Show
-            when=move || !cancelled.get()
-            fallback=move || code_notice("Stopped loading this section.", true, try_again)
-        >
-            {body}
-        </Show>
-        <Show when=move || waiting.get()>
-            <div class="section-loading">
-                <p class="page-status" role="status">"Loading this section…"</p>
-                <Show when=move || slow.get()>
-                    <button
-                        type="button"
-                        class="button button--small"
-                        on:click=move |_| {
-                            cancelled.set(true);
-                            waiting.set(false);
-                        }
-                    >
-                        "Cancel"
-                    </button>
-                </Show>
-            </div>
-        </Show>
+        {move || {
+            if cancelled.get() {
+                Either::Left(code_notice("Stopped loading this section.", true, try_again))
+            } else {
+                Either::Right(body())
+            }
+        }}
+        {move || {
+            waiting.get().then(|| view! {
+                <div class="section-loading">
+                    <p class="page-status" role="status">"Loading this section…"</p>
+                    {move || {
+                        slow.get().then(|| view! {
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| {
+                                    cancelled.set(true);
+                                    waiting.set(false);
+                                }
+                            >
+                                "Cancel"
+                            </button>
+                        })
+                    }}
+                </div>
+            })
+        }}
     }
 }
 

@@ -68,13 +68,36 @@ const button = (name) => page.getByRole('button', { name, exact: true });
 
 test('personal info, avatar and theme by keyboard', async () => {
   await open('personal-info');
-  // Theme: Enter flips it, Enter flips it back.
-  const theme = button('Dark mode');
-  const was = await theme.getAttribute('aria-pressed');
+  // Theme: Enter moves Auto -> Light -> Dark -> Auto.
+  const theme = page.locator('.theme-toggle');
+  await page.evaluate(() => localStorage.removeItem('preferred-color-scheme'));
+  await page.reload();
+  await page.getByTestId('header-email').filter({ hasText: EMAIL }).waitFor();
+  assert.equal(await theme.textContent(), 'Theme: Auto');
   await press(theme);
-  assert.notEqual(await theme.getAttribute('aria-pressed'), was);
+  assert.equal(await theme.textContent(), 'Theme: Light');
   await page.keyboard.press('Enter');
-  assert.equal(await theme.getAttribute('aria-pressed'), was);
+  assert.equal(await theme.textContent(), 'Theme: Dark');
+  await page.keyboard.press('Enter');
+  assert.equal(await theme.textContent(), 'Theme: Auto');
+
+  // Main menu: Enter opens it, Tab goes into it, Escape closes it and gives focus back.
+  const trigger = button('Label Studio menu');
+  await press(trigger);
+  await page.locator('#main-menu').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Projects');
+  await page.keyboard.press('Escape');
+  await page.locator('#main-menu').waitFor({ state: 'hidden' });
+  assert.equal(await trigger.evaluate((el) => el === document.activeElement), true, 'focus back on the menu button');
+  // User menu: the same.
+  const who = page.locator('.account-header__user');
+  await press(who);
+  await page.locator('#user-menu').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Account & Settings');
+  await page.keyboard.press('Escape');
+  await page.locator('#user-menu').waitFor({ state: 'hidden' });
 
   // Avatar: choose (the file dialog opens from Enter), upload, remove with its confirmation.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(button('Choose image…'))]);

@@ -222,7 +222,7 @@ test('the signed-in page passes axe, keeps the console clean and sends CSRF on u
   await page.goto('/user/account/personal-info');
   await page.locator('#section-title').waitFor();
   await assertAccessible(page, 'personal info (light)');
-  await page.getByRole('button', { name: 'Dark mode' }).click();
+  await page.locator('.theme-toggle').click();
   await assertAccessible(page, 'personal info (after theme toggle)');
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);
@@ -230,7 +230,7 @@ test('the signed-in page passes axe, keeps the console clean and sends CSRF on u
 
 test('every section passes axe in the light and the dark theme', async () => {
   await page.goto('/user/account/personal-info');
-  await page.evaluate(() => localStorage.removeItem('ls-account-theme'));
+  await page.evaluate(() => localStorage.removeItem('preferred-color-scheme'));
   try {
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -247,6 +247,102 @@ test('every section passes axe in the light and the dark theme', async () => {
   }
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);
+});
+
+test('Label Studio\'s frame: main menu and user menu go where Label Studio\'s go, under the prefix', async () => {
+  await page.goto('/user/account/personal-info');
+  await page.locator('#section-title').waitFor();
+  const release = (await apiGet(page, '/api/version/')).release;
+  const menu = page.locator('#main-menu');
+  assert.equal(await menu.isVisible(), false, 'closed until asked');
+  await page.getByRole('button', { name: 'Label Studio menu', exact: true }).click();
+  await menu.waitFor();
+  const items = await menu.locator('a').evaluateAll((links) =>
+    links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')]));
+  assert.deepEqual(items, [
+    ['Projects', at('/projects/'), null],
+    ['Organization', at('/organization/'), null],
+    ['API (opens in a new tab)', 'https://api.labelstud.io/api-reference/introduction/getting-started', '_blank'],
+    ['Docs (opens in a new tab)', 'https://labelstud.io/guide', '_blank'],
+    ['GitHub (opens in a new tab)', 'https://github.com/HumanSignal/label-studio', '_blank'],
+    ['Slack Community (opens in a new tab)', 'https://slack.labelstud.io/?source=product-menu', '_blank'],
+  ]);
+  // The release sits at the bottom, as in Label Studio's menu.
+  await menu.locator('.main-menu__release', { hasText: `Label Studio ${release}` }).waitFor();
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await assertAccessible(page, `main menu open (${scheme})`);
+  }
+  // Escape closes it; so does a click elsewhere.
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Label Studio menu', exact: true }).click();
+  await menu.waitFor();
+  await page.locator('#section-title').click();
+  await menu.waitFor({ state: 'hidden' });
+  // Projects really is Label Studio's projects page, under the prefix.
+  await page.getByRole('button', { name: 'Label Studio menu', exact: true }).click();
+  await Promise.all([page.waitForURL((url) => url.pathname === at('/projects/')), menu.getByRole('link', { name: 'Projects' }).click()]);
+
+  await page.goto('/user/account/hotkeys');
+  await page.locator('#section-title', { hasText: 'Hotkeys' }).waitFor();
+  const userMenu = page.locator('#user-menu');
+  await page.locator('.account-header__user').click();
+  await userMenu.waitFor();
+  assert.deepEqual(await userMenu.locator('a').evaluateAll((links) =>
+    links.map((a) => [a.textContent, a.getAttribute('href')])), [
+    ['Account & Settings', at('/user/account/')],
+    ['Log Out', at('/user/logout/')],
+  ]);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await assertAccessible(page, `user menu open (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+  await Promise.all([
+    page.waitForURL((url) => appPath(url) === '/user/account/personal-info'),
+    userMenu.getByRole('link', { name: 'Account & Settings' }).click(),
+  ]);
+  await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+});
+
+test('the theme button offers Label Studio\'s Auto, Light and Dark, stored where Label Studio keeps it', async () => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const theme = page.locator('.theme-toggle');
+  try {
+    // A choice made on one of Label Studio's own pages (same origin, same key) holds here.
+    await page.goto('/user/account/personal-info');
+    await page.evaluate(() => localStorage.setItem('preferred-color-scheme', 'Dark'));
+    await page.reload();
+    await page.locator('#section-title').waitFor();
+    assert.equal(await theme.textContent(), 'Theme: Dark');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    const dark = await background();
+
+    // Dark -> Auto: nothing pinned, the system decides, and follows it while the page is open.
+    await theme.click();
+    assert.equal(await theme.textContent(), 'Theme: Auto');
+    assert.equal(await page.evaluate(() => localStorage.getItem('preferred-color-scheme')), 'Auto');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-theme')), false);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    assert.notEqual(light, dark);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await background(), dark);
+
+    // Auto -> Light pins light against a dark system, and survives a reload.
+    await theme.click();
+    assert.equal(await theme.textContent(), 'Theme: Light');
+    assert.equal(await page.evaluate(() => localStorage.getItem('preferred-color-scheme')), 'Light');
+    assert.equal(await background(), light);
+    await page.reload();
+    await page.locator('#section-title').waitFor();
+    assert.equal(await theme.textContent(), 'Theme: Light');
+    assert.equal(await background(), light);
+  } finally {
+    await page.emulateMedia({ colorScheme: null });
+    await page.evaluate(() => localStorage.removeItem('preferred-color-scheme'));
+  }
 });
 
 // Ours next to Label Studio's own account page, section by section, for people comparing the

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::api::paths;
+use crate::context::{use_release, use_site};
+
+/// Label Studio's mark and main menu, as on its other pages: Projects, Organization, the links
+/// out, and the server's release at the bottom. A native popover: it opens from the button,
+/// and Escape or a click outside closes it, with no code of ours.
+#[component]
+pub fn MainMenu() -> impl IntoView {
+    let site = use_site();
+    let release = use_release();
+    view! {
+        <button type="button" class="main-menu__trigger" popovertarget="main-menu">
+            <img class="main-menu__mark" src="mark.svg" alt="" width="22" height="22"/>
+            "Label Studio"
+            <span class="visually-hidden">" menu"</span>
+            <span class="main-menu__bars" aria-hidden="true"></span>
+        </button>
+        <nav class="main-menu" id="main-menu" popover="auto" aria-label="Label Studio">
+            <a class="main-menu__item" href=site.url(paths::PROJECTS_PAGE) rel="external">"Projects"</a>
+            <a class="main-menu__item" href=site.url(paths::ORGANIZATION_PAGE) rel="external">"Organization"</a>
+            <hr class="main-menu__spacer"/>
+            // Links out open in a new tab, as Label Studio's do.
+            <a class="main-menu__item" href="https://api.labelstud.io/api-reference/introduction/getting-started" target="_blank" rel="noreferrer">
+                "API"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+            <a class="main-menu__item" href="https://labelstud.io/guide" target="_blank" rel="noreferrer">
+                "Docs"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+            <a class="main-menu__item" href="https://github.com/HumanSignal/label-studio" target="_blank" rel="noreferrer">
+                "GitHub"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+            <a class="main-menu__item" href="https://slack.labelstud.io/?source=product-menu" target="_blank" rel="noreferrer">
+                "Slack Community"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+            <p class="main-menu__release">{move || release.read().label()}</p>
+        </nav>
+    }
+}
