@@ -22,7 +22,6 @@ pub const VERSION: &str = "/api/version/";
 pub const ACCOUNT_PAGE: &str = "/user/account";
 
 /// Label Studio's own pages the account page links to.
-pub const HOME_PAGE: &str = "/";
 pub const LOGOUT_PAGE: &str = "/user/logout/";
 /// The account page's own start, where Label Studio's user menu points.
 pub const ACCOUNT_HOME: &str = "/user/account/";

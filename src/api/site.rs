@@ -53,11 +53,6 @@ impl SitePrefix {
         format!("{}{path}", self.0)
     }
 
-    /// Label Studio's home page.
-    pub fn home(self) -> String {
-        self.url(paths::HOME_PAGE)
-    }
-
     /// Label Studio's sign-out.
     pub fn logout(self) -> String {
         self.url(paths::LOGOUT_PAGE)
@@ -144,7 +139,8 @@ mod tests {
         assert_eq!(ls.app_path("/lsx/user/account"), "/lsx/user/account");
         assert_eq!(root.app_path("/user/account"), "/user/account");
         assert_eq!(ls.server_url("http://h:8080"), "http://h:8080/ls");
-        assert_eq!(ls.home(), "/ls/");
+        assert_eq!(ls.url(paths::PROJECTS_PAGE), "/ls/projects/");
+        assert_eq!(root.url(paths::ORGANIZATION_PAGE), "/organization/");
         assert_eq!(ls.logout(), "/ls/user/logout/");
         assert_eq!(
             ls.login("/ls/user/account/hotkeys"),
