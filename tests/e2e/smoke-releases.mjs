@@ -37,6 +37,16 @@ test(`the server is ${RELEASE} and the page says so`, async () => {
   const version = await apiGet(page, '/api/version/');
   assert.equal(version.release, RELEASE);
   await page.getByTestId('server-release').filter({ hasText: `Label Studio ${RELEASE}` }).waitFor();
+  // Label Studio's main menu, with the release at its bottom and its pages answering.
+  await page.getByRole('button', { name: 'Label Studio menu', exact: true }).click();
+  const menu = page.locator('#main-menu');
+  await menu.locator('.main-menu__release', { hasText: `Label Studio ${RELEASE}` }).waitFor();
+  for (const name of ['Projects', 'Organization']) {
+    const href = await menu.getByRole('link', { name, exact: true }).getAttribute('href');
+    assert.equal((await page.request.get(href)).status(), 200, `${name}: ${href}`);
+  }
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden' });
 });
 
 test('personal info saves and reads back', async () => {
