@@ -235,7 +235,8 @@ pub fn format_size(bytes: u64) -> String {
     if bytes >= 1_048_576 {
         // Tenths of a MB, rounded half up, in integers: float formatting alone would add
         // ~10 KB to the first page's wasm.
-        let tenths = (bytes * 10 + 524_288) / 1_048_576;
+        // Whole MB and the remainder apart, so no size overflows (`bytes * 10` did).
+        let tenths = bytes / 1_048_576 * 10 + (bytes % 1_048_576 * 10 + 524_288) / 1_048_576;
         format!(
             "{}.{} MB ({} bytes)",
             tenths / 10,

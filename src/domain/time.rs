@@ -14,7 +14,10 @@ pub fn parse_iso8601(text: &str) -> Option<i64> {
     let hour: i64 = clock_parts.next()?.parse().ok()?;
     let minute: i64 = clock_parts.next()?.parse().ok()?;
     let second: f64 = clock_parts.next().unwrap_or("0").parse().ok()?;
-    let valid = (1..=12).contains(&month)
+    // Four-digit years only: larger ones are not timestamps Label Studio writes, and would
+    // overflow the arithmetic below.
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
         && (1..=31).contains(&day)
         && hour < 24
         && minute < 60
@@ -45,7 +48,8 @@ fn split_offset(rest: &str) -> Option<(&str, i64)> {
 
 /// Full timestamp in a given UTC offset, 24-hour clock: `2026-11-27 12:05:09 UTC+01:00`.
 pub fn full_timestamp(epoch_secs: i64, offset_minutes: i32) -> String {
-    let local = epoch_secs + i64::from(offset_minutes) * 60;
+    // Saturating: an instant near the ends of i64 renders as some far date, not a panic.
+    let local = epoch_secs.saturating_add(i64::from(offset_minutes) * 60);
     let (y, mo, d) = civil_from_days(local.div_euclid(86_400));
     let secs = local.rem_euclid(86_400);
     let sign = if offset_minutes < 0 { '-' } else { '+' };

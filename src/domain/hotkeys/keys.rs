@@ -157,7 +157,10 @@ impl KeyCombo {
         let text = if input.trim().is_empty() {
             " "
         } else if end.ends_with('+') && !end.ends_with("++") && end.len() < start.len() {
-            &start[..=end.len()]
+            // Keep the one blank after the "+", whatever its width in bytes (a no-break space
+            // is two).
+            let blank = start[end.len()..].chars().next().map_or(0, char::len_utf8);
+            &start[..end.len() + blank]
         } else {
             end
         };
@@ -389,6 +392,13 @@ pub fn label(combo: &KeyCombo, platform: Platform) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wide_blank_after_the_plus_is_the_space_key() {
+        // Found by tests/properties.rs: this sliced inside the no-break space and panicked.
+        assert_eq!(normalize("ctrl+\u{a0}").as_deref(), Ok("ctrl+space"));
+        assert_eq!(normalize("ctrl+\u{3000}").as_deref(), Ok("ctrl+space"));
+    }
 
     fn n(s: &str) -> String {
         normalize(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
