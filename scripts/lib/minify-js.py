@@ -16,9 +16,9 @@ index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
 
 # The glue (trunk's name) and the chunk loader (scripts/lib/wasm-link's); trunk's loader and
-# theme.js are a few lines each.
+# boot.js are short and minified by trunk.
 targets = [p for p in staging.glob("*.js") if re.fullmatch(r".+-[0-9a-f]{16}\.js", p.name)
-           and not p.name.startswith(("loader-", "theme-"))]
+           and not p.name.startswith(("loader-", "boot-"))]
 for path in targets:
     subprocess.run(
         ["terser", str(path), "--module", "--compress", "--mangle", "--output", str(path)],
