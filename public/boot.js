@@ -8,7 +8,7 @@
 //    in this tab (sessionStorage) come back after the reload.
 try {
   var theme = localStorage.getItem("preferred-color-scheme");
-  if (theme === "Light" || theme === "Dark") document.documentElement.setAttribute("data-theme", theme.toLowerCase());
+  if (theme === "Light" || theme === "Dark") document.documentElement.dataset.theme = theme.toLowerCase();
 } catch (e) {}
 
 (function () {
@@ -19,27 +19,20 @@ try {
     var box = document.createElement("div");
     box.className = "stopped";
     box.setAttribute("role", "alert");
-    box.setAttribute("data-testid", "page-stopped");
-    var text = document.createElement("p");
-    text.className = "stopped__text";
-    text.textContent = "This page stopped working and cannot go on. Reload it to continue; " +
-      "edits kept in this tab come back after the reload.";
-    var detail = document.createElement("p");
-    detail.className = "stopped__detail";
-    detail.textContent = String(what).slice(0, 200);
-    var reload = document.createElement("button");
-    reload.type = "button";
-    reload.className = "button button--primary";
-    reload.textContent = "Reload";
-    reload.addEventListener("click", function () { location.reload(); });
-    box.append(text, detail, reload);
+    box.dataset.testid = "page-stopped";
+    // Fixed markup only; the error's own text goes in as text.
+    box.innerHTML = '<p class="stopped__text">This page stopped working and cannot go on. Reload ' +
+      'it to continue; edits kept in this tab come back after the reload.</p>' +
+      '<p class="stopped__detail"></p><button type="button" class="button button--primary">Reload</button>';
+    box.children[1].textContent = String(what).slice(0, 200);
+    var reload = box.children[2];
+    reload.onclick = function () { location.reload(); };
     document.body.prepend(box);
     reload.focus();
   }
   function fromWasm(error) {
-    return typeof WebAssembly === "object" && error instanceof Error &&
-      (error instanceof WebAssembly.RuntimeError || error instanceof WebAssembly.CompileError ||
-       error instanceof WebAssembly.LinkError);
+    return typeof WebAssembly === "object" && (error instanceof WebAssembly.RuntimeError ||
+      error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError);
   }
   // Capture phase: a script that fails to load fires `error` on its element, which only a
   // capturing listener on window sees. Our only scripts are this one and the app's loader.

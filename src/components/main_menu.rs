@@ -12,7 +12,7 @@ pub fn MainMenu() -> impl IntoView {
     let release = use_release();
     view! {
         <button type="button" class="main-menu__trigger" popovertarget="main-menu">
-            <img class="main-menu__mark" src="mark.svg" alt="" width="22" height="22"/>
+            <span class="main-menu__mark" aria-hidden="true"></span>
             "Label Studio"
             <span class="visually-hidden">" menu"</span>
             <span class="main-menu__bars" aria-hidden="true"></span>
