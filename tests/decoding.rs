@@ -469,3 +469,40 @@ fn a_version_answer_without_a_release_is_a_decode_error() {
         Err(ApiError::Decode(_))
     ));
 }
+
+#[test]
+fn a_200_with_an_error_body_or_wrong_types_is_a_decode_error() {
+    let fake = FakeTransport::new();
+    // A proxy or a changed server answering "OK" with an error, or with the wrong types: the
+    // page says it could not read the answer instead of showing an empty account.
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        r#"{"detail": "Invalid token."}"#,
+    );
+    assert!(matches!(
+        block_on(fake.client().whoami()),
+        Err(ApiError::Decode(_))
+    ));
+    fake.on(
+        Method::Get,
+        "/api/current-user/whoami",
+        200,
+        r#"{"id": "seven", "email": 7}"#,
+    );
+    assert!(matches!(
+        block_on(fake.client().whoami()),
+        Err(ApiError::Decode(_))
+    ));
+    fake.on(
+        Method::Get,
+        "/api/jwt/settings",
+        200,
+        r#"{"api_tokens_enabled": "yes"}"#,
+    );
+    assert!(matches!(
+        block_on(fake.client().jwt_settings()),
+        Err(ApiError::Decode(_))
+    ));
+}
