@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, recordHotkey, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, recordHotkey, revokeAllTokens, EMAIL,
   appPath, at,
 } from './helpers.mjs';
 import { png } from './images.mjs';
@@ -20,21 +20,16 @@ before(async () => {
   await signIn(page, '/user/account/personal-info');
   me = await apiGet(page, '/api/current-user/whoami');
   await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
-  await revokeAllTokens();
+  await revokeAllTokens(page);
 });
 after(async () => {
   if (page) {
     await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
-    await revokeAllTokens();
+    await revokeAllTokens(page);
   }
   await browser?.close();
 });
 
-async function revokeAllTokens() {
-  for (const { token } of await apiGet(page, '/api/token/')) {
-    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
-  }
-}
 
 /**
  * Makes requests matching `method` + `path` fail with `fault` until the returned function is
@@ -313,7 +308,7 @@ const REQUESTS = [
   {
     name: 'POST token (Create)', method: 'POST', path: /^\/api\/token\/$/,
     open: async () => {
-      await revokeAllTokens();
+      await revokeAllTokens(page);
       await page.goto('/user/account/personal-access-token');
       await page.getByText('You have no personal access token.').waitFor();
     },
@@ -337,7 +332,7 @@ const REQUESTS = [
   {
     name: 'POST token/blacklist (Revoke)', method: 'POST', path: /^\/api\/token\/blacklist\/$/,
     open: async () => {
-      await revokeAllTokens();
+      await revokeAllTokens(page);
       assert.equal((await apiSend(page, 'POST', '/api/token/')).status(), 201);
       await page.goto('/user/account/personal-access-token');
       await page.getByTestId('pat-row').getByRole('button', { name: 'Revoke…' }).click();
@@ -362,7 +357,7 @@ const REQUESTS = [
   {
     name: 'POST token/refresh (Test token)', method: 'POST', path: /^\/api\/token\/refresh\/$/,
     open: async (ctx) => {
-      await revokeAllTokens();
+      await revokeAllTokens(page);
       await page.goto('/user/account/personal-access-token');
       await page.getByRole('button', { name: 'Create token' }).click();
       ctx.dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
@@ -386,7 +381,7 @@ const REQUESTS = [
     name: 'GET whoami with the access token (Test token)', method: 'GET', path: /^\/api\/current-user\/whoami$/,
     bearerOnly: true,
     open: async (ctx) => {
-      await revokeAllTokens();
+      await revokeAllTokens(page);
       await page.goto('/user/account/personal-access-token');
       await page.getByRole('button', { name: 'Create token' }).click();
       ctx.dialog = page.getByRole('dialog', { name: 'Your new personal access token' });

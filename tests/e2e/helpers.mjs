@@ -13,6 +13,15 @@ export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-pass-1234';
 export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve('target/test-artifacts');
 // Label Studio's path prefix on APP_URL ('' at the root, '/label-studio' behind
 // deploy/nginx-prefix.conf). Tests write paths as at the root; `at` and `appPath` translate.
+/** Every section of the page, slug to title, in the sidebar's order. */
+export const SECTIONS = {
+  'personal-info': 'Personal Info',
+  hotkeys: 'Hotkeys',
+  'email-preferences': 'Email Preferences',
+  'membership-info': 'Membership Info',
+  'personal-access-token': 'Personal Access Token',
+};
+
 export const PREFIX = (process.env.APP_PREFIX ?? '').replace(/\/$/, '');
 
 /** A root-relative Label Studio path under the prefix. */
@@ -191,6 +200,13 @@ export function assertCsrfOnUnsafe(watch) {
 
 /** Opens the personal access token section with no token and presses Create token; returns the
  * open dialog and the token it shows. */
+/** Starts from "no personal access token", whatever an earlier run left behind. */
+export async function revokeAllTokens(page) {
+  for (const { token } of await apiGet(page, '/api/token/')) {
+    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
+  }
+}
+
 export async function createTokenInPage(page) {
   await page.goto('/user/account/personal-access-token');
   await page.getByText('You have no personal access token.').waitFor();

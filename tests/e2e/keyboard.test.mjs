@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, EMAIL, appPath, at,
+  launch, newWatchedPage, signIn, apiGet, apiSend, revokeAllTokens, EMAIL, appPath, at,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -15,9 +15,7 @@ before(async () => {
   await signIn(page, '/user/account/personal-info');
   await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
   await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
-  for (const { token } of await apiGet(page, '/api/token/')) {
-    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
-  }
+  await revokeAllTokens(page);
   // Counts pointer events from here on; the walk-through must not cause any.
   await page.addInitScript(() => {
     window.__pointerEvents = 0;
@@ -66,6 +64,17 @@ async function assertNoPointer() {
 
 const button = (name) => page.getByRole('button', { name, exact: true });
 
+/** Opens a header menu with Enter, tabs to its first link, closes it with Escape. */
+async function menuByKeyboard(trigger, menu, firstLink) {
+  await press(trigger);
+  await page.locator(menu).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), firstLink);
+  await page.keyboard.press('Escape');
+  await page.locator(menu).waitFor({ state: 'hidden' });
+  assert.equal(await trigger.evaluate((el) => el === document.activeElement), true, 'focus back on the menu button');
+}
+
 test('personal info, avatar and theme by keyboard', async () => {
   await open('personal-info');
   // Theme: Enter moves Auto -> Light -> Dark -> Auto.
@@ -81,23 +90,9 @@ test('personal info, avatar and theme by keyboard', async () => {
   await page.keyboard.press('Enter');
   assert.equal(await theme.textContent(), 'Theme: Auto');
 
-  // Main menu: Enter opens it, Tab goes into it, Escape closes it and gives focus back.
-  const trigger = button('Label Studio menu');
-  await press(trigger);
-  await page.locator('#main-menu').waitFor();
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Projects');
-  await page.keyboard.press('Escape');
-  await page.locator('#main-menu').waitFor({ state: 'hidden' });
-  assert.equal(await trigger.evaluate((el) => el === document.activeElement), true, 'focus back on the menu button');
-  // User menu: the same.
-  const who = page.locator('.account-header__user');
-  await press(who);
-  await page.locator('#user-menu').waitFor();
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Account & Settings');
-  await page.keyboard.press('Escape');
-  await page.locator('#user-menu').waitFor({ state: 'hidden' });
+  // Both menus: Enter opens, Tab goes into the menu, Escape closes it and gives focus back.
+  await menuByKeyboard(button('Label Studio menu'), '#main-menu', 'Projects');
+  await menuByKeyboard(page.locator('.account-header__user'), '#user-menu', 'Account & Settings');
 
   // Avatar: choose (the file dialog opens from Enter), upload, remove with its confirmation.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(button('Choose image…'))]);

@@ -7,16 +7,8 @@ import path from 'node:path';
 import {
   launch, newWatchedPage, signIn, submitLoginForm, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
   screenshot, EMAIL, PASSWORD, LS_URL, PREFIX, ARTIFACTS,
-  appPath, at,
+  appPath, at, SECTIONS,
 } from './helpers.mjs';
-
-const SECTIONS = {
-  'personal-info': 'Personal Info',
-  hotkeys: 'Hotkeys',
-  'email-preferences': 'Email Preferences',
-  'membership-info': 'Membership Info',
-  'personal-access-token': 'Personal Access Token',
-};
 
 let browser, page, watch;
 before(async () => {

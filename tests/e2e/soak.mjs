@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, recordHotkey, createTokenInPage, EMAIL,
+  launch, newWatchedPage, signIn, apiSend, recordHotkey, createTokenInPage, revokeAllTokens, EMAIL, SECTIONS,
 } from './helpers.mjs';
 
 const SWITCHES = 200;
@@ -16,14 +16,6 @@ const IMPORTS = 50;
 const TOKENS = 20;
 const GROWTH_LIMIT = 10 * 1024 * 1024;
 const FRAME_MS = 17;
-
-const SECTIONS = {
-  'personal-info': 'Personal Info',
-  hotkeys: 'Hotkeys',
-  'email-preferences': 'Email Preferences',
-  'membership-info': 'Membership Info',
-  'personal-access-token': 'Personal Access Token',
-};
 
 let browser, page, cdp;
 before(async () => {
@@ -34,9 +26,7 @@ before(async () => {
   cdp = await context.newCDPSession(page);
   await signIn(page, '/user/account/personal-info');
   await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
-  for (const { token } of await apiGet(page, '/api/token/')) {
-    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
-  }
+  await revokeAllTokens(page);
   await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
 });
 after(async () => {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, LS_URL, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, revokeAllTokens, assertAccessible, assertCsrfOnUnsafe, LS_URL, EMAIL,
   appPath, at, createTokenInPage,
 } from './helpers.mjs';
 
@@ -11,10 +11,7 @@ before(async () => {
   browser = await launch();
   ({ context, page, watch } = await newWatchedPage(browser));
   await signIn(page, '/user/account/personal-access-token');
-  // Start from "no token", whatever an earlier run left behind.
-  for (const { token } of await apiGet(page, '/api/token/')) {
-    await apiSend(page, 'POST', '/api/token/blacklist/', { refresh: token });
-  }
+  await revokeAllTokens(page);
 });
 after(async () => { await browser?.close(); });
 
