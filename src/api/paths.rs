@@ -2,6 +2,8 @@
 //! `whoami`, `current-user/token`, `jwt/settings` and `organizations/{id}`), so none is built
 //! anywhere else.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 pub const WHOAMI: &str = "/api/current-user/whoami";
 pub const HOTKEYS: &str = "/api/current-user/hotkeys/";
 pub const LEGACY_TOKEN: &str = "/api/current-user/token";
@@ -60,16 +62,16 @@ pub fn login(next: &str) -> String {
     format!("/user/login/?next={}", encode_query_value(next))
 }
 
+/// Everything but RFC 3986's unreserved characters and `/` (a path stays readable).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/');
+
 fn encode_query_value(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
 #[cfg(test)]
@@ -110,5 +112,6 @@ mod tests {
             "/user/login/?next=/user/account/hotkeys"
         );
         assert_eq!(login("/a?b=c&d"), "/user/login/?next=/a%3Fb%3Dc%26d");
+        assert_eq!(login("/ä b#~"), "/user/login/?next=/%C3%A4%20b%23~");
     }
 }

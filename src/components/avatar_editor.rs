@@ -7,12 +7,14 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::{draft_store, image};
 use crate::components::avatar_frame::{AvatarFrame, FrameButton};
+use crate::components::hooks::use_save;
 use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
 use crate::context::{use_api, use_connection, use_current_user};
 use crate::domain::avatar::{
     self, FileFacts, ImageKind, PendingAvatar, Problem, PENDING_AVATAR_KEY,
 };
+use crate::domain::status::Status;
 
 /// A picked file that only needs resizing.
 #[derive(Clone)]
@@ -73,12 +75,11 @@ pub fn AvatarEditor(
     let api = use_api();
     let user = use_current_user().0;
     let restored = restore_pending(user.with_untracked(|u| u.id));
-    let status = RwSignal::new(restored.is_some().then(|| {
-        (
-            true,
-            "Restored the photo you had chosen. It is not uploaded yet.".to_string(),
-        )
-    }));
+    let status = RwSignal::new(if restored.is_some() {
+        Status::Done("Restored the photo you had chosen. It is not uploaded yet.".into())
+    } else {
+        Status::Quiet
+    });
     let stage = RwSignal::new_local(restored.map_or(Stage::Idle, Stage::Preview));
     let square = RwSignal::new(true);
 
@@ -98,7 +99,7 @@ pub fn AvatarEditor(
     });
 
     let inspect = move |file: File| {
-        status.set(None);
+        status.set(Status::Quiet);
         set_stage(Stage::Checking);
         spawn_local(async move {
             set_stage(examine(file).await);
@@ -123,64 +124,61 @@ pub fn AvatarEditor(
                 })),
                 Err(message) => {
                     set_stage(Stage::Idle);
-                    status.set(Some((false, message)));
+                    status.set(Status::Failed(message));
                 }
             }
         });
     };
 
-    let upload = Action::new_local({
-        let api = api.clone();
-        move |candidate: &Candidate| {
-            let (api, candidate) = (api.clone(), candidate.clone());
-            let id = user.with_untracked(|u| u.id);
-            async move {
-                api.upload_avatar(id, &candidate.name, candidate.blob)
-                    .await?;
-                // The photo is stored even if reading it back fails; say so rather than "failed".
-                Ok(api.whoami().await.ok())
-            }
-        }
-    });
-    let remove = Action::new_local({
-        let api = api.clone();
-        move |_: &()| {
-            let api = api.clone();
-            let id = user.with_untracked(|u| u.id);
-            async move {
-                api.delete_avatar(id).await?;
-                Ok(api.whoami().await.ok())
-            }
-        }
-    });
-    let finish = move |result: Option<Result<Option<User>, ApiError>>,
+    // The photo is stored even if reading it back fails: then say so rather than "failed".
+    let finish = move |result: Result<Option<User>, ApiError>,
                        done: &'static str,
                        failed: &'static str| match result {
-        Some(Ok(Some(fresh))) => {
+        Ok(Some(fresh)) => {
             user.update(|u| u.avatar = fresh.avatar);
             set_stage(Stage::Idle);
-            status.set(Some((true, done.into())));
+            status.set(Status::Done(done.into()));
         }
-        Some(Ok(None)) => {
+        Ok(None) => {
             set_stage(Stage::Idle);
-            status.set(Some((
-                true,
-                format!("{done} Reload the page to see the change here."),
+            status.set(Status::Done(format!(
+                "{done} Reload the page to see the change here."
             )));
         }
-        Some(Err(error)) => {
-            status.set(Some((false, format!("{failed}: {}", error.user_message()))))
-        }
-        None => {}
+        Err(error) => status.set(Status::Failed(format!(
+            "{failed}: {}",
+            error.user_message()
+        ))),
     };
-    Effect::new(move |_| finish(upload.value().get(), "Photo updated.", "Upload failed"));
-    Effect::new(move |_| {
-        finish(
-            remove.value().get(),
-            "Photo removed.",
-            "Could not remove the photo",
-        )
-    });
+    let upload = use_save(
+        {
+            let api = api.clone();
+            move |candidate: &Candidate| {
+                let (api, candidate) = (api.clone(), candidate.clone());
+                let id = user.with_untracked(|u| u.id);
+                async move {
+                    api.upload_avatar(id, &candidate.name, candidate.blob)
+                        .await?;
+                    Ok(api.whoami().await.ok())
+                }
+            }
+        },
+        move |result| finish(result, "Photo updated.", "Upload failed"),
+    );
+    let remove = use_save(
+        {
+            let api = api.clone();
+            move |_: &()| {
+                let api = api.clone();
+                let id = user.with_untracked(|u| u.id);
+                async move {
+                    api.delete_avatar(id).await?;
+                    Ok(api.whoami().await.ok())
+                }
+            }
+        },
+        move |result| finish(result, "Photo removed.", "Could not remove the photo"),
+    );
 
     keep_pending_while_signed_out(stage, status, user.with_untracked(|u| u.id));
 
@@ -287,7 +285,7 @@ fn restore_pending(user_id: u64) -> Option<Candidate> {
 /// it (storage full), say so on `status` rather than lose it silently.
 fn keep_pending_while_signed_out(
     stage: RwSignal<Stage, LocalStorage>,
-    status: RwSignal<Option<(bool, String)>>,
+    status: RwSignal<Status>,
     user_id: u64,
 ) {
     let session_ended = use_connection().session_ended;
@@ -316,12 +314,11 @@ fn keep_pending_while_signed_out(
                 data: avatar::base64_encode(&bytes),
             };
             if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
-                status.try_set(Some((
-                    false,
+                status.try_set(Status::Failed(
                     "The browser could not keep this photo while you sign in again (its storage \
                      is full). After signing in, choose the photo again."
-                        .to_string(),
-                )));
+                        .into(),
+                ));
             }
         });
     });

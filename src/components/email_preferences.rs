@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::types::UserPatch;
+use crate::components::hooks::use_save;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
+use crate::domain::status::Status;
 
 /// Email Preferences section: one switch for product news, saved as soon as it is flipped.
 #[component]
@@ -10,37 +12,38 @@ pub fn EmailPreferences() -> impl IntoView {
     let api = use_api();
     let user = use_current_user().0;
     let on = RwSignal::new(user.with_untracked(|u| u.allow_newsletters));
-    let status = RwSignal::new(None::<(bool, String)>);
+    let status = RwSignal::new(Status::Quiet);
 
-    let save = Action::new_local(move |wanted: &bool| {
-        let (api, wanted) = (api.clone(), *wanted);
-        let id = user.with_untracked(|u| u.id);
-        async move {
-            let patch = UserPatch {
-                allow_newsletters: Some(wanted),
-                ..Default::default()
-            };
-            api.update_user(id, &patch)
-                .await
-                .map(|saved| saved.allow_newsletters)
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(stored)) => {
-            on.set(stored);
-            user.update(|u| u.allow_newsletters = stored);
-            status.set(Some((true, "Saved.".into())));
-        }
-        Some(Err(error)) => {
-            // Flip back to what the server still has.
-            on.set(user.with_untracked(|u| u.allow_newsletters));
-            status.set(Some((
-                false,
-                format!("Not saved: {}", error.user_message()),
-            )));
-        }
-        None => {}
-    });
+    let save = use_save(
+        move |wanted: &bool| {
+            let (api, wanted) = (api.clone(), *wanted);
+            let id = user.with_untracked(|u| u.id);
+            async move {
+                let patch = UserPatch {
+                    allow_newsletters: Some(wanted),
+                    ..Default::default()
+                };
+                api.update_user(id, &patch)
+                    .await
+                    .map(|saved| saved.allow_newsletters)
+            }
+        },
+        move |result| match result {
+            Ok(stored) => {
+                on.set(stored);
+                user.update(|u| u.allow_newsletters = stored);
+                status.set(Status::Done("Saved.".into()));
+            }
+            Err(error) => {
+                // Flip back to what the server still has.
+                on.set(user.with_untracked(|u| u.allow_newsletters));
+                status.set(Status::Failed(format!(
+                    "Not saved: {}",
+                    error.user_message()
+                )));
+            }
+        },
+    );
 
     view! {
         <div class="email-preferences">
@@ -61,7 +64,7 @@ pub fn EmailPreferences() -> impl IntoView {
                         }
                         let wanted = ev.target().checked();
                         on.set(wanted);
-                        status.set(None);
+                        status.set(Status::Quiet);
                         save.dispatch(wanted);
                     }
                 />
@@ -73,7 +76,7 @@ pub fn EmailPreferences() -> impl IntoView {
                 "Occasional emails about new Label Studio features. Account and security emails are always sent."
             </p>
             <StatusLine status=Signal::derive(move || {
-                if save.pending().get() { Some((true, "Saving…".to_string())) } else { status.get() }
+                if save.pending().get() { Status::Done("Saving…".into()) } else { status.get() }
             })/>
         </div>
     }

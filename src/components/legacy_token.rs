@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::hooks::use_save;
+use crate::components::loaded::Loaded;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_site};
 use crate::domain::snippets;
+use crate::domain::status::Status;
 
 /// What must be typed to renew: renewing breaks every script at once, so it is deliberate.
 const RENEW_WORD: &str = "RENEW";
@@ -30,31 +32,31 @@ pub fn LegacyToken() -> impl IntoView {
     let shown = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(Status::Quiet);
     let origin = use_site().server_url(&window().location().origin().unwrap_or_default());
 
-    let renew = Action::new_local(move |_: &()| {
-        let api = api.clone();
-        async move { api.reset_legacy_token().await }
-    });
-    Effect::new(move |_| match renew.value().get() {
-        Some(Ok(fresh)) => {
-            token.set(Some(fresh));
-            // Show the new token: the user is about to paste it into their scripts.
-            shown.set(true);
-            confirming.set(false);
-            typed.set(String::new());
-            message.set(Some((
-                true,
-                "New token created. The old one no longer works.".into(),
-            )));
-        }
-        Some(Err(error)) => message.set(Some((
-            false,
-            format!("Could not renew: {}", error.user_message()),
-        ))),
-        None => {}
-    });
+    let renew = use_save(
+        move |_: &()| {
+            let api = api.clone();
+            async move { api.reset_legacy_token().await }
+        },
+        move |result| match result {
+            Ok(fresh) => {
+                token.set(Some(fresh));
+                // Show the new token: the user is about to paste it into their scripts.
+                shown.set(true);
+                confirming.set(false);
+                typed.set(String::new());
+                message.set(Status::Done(
+                    "New token created. The old one no longer works.".into(),
+                ));
+            }
+            Err(error) => message.set(Status::Failed(format!(
+                "Could not renew: {}",
+                error.user_message()
+            ))),
+        },
+    );
 
     let secret = Signal::derive(move || token.get().unwrap_or_default());
     let display = move |value: String| {
@@ -78,10 +80,7 @@ pub fn LegacyToken() -> impl IntoView {
             <p class="section-card__description">
                 "The legacy token never expires. Send it as \"Authorization: Token …\". Prefer a personal access token where you can."
             </p>
-            {move || match loaded.get() {
-                None => view! { <p class="page-status" role="status">"Loading…"</p> }.into_any(),
-                Some(Err(error)) => view! { <ErrorNotice what="your legacy token" error on_retry=move |_| loaded.refetch()/> }.into_any(),
-                Some(Ok(_)) => view! {
+            <Loaded resource=loaded what="your legacy token" let:_token>
                     <div class="field">
                         <span class="field__label" id="legacy-token-label">"Token"</span>
                         <div class="legacy-token__row">
@@ -102,8 +101,7 @@ pub fn LegacyToken() -> impl IntoView {
                         </div>
                         <pre class="snippet__code" aria-labelledby="legacy-curl-title"><code>{curl_display.clone()}</code></pre>
                     </div>
-                }.into_any(),
-            }}
+            </Loaded>
             {move || if confirming.get() {
                 view! {
                     <div class="confirm confirm--danger" role="group" aria-labelledby="renew-title">
@@ -129,7 +127,7 @@ pub fn LegacyToken() -> impl IntoView {
             } else {
                 view! {
                     <button type="button" class="button button--danger" disabled=move || token.with(Option::is_none)
-                        on:click=move |_| { message.set(None); confirming.set(true); }>"Renew token…"</button>
+                        on:click=move |_| { message.set(Status::Quiet); confirming.set(true); }>"Renew token…"</button>
                 }.into_any()
             }}
             <StatusLine status=message/>

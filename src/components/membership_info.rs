@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::{Membership, ProjectRef};
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, use_current_user, use_site};
 use crate::domain::user::role_name;
@@ -45,12 +45,12 @@ pub fn MembershipInfo() -> impl IntoView {
             </dl>
             <section class="membership__block" aria-labelledby="contrib-title" data-testid="membership-block">
                 <h2 class="membership__title" id="contrib-title">"Contributions"</h2>
-                {move || match membership.get() {
-                    None => view! { <p role="status">"Loading…"</p> }.into_any(),
-                    Some(Err(error)) => view! { <ErrorNotice what="your membership" error on_retry=move |_| membership.refetch()/> }.into_any(),
-                    Some(Ok(None)) => view! { <p>"You are not in an organization."</p> }.into_any(),
-                    Some(Ok(Some(m))) => contributions(m).into_any(),
-                }}
+                <Loaded resource=membership what="your membership" let:found>
+                    {match found {
+                        None => view! { <p>"You are not in an organization."</p> }.into_any(),
+                        Some(m) => contributions(m).into_any(),
+                    }}
+                </Loaded>
             </section>
             <section class="membership__block" aria-labelledby="org-title">
                 <h2 class="membership__title" id="org-title">"Organization"</h2>

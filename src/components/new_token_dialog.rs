@@ -5,6 +5,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_site};
 use crate::domain::snippets;
+use crate::domain::status::Status;
 
 /// The one time a new personal access token is visible: copy it, test it, see how to use it.
 /// The token lives only in `token`; closing sets it to `None`, which removes it from the DOM.
@@ -76,10 +77,11 @@ pub fn NewTokenDialog(
                         move |_| api.cancel_pending()
                     }>"Stop waiting"</button>
                 </Show>
-                <StatusLine status=Signal::derive(move || test.value().get().map(|r| match r {
-                    Ok(email) => (true, format!("Works: authenticated as {email}.")),
-                    Err(message) => (false, message),
-                }))/>
+                <StatusLine status=Signal::derive(move || match test.value().get() {
+                    None => Status::Quiet,
+                    Some(Ok(email)) => Status::Done(format!("Works: authenticated as {email}.")),
+                    Some(Err(message)) => Status::Failed(message),
+                })/>
             </div>
             <p class="dialog__text">
                 "This is a refresh token: exchange it at /api/token/refresh/ for an access token that lasts 5 minutes, \

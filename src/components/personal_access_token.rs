@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::hooks::use_save;
+use crate::components::loaded::Loaded;
 use crate::components::new_token_dialog::NewTokenDialog;
 use crate::components::status_line::StatusLine;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, OrgTokenSwitches};
 use crate::domain::jwt;
 use crate::domain::sections::TokenSwitches;
+use crate::domain::status::Status;
 
 /// Personal Access Token section: the current token (as Label Studio lists it), create (one per
 /// user), revoke with a confirmation.
@@ -22,67 +24,60 @@ pub fn PersonalAccessToken() -> impl IntoView {
         }
     });
     let new_token = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(Status::Quiet);
     let confirm_revoke = RwSignal::new(None::<String>);
 
-    let create = Action::new_local({
-        let api = api.clone();
-        move |_: &()| {
+    let create = use_save(
+        {
             let api = api.clone();
-            async move { api.create_token().await }
-        }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(token)) => {
-            message.set(None);
-            new_token.set(Some(token));
+            move |_: &()| {
+                let api = api.clone();
+                async move { api.create_token().await }
+            }
+        },
+        // The created token is kept only in the dialog (the helper keeps no copy).
+        move |result| {
+            match result {
+                Ok(token) => {
+                    message.set(Status::Quiet);
+                    new_token.set(Some(token));
+                }
+                Err(ApiError::Conflict(_)) => message.set(Status::Failed(
+                    "You already have a token, and Label Studio allows one per user. Revoke it first."
+                        .into(),
+                )),
+                Err(error) => {
+                    return message.set(Status::Failed(format!(
+                        "Could not create a token: {}",
+                        error.user_message()
+                    )))
+                }
+            }
             tokens.refetch();
-        }
-        Some(Err(ApiError::Conflict(_))) => {
-            message.set(Some((
-                false,
-                "You already have a token, and Label Studio allows one per user. Revoke it first."
-                    .into(),
-            )));
-            tokens.refetch();
-        }
-        Some(Err(error)) => message.set(Some((
-            false,
-            format!("Could not create a token: {}", error.user_message()),
-        ))),
-        None => {}
-    });
-    // The created token is kept only in the dialog; forget the action's copy at once.
-    Effect::new(move |_| {
-        if matches!(create.value().get(), Some(Ok(_))) {
-            create.value().set(None);
-        }
-    });
+        },
+    );
 
-    let revoke = Action::new_local(move |listed: &String| {
-        let (api, listed) = (api.clone(), listed.clone());
-        async move { api.revoke_token(&listed).await }
-    });
-    Effect::new(move |_| match revoke.value().get() {
-        Some(Ok(())) => {
+    let revoke = use_save(
+        move |listed: &String| {
+            let (api, listed) = (api.clone(), listed.clone());
+            async move { api.revoke_token(&listed).await }
+        },
+        move |result| {
+            let done = match result {
+                Ok(()) => "Token revoked. Scripts using it can no longer get access tokens.",
+                Err(ApiError::NotFound(_)) => "That token was already revoked.",
+                Err(error) => {
+                    return message.set(Status::Failed(format!(
+                        "Could not revoke: {}",
+                        error.user_message()
+                    )))
+                }
+            };
             confirm_revoke.set(None);
-            message.set(Some((
-                true,
-                "Token revoked. Scripts using it can no longer get access tokens.".into(),
-            )));
+            message.set(Status::Done(done.into()));
             tokens.refetch();
-        }
-        Some(Err(ApiError::NotFound(_))) => {
-            confirm_revoke.set(None);
-            message.set(Some((true, "That token was already revoked.".into())));
-            tokens.refetch();
-        }
-        Some(Err(error)) => message.set(Some((
-            false,
-            format!("Could not revoke: {}", error.user_message()),
-        ))),
-        None => {}
-    });
+        },
+    );
 
     // When the dialog closes, put focus back where it was opened from.
     let create_button = NodeRef::<leptos::html::Button>::new();
@@ -109,32 +104,29 @@ pub fn PersonalAccessToken() -> impl IntoView {
             <p class="section-card__description">
                 "Use a personal access token for scripts, the Python SDK and integrations. It acts as you."
             </p>
-            {move || match tokens.get() {
-                None => view! { <p class="page-status" role="status">"Loading tokens…"</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorNotice what="your tokens" error on_retry=move |_| tokens.refetch()/>
-                }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! {
-                    <p class="tokens__empty">"You have no personal access token."</p>
-                }.into_any(),
-                Some(Ok(list)) => list.into_iter().map(|listed| {
-                    let claims = jwt::claims(&listed);
-                    let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
-                    let for_revoke = listed.clone();
-                    view! {
-                        <div class="token-card" data-testid="pat-row">
-                            <div class="token-card__meta">
-                                <span class="token-card__label">"Personal access token"</span>
-                                <span>"Created " {iat.map_or_else(|| view! { "unknown" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
-                                <span>"Expires " {exp.map_or_else(|| view! { "never" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+            <Loaded resource=tokens what="your tokens" loading="Loading tokens…" let:list>
+                {if list.is_empty() {
+                    view! { <p class="tokens__empty">"You have no personal access token."</p> }.into_any()
+                } else {
+                    list.into_iter().map(|listed| {
+                        let claims = jwt::claims(&listed);
+                        let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
+                        let for_revoke = listed.clone();
+                        view! {
+                            <div class="token-card" data-testid="pat-row">
+                                <div class="token-card__meta">
+                                    <span class="token-card__label">"Personal access token"</span>
+                                    <span>"Created " {iat.map_or_else(|| view! { "unknown" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+                                    <span>"Expires " {exp.map_or_else(|| view! { "never" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+                                </div>
+                                <code class="token-card__value" title="Label Studio keeps only the first two parts of the token">{listed}</code>
+                                <button type="button" class="button button--danger button--small"
+                                    on:click=move |_| confirm_revoke.set(Some(for_revoke.clone()))>"Revoke…"</button>
                             </div>
-                            <code class="token-card__value" title="Label Studio keeps only the first two parts of the token">{listed}</code>
-                            <button type="button" class="button button--danger button--small"
-                                on:click=move |_| confirm_revoke.set(Some(for_revoke.clone()))>"Revoke…"</button>
-                        </div>
-                    }
-                }).collect_view().into_any(),
-            }}
+                        }
+                    }).collect_view().into_any()
+                }}
+            </Loaded>
             {move || confirm_revoke.get().map(|listed| view! {
                 <div class="confirm" role="group" aria-labelledby="revoke-title">
                     <p id="revoke-title" class="confirm__text">

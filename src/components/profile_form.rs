@@ -3,11 +3,12 @@ use leptos::prelude::*;
 use crate::api::types::UserPatch;
 use crate::api::ApiError;
 use crate::browser::draft_store;
-use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
+use crate::components::hooks::{guard_draft, use_save};
 use crate::components::status_line::StatusLine;
 use crate::components::text_field::TextField;
-use crate::context::{use_api, use_connection, use_current_user};
-use crate::domain::profile::{self, PendingDraft, ProfileDraft, PENDING_DRAFT_KEY};
+use crate::context::{use_api, use_current_user};
+use crate::domain::profile::{self, PendingDraft, ProfileDraft, ProfileField, PENDING_DRAFT_KEY};
+use crate::domain::status::Status;
 
 /// First name, last name and phone, checked in the browser and saved with one PATCH.
 /// Email is shown read-only. Edits survive server errors.
@@ -34,89 +35,70 @@ pub fn ProfileForm() -> impl IntoView {
 
     // Errors show once a field was left or a save was attempted.
     let submitted = RwSignal::new(false);
-    let touched = RwSignal::new([false; 3]);
     let server_error = RwSignal::new(None::<ApiError>);
-    let status = RwSignal::new(restored.map(|_| {
-        (
-            true,
-            "Restored the edits you had not saved yet; check them and Save.".to_string(),
-        )
+    let status = RwSignal::new(restored.map_or(Status::Quiet, |_| {
+        Status::Done("Restored the edits you had not saved yet; check them and Save.".into())
     }));
 
-    let field_error = move |index: usize, field: &'static str| {
-        Signal::derive(move || {
+    // A field's message (the browser's check once shown, else the server's) and its blur.
+    let field = move |field: ProfileField| {
+        let touched = RwSignal::new(false);
+        let error = Signal::derive(move || {
+            let shown = submitted.get() || touched.get();
             let client = checked.with(|c| {
-                c.as_ref().err().and_then(|e| match index {
-                    0 => e.first_name.clone(),
-                    1 => e.last_name.clone(),
-                    _ => e.phone.clone(),
+                c.as_ref()
+                    .err()
+                    .and_then(|e| e.get(field).map(str::to_string))
+            });
+            client.filter(|_| shown).or_else(|| {
+                server_error.with(|e| {
+                    e.as_ref()
+                        .and_then(|e| e.field_messages(field.server_name()))
                 })
-            });
-            let shown = submitted.get() || touched.with(|t| t[index]);
-            let client = client.filter(|_| shown);
-            client
-                .or_else(|| server_error.with(|e| e.as_ref().and_then(|e| e.field_messages(field))))
-        })
+            })
+        });
+        (error, Callback::new(move |_| touched.set(true)))
     };
-    let touch = move |index: usize| {
-        Callback::new(move |_| {
-            touched.try_update(|t| t[index] = true);
-        })
-    };
+    let (first_name_error, first_name_left) = field(ProfileField::FirstName);
+    let (last_name_error, last_name_left) = field(ProfileField::LastName);
+    let (phone_error, phone_left) = field(ProfileField::Phone);
 
-    let save = Action::new_local(move |patch: &UserPatch| {
-        let (api, patch) = (api.clone(), patch.clone());
-        let id = user.with_untracked(|u| u.id);
-        async move { api.update_user(id, &patch).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
-            // The PATCH answer lacks `permissions`; keep the rest of what we know.
-            user.update(|u| {
-                u.first_name = saved.first_name.clone();
-                u.last_name = saved.last_name.clone();
-                u.phone = saved.phone.clone();
-            });
-            first_name.set(saved.first_name);
-            last_name.set(saved.last_name);
-            phone.set(saved.phone);
-            server_error.set(None);
-            submitted.set(false);
-            status.set(Some((true, "Saved.".into())));
-        }
-        Some(Err(error)) => {
-            status.set(Some((
-                false,
-                format!(
+    let save = use_save(
+        move |patch: &UserPatch| {
+            let (api, patch) = (api.clone(), patch.clone());
+            let id = user.with_untracked(|u| u.id);
+            async move { api.update_user(id, &patch).await }
+        },
+        move |result| match result {
+            Ok(saved) => {
+                // The PATCH answer lacks `permissions`; keep the rest of what we know.
+                user.update(|u| {
+                    u.first_name = saved.first_name.clone();
+                    u.last_name = saved.last_name.clone();
+                    u.phone = saved.phone.clone();
+                });
+                first_name.set(saved.first_name);
+                last_name.set(saved.last_name);
+                phone.set(saved.phone);
+                server_error.set(None);
+                submitted.set(false);
+                status.set(Status::Done("Saved.".into()));
+            }
+            Err(error) => {
+                status.set(Status::Failed(format!(
                     "Not saved: {} Your edits are still here.",
                     error.user_message()
-                ),
-            )));
-            server_error.set(Some(error));
-        }
-        None => {}
-    });
+                )));
+                server_error.set(Some(error));
+            }
+        },
+    );
 
-    if let Some(unsaved) = use_context::<UnsavedChanges>() {
-        Effect::new(move |_| unsaved.0.set(dirty.get()));
-        on_cleanup(move || unsaved.0.set(false));
-    }
-    // Once the session has ended, the edits are kept for the sign-in round trip (restored
-    // above on the way back), so leaving for the login form needs no prompt.
-    let session_ended = use_connection().session_ended;
-    Effect::new(move |_| {
-        if session_ended.get() && dirty.get() {
-            let pending = PendingDraft {
-                user_id: user.with_untracked(|u| u.id),
-                draft: draft.get(),
-            };
-            draft_store::save(PENDING_DRAFT_KEY, &pending);
-        } else {
-            // Nothing unsaved, or the session came back without a round trip.
-            draft_store::discard(PENDING_DRAFT_KEY);
-        }
+    // Edits kept for the sign-in round trip come back above.
+    guard_draft(PENDING_DRAFT_KEY, dirty.into(), move || PendingDraft {
+        user_id: user.with_untracked(|u| u.id),
+        draft: draft.get(),
     });
-    install_beforeunload(Signal::derive(move || dirty.get() && !session_ended.get()));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -124,16 +106,15 @@ pub fn ProfileForm() -> impl IntoView {
             return;
         }
         submitted.set(true);
-        status.set(None);
+        status.set(Status::Quiet);
         match checked.get_untracked() {
             Ok(patch) => {
                 server_error.set(None);
                 save.dispatch(patch);
             }
-            Err(_) => status.set(Some((
-                false,
+            Err(_) => status.set(Status::Failed(
                 "Fix the marked fields; nothing was sent.".into(),
-            ))),
+            )),
         }
     };
 
@@ -141,12 +122,12 @@ pub fn ProfileForm() -> impl IntoView {
         <form class="profile-form" on:submit=on_submit novalidate>
             <div class="profile-form__row">
                 <TextField id="first-name" label="First name" value=first_name
-                    error=field_error(0, "first_name") on_blur=touch(0) autocomplete="given-name"/>
+                    error=first_name_error on_blur=first_name_left autocomplete="given-name"/>
                 <TextField id="last-name" label="Last name" value=last_name
-                    error=field_error(1, "last_name") on_blur=touch(1) autocomplete="family-name"/>
+                    error=last_name_error on_blur=last_name_left autocomplete="family-name"/>
             </div>
             <TextField id="phone" label="Phone" value=phone input_type="tel" autocomplete="tel"
-                error=field_error(2, "phone") on_blur=touch(2)
+                error=phone_error on_blur=phone_left
                 hint="Optional. International format, e.g. +49 30 1234567."/>
             <div class="field">
                 <label class="field__label" for="email">"Email"</label>

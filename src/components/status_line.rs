@@ -1,20 +1,18 @@
 use leptos::prelude::*;
 
-/// The outcome of the last action, announced politely: `(true, text)` for success,
-/// `(false, text)` for a failure.
-pub type Status = Option<(bool, String)>;
+use crate::domain::status::Status;
 
 /// A one-line live region for a section's results ("Saved.", "Not saved: …").
 #[component]
 pub fn StatusLine(
-    /// What to show; `None` shows nothing.
+    /// What to show; [`Status::Quiet`] shows nothing.
     #[prop(into)]
     status: Signal<Status>,
 ) -> impl IntoView {
     view! {
         <p class="form-status" role="status" aria-live="polite"
-            class:form-status--error=move || status.with(|s| matches!(s, Some((false, _))))>
-            {move || status.get().map(|(_, text)| text)}
+            class:form-status--error=move || status.with(Status::is_failure)>
+            {move || status.with(|s| s.text().map(str::to_string))}
         </p>
     }
 }

@@ -2,6 +2,9 @@
 //! rules (readable JPEG/PNG/GIF, ≤ 1200×1200 px, ≤ 1024 KB, a known extension), and the plan
 //! for "Resize to fit".
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+
 /// Largest width or height the server accepts.
 pub const MAX_SIDE: u32 = 1200;
 /// Largest file the server accepts: 1024 KB.
@@ -293,50 +296,15 @@ pub fn restorable_avatar(
     Some((pending, bytes))
 }
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// Standard padded base64 (web storage holds text only).
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0_u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(BASE64[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(bytes)
 }
 
-/// The inverse of [`base64_encode`]; `None` for anything it would not have written.
+/// The inverse of [`base64_encode`]; `None` for anything it would not have written
+/// (missing or misplaced padding, other alphabets).
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.as_bytes();
-    if !text.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    for (index, quad) in text.chunks(4).enumerate() {
-        let last = index + 1 == text.len() / 4;
-        let padding = quad.iter().rev().take_while(|&&c| c == b'=').count();
-        if padding > 2 || (padding > 0 && !last) {
-            return None;
-        }
-        let mut n = 0_u32;
-        for &c in &quad[..4 - padding] {
-            let value = BASE64.iter().position(|&a| a == c)?;
-            n = n << 6 | value as u32;
-        }
-        n <<= 6 * padding as u32;
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - padding]);
-    }
-    Some(out)
+    STANDARD.decode(text).ok()
 }
 
 #[cfg(test)]

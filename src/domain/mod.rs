@@ -8,6 +8,7 @@ pub mod release;
 pub mod sections;
 pub mod session;
 pub mod snippets;
+pub mod status;
 pub mod theme;
 pub mod time;
 pub mod user;

@@ -54,6 +54,34 @@ impl ProfileErrors {
     pub fn is_empty(&self) -> bool {
         self.first_name.is_none() && self.last_name.is_none() && self.phone.is_none()
     }
+
+    /// The message for one field, if it fails.
+    pub fn get(&self, field: ProfileField) -> Option<&str> {
+        match field {
+            ProfileField::FirstName => self.first_name.as_deref(),
+            ProfileField::LastName => self.last_name.as_deref(),
+            ProfileField::Phone => self.phone.as_deref(),
+        }
+    }
+}
+
+/// The form's editable fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    FirstName,
+    LastName,
+    Phone,
+}
+
+impl ProfileField {
+    /// The field's name in Label Studio's answers (its 400 errors are keyed by it).
+    pub fn server_name(self) -> &'static str {
+        match self {
+            Self::FirstName => "first_name",
+            Self::LastName => "last_name",
+            Self::Phone => "phone",
+        }
+    }
 }
 
 /// Checks the draft; on success returns the PATCH body (names trimmed, phone normalised).
@@ -125,6 +153,21 @@ fn describe_digits(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_read_per_field_by_their_server_name() {
+        let errors = ProfileErrors {
+            first_name: Some("a".into()),
+            last_name: None,
+            phone: Some("c".into()),
+        };
+        assert_eq!(errors.get(ProfileField::FirstName), Some("a"));
+        assert_eq!(errors.get(ProfileField::LastName), None);
+        assert_eq!(errors.get(ProfileField::Phone), Some("c"));
+        assert_eq!(ProfileField::FirstName.server_name(), "first_name");
+        assert_eq!(ProfileField::LastName.server_name(), "last_name");
+        assert_eq!(ProfileField::Phone.server_name(), "phone");
+    }
 
     #[test]
     fn phone_is_normalised_to_e164() {

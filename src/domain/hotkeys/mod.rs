@@ -2,6 +2,7 @@
 //! the server's validation mirrored, and export/import in Label Studio's format.
 
 pub mod defaults;
+pub mod editing;
 pub mod keys;
 pub mod transfer;
 pub mod validation;

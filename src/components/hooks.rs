@@ -1,0 +1,66 @@
+//! The reactive patterns every section shares, written once: a save that reports its result,
+//! and an unsaved draft kept through a sign-in and guarded against leaving. (Loading a
+//! section's data is the [`Loaded`](crate::components::loaded::Loaded) component.)
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use serde::Serialize;
+
+use crate::api::ApiError;
+use crate::browser::draft_store;
+use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
+use crate::context::use_connection;
+
+/// An [`Action`] that runs `task` for each dispatch and hands each result to `report` once.
+/// `report` runs untracked (what it reads does not run it again) and only while the calling
+/// component lives. The result is not kept in the action afterwards: it may hold a secret.
+pub fn use_save<I, T, Fut>(
+    task: impl Fn(&I) -> Fut + 'static,
+    report: impl Fn(Result<T, ApiError>) + 'static,
+) -> Action<I, Result<T, ApiError>>
+where
+    I: Send + Sync + 'static,
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let action = Action::new_local(task);
+    let value = action.value();
+    Effect::new(move |_| {
+        if value.with(Option::is_none) {
+            return;
+        }
+        // Taken, not cloned: clearing it runs this once more, on `None`.
+        let Some(result) = value.try_update(Option::take).flatten() else {
+            return;
+        };
+        untrack(|| report(result));
+    });
+    action
+}
+
+/// Guards a draft the user has not saved: the layout's leave prompt and the browser's
+/// `beforeunload` prompt ask first while `dirty`. Once the session has ended, `pending()` is kept
+/// in this tab under `key` for the sign-in round trip (the section restores it on the way back),
+/// so leaving for the login form needs no prompt. `pending` is read tracked: edits made while
+/// signed out are kept too.
+pub fn guard_draft<P: Serialize>(
+    key: &'static str,
+    dirty: Signal<bool>,
+    pending: impl Fn() -> P + 'static,
+) {
+    if let Some(unsaved) = use_context::<UnsavedChanges>() {
+        Effect::new(move |_| unsaved.0.set(dirty.get()));
+        on_cleanup(move || unsaved.0.set(false));
+    }
+    let session_ended = use_connection().session_ended;
+    Effect::new(move |_| {
+        if session_ended.get() && dirty.get() {
+            draft_store::save(key, &pending());
+        } else {
+            // Nothing unsaved, or the session came back without a round trip.
+            draft_store::discard(key);
+        }
+    });
+    install_beforeunload(Signal::derive(move || dirty.get() && !session_ended.get()));
+}

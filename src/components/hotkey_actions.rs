@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{clipboard, download};
+use crate::domain::hotkeys::{transfer, Binding};
+use crate::domain::status::Status;
+
+/// The hotkey editor's toolbar: Import…, Export, Copy JSON, Reset to defaults…. Export and Copy
+/// take the rows as they are on the page, saved or not.
+#[component]
+pub fn HotkeyActions(
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Where export and copy report.
+    status: RwSignal<Status>,
+    /// Opens the import panel.
+    on_import: Callback<()>,
+    /// Opens the reset question.
+    on_reset: Callback<()>,
+) -> impl IntoView {
+    let export_text = move || {
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        draft.with_untracked(|d| transfer::export(d, &now))
+    };
+    let on_export = move |_| {
+        let ok = download::text_file("hotkeys-export.json", "application/json", &export_text());
+        status.set(Status::from_outcome(
+            ok,
+            "Exported hotkeys-export.json.",
+            "The browser blocked the download.",
+        ));
+    };
+    let on_copy = move |_| {
+        let text = export_text();
+        spawn_local(async move {
+            let ok = clipboard::copy(&text, None).await;
+            status.try_set(Status::from_outcome(
+                ok,
+                "Hotkeys copied as JSON.",
+                "The browser did not allow copying.",
+            ));
+        });
+    };
+
+    view! {
+        <div class="hotkeys__toolbar" role="toolbar" aria-label="Hotkey actions">
+            <button type="button" class="button" on:click=move |_| on_import.run(())>"Import…"</button>
+            <button type="button" class="button" on:click=on_export>"Export"</button>
+            <button type="button" class="button" on:click=on_copy>"Copy JSON"</button>
+            <button type="button" class="button button--danger" on:click=move |_| on_reset.run(())>
+                "Reset to defaults…"
+            </button>
+        </div>
+    }
+}

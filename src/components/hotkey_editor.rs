@@ -1,0 +1,246 @@
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::api::types::HotkeyMap;
+use crate::browser::{draft_store, platform};
+use crate::components::hooks::{guard_draft, use_save};
+use crate::components::hotkey_actions::HotkeyActions;
+use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
+use crate::components::hotkey_filters::HotkeyFilters;
+use crate::components::hotkey_import::HotkeyImport;
+use crate::components::hotkey_reset::HotkeyReset;
+use crate::components::hotkey_save_bar::HotkeySaveBar;
+use crate::components::hotkey_stale::HotkeyStale;
+use crate::components::status_line::StatusLine;
+use crate::context::{use_api, use_current_user};
+use crate::domain::hotkeys::editing::{self, SaveKind};
+use crate::domain::hotkeys::transfer::diff;
+use crate::domain::hotkeys::validation::check_map;
+use crate::domain::hotkeys::{
+    conflicts, merge, real_conflicts, restorable, same_stored, to_stored, Binding, Filter,
+    PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
+};
+use crate::domain::status::Status;
+
+#[derive(Debug, Clone)]
+struct SaveRequest {
+    map: HotkeyMap,
+    kind: SaveKind,
+    /// Save only if the server still has this (lost-update protection); `None` to overwrite.
+    expect: Option<HotkeyMap>,
+    /// What was stored before, for Undo.
+    previous: HotkeyMap,
+}
+
+#[derive(Debug, Clone)]
+enum SaveOutcome {
+    Saved(HotkeyMap),
+    /// Someone else changed the stored hotkeys since they were loaded.
+    Stale(HotkeyMap),
+}
+
+/// The panel open above the list.
+#[derive(Debug, Clone, PartialEq)]
+enum Panel {
+    None,
+    Import,
+    ConfirmReset,
+    /// A save found this stored instead of what the page loaded.
+    Stale(HotkeyMap),
+}
+
+/// The hotkey editor: one card per section, filter and find-by-keys, one Save for the page,
+/// import / export / reset with previews and Undo, and protection against overwriting changes
+/// made elsewhere.
+#[component]
+pub fn HotkeyEditor(
+    /// What the server stored when the page loaded.
+    stored: HotkeyMap,
+) -> impl IntoView {
+    let api = use_api();
+    let user_id = use_current_user().0.with_untracked(|u| u.id);
+    let platform = platform::current();
+    // Edits kept while the user signed in again come back over what the server has.
+    let restored = restorable(draft_store::take(PENDING_HOTKEYS_KEY), user_id, &stored);
+    let baseline = RwSignal::new(stored.clone());
+    let saved = Memo::new(move |_| baseline.with(merge));
+    let draft = RwSignal::new(merge(restored.as_ref().unwrap_or(&stored)));
+    let pending_changes = Memo::new(move |_| saved.with(|s| draft.with(|d| diff(s, d).len())));
+    let clashes = Memo::new(move |_| draft.with(|d| conflicts(d)));
+    let recording = RwSignal::new(None::<String>);
+    let (announced, announce) = signal(String::new());
+    let status = RwSignal::new(restored.map_or(Status::Quiet, |_| {
+        Status::Done("Restored the hotkey edits you had not saved yet; check them and Save.".into())
+    }));
+    let panel = RwSignal::new(Panel::None);
+    let undo = RwSignal::new(None::<HotkeyMap>);
+
+    let save = use_save(
+        move |request: &SaveRequest| {
+            let (api, request) = (api.clone(), request.clone());
+            async move {
+                if let Some(expected) = &request.expect {
+                    let current = api.hotkeys().await?;
+                    if !same_stored(&current, expected) {
+                        return Ok((request, SaveOutcome::Stale(current)));
+                    }
+                }
+                let stored = api.save_hotkeys(&request.map).await?;
+                Ok((request, SaveOutcome::Saved(stored)))
+            }
+        },
+        move |result| match result {
+            Ok((request, SaveOutcome::Saved(stored))) => {
+                let changed = diff(&saved.get(), &merge(&stored)).len();
+                baseline.set(stored.clone());
+                draft.set(merge(&stored));
+                panel.set(Panel::None);
+                let message = request
+                    .kind
+                    .saved_message(changed, clashes.with(real_conflicts));
+                undo.set(request.kind.offers_undo().then_some(request.previous));
+                announce.set(message.clone());
+                status.set(Status::Done(message));
+            }
+            Ok((_, SaveOutcome::Stale(current))) => {
+                panel.set(Panel::Stale(current));
+                status.set(Status::Failed(
+                    "Not saved: your hotkeys were changed elsewhere. Choose below.".into(),
+                ));
+            }
+            Err(error) => {
+                let message = editing::save_failed(&error.user_message());
+                announce.set(message.clone());
+                status.set(Status::Failed(message));
+            }
+        },
+    );
+
+    // One gate for every save: the server's rules are checked here first, so a refused
+    // combination never reaches it.
+    let submit = move |map: HotkeyMap, kind: SaveKind, expect: Option<HotkeyMap>| {
+        let problems = check_map(&map);
+        if !problems.is_empty() {
+            status.set(Status::Failed(editing::save_refused(&problems)));
+            return;
+        }
+        status.set(Status::Quiet);
+        save.dispatch(SaveRequest {
+            map,
+            kind,
+            expect,
+            previous: baseline.get_untracked(),
+        });
+    };
+    let save_edits = move |_| {
+        if pending_changes.get_untracked() == 0 || save.pending().get_untracked() {
+            return;
+        }
+        let map = draft.with_untracked(|d| to_stored(d));
+        submit(map, SaveKind::Edit, Some(baseline.get_untracked()));
+    };
+    let save_mine = move |_| submit(draft.with_untracked(|d| to_stored(d)), SaveKind::Edit, None);
+    let load_theirs = move |theirs: HotkeyMap| {
+        draft.set(merge(&theirs));
+        baseline.set(theirs);
+        panel.set(Panel::None);
+        status.set(Status::Done(
+            "Loaded the stored hotkeys; your unsaved edits were discarded.".into(),
+        ));
+    };
+
+    guard_draft(
+        PENDING_HOTKEYS_KEY,
+        Signal::derive(move || pending_changes.get() > 0),
+        move || PendingHotkeys {
+            user_id,
+            map: draft.with(|d| to_stored(d)),
+        },
+    );
+
+    let query = RwSignal::new(String::new());
+    let modified_only = RwSignal::new(false);
+    let found = RwSignal::new(None);
+    let filter = Memo::new(move |_| Filter {
+        words: query.get(),
+        modified_only: modified_only.get(),
+        combo: found.get(),
+    });
+    // One pass per filter change; rows and cards only look their id up.
+    let shown_ids = Memo::new(move |_| {
+        filter.with(|f| {
+            draft.with(|d| {
+                d.iter()
+                    .filter(|b| f.matches(b))
+                    .map(|b| b.id.clone())
+                    .collect::<HashSet<_>>()
+            })
+        })
+    });
+    let rows_shown = RowVisibility::new(shown_ids);
+    let shown_count = move || shown_ids.with(HashSet::len);
+    let close = Callback::new(move |_| panel.set(Panel::None));
+
+    view! {
+        <div class="hotkeys">
+            <p class="section-card__description">
+                "Click a key, or focus it and press Enter, then press the new combination. Keys are saved in the spelling \
+                 the Label Studio editor understands, so remapped keys work while labelling."
+            </p>
+            <HotkeyActions
+                draft
+                status
+                on_import=Callback::new(move |_| panel.set(Panel::Import))
+                on_reset=Callback::new(move |_| panel.set(Panel::ConfirmReset))
+            />
+            {move || match panel.get() {
+                Panel::None => ().into_any(),
+                Panel::Import => view! {
+                    <HotkeyImport
+                        current=Signal::derive(move || draft.get())
+                        on_apply=Callback::new(move |next: Vec<Binding>| submit(to_stored(&next), SaveKind::Import, None))
+                        on_close=close
+                    />
+                }.into_any(),
+                Panel::ConfirmReset => view! {
+                    <HotkeyReset
+                        changes=draft.with_untracked(|d| editing::reset_changes(d))
+                        saving=save.pending().get_untracked()
+                        on_reset=Callback::new(move |_| submit(HotkeyMap::new(), SaveKind::Reset, None))
+                        on_cancel=close
+                    />
+                }.into_any(),
+                Panel::Stale(theirs) => view! {
+                    <HotkeyStale
+                        changes=saved.with_untracked(|s| editing::overwritten_by_saving(s, &theirs))
+                        on_save_mine=Callback::new(save_mine)
+                        on_load_theirs=Callback::new(move |_| load_theirs(theirs.clone()))
+                        on_cancel=close
+                    />
+                }.into_any(),
+            }}
+            <HotkeyFilters query modified_only found announce platform/>
+            <p class="hotkeys__summary" data-testid="hotkey-summary">
+                {move || editing::summary(shown_count(), draft.with(Vec::len), clashes.with(real_conflicts))}
+            </p>
+            {move || (filter.with(Filter::is_active) && shown_count() == 0)
+                .then(|| view! { <p class="hotkeys__empty">"No hotkey matches."</p> })}
+            {SECTIONS.iter().copied().chain([OTHER]).map(|section| view! {
+                <HotkeyCard section draft recording clashes rows_shown announce platform/>
+            }).collect_view()}
+            <HotkeySaveBar
+                changes=pending_changes
+                saving=save.pending()
+                can_undo=Signal::derive(move || undo.with(Option::is_some))
+                on_discard=Callback::new(move |_| { draft.set(saved.get_untracked()); status.set(Status::Quiet); })
+                on_save=Callback::new(save_edits)
+                on_undo=Callback::new(move |_| if let Some(previous) = undo.get_untracked() {
+                    submit(previous, SaveKind::Undo, None);
+                })
+            />
+            <StatusLine status/>
+            <p class="visually-hidden" aria-live="assertive">{move || announced.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+
+use crate::components::hotkey_row::key_press;
+use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
+
+/// The hotkey list's filters: words, "Find by keys" (press a combination to see what it is
+/// bound to), and "Modified only".
+#[component]
+pub fn HotkeyFilters(
+    /// The words typed in the filter.
+    query: RwSignal<String>,
+    /// Only rows that differ from their default.
+    modified_only: RwSignal<bool>,
+    /// The combination being looked for, if any.
+    found: RwSignal<Option<KeyCombo>>,
+    /// The section's live region.
+    announce: WriteSignal<String>,
+    /// Which key labels to draw.
+    platform: Platform,
+) -> impl IntoView {
+    let finding = RwSignal::new(false);
+    let on_find_key = move |ev: leptos::ev::KeyboardEvent| {
+        if !finding.get_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                finding.set(false);
+                return;
+            }
+            "Tab" => {
+                finding.set(false);
+                return;
+            }
+            _ => {}
+        }
+        ev.prevent_default();
+        if let Recorded::Combo(combo) = keys::record(&key_press(&ev)) {
+            announce.set(format!(
+                "Showing hotkeys bound to {}.",
+                keys::label(&combo, platform)
+            ));
+            found.set(Some(combo));
+            finding.set(false);
+        }
+    };
+
+    view! {
+        <div class="hotkeys__filters">
+            <div class="field hotkeys__search">
+                <label class="field__label" for="hotkey-filter">"Filter"</label>
+                <input id="hotkey-filter" class="field__input" type="search" placeholder="Action, description or key"
+                    prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
+            </div>
+            <button type="button" class="button" class:key-button--recording=move || finding.get()
+                aria-pressed=move || finding.get().to_string()
+                on:click=move |_| { found.set(None); finding.set(true); }
+                on:keydown=on_find_key on:blur=move |_| finding.set(false)>
+                {move || if finding.get() { "Press keys to find… Esc stops" } else { "Find by keys" }}
+            </button>
+            <label class="checkbox">
+                <input type="checkbox" bind:checked=modified_only/>
+                " Modified only"
+            </label>
+        </div>
+        {move || found.get().map(|combo| view! {
+            <p class="hotkeys__found">
+                {format!("Showing hotkeys bound to {}. ", keys::label(&combo, platform))}
+                <button type="button" class="button button--small" on:click=move |_| found.set(None)>"Show all"</button>
+            </p>
+        })}
+    }
+}

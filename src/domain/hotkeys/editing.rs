@@ -1,0 +1,196 @@
+//! What the hotkey editor decides, apart from how it looks: the message after each kind of
+//! save, the summary line, the save bar's count, and what a reset or the stored copy changes.
+
+use super::transfer::{diff, Change};
+use super::{merge, Binding};
+use crate::api::types::HotkeyMap;
+
+/// Why a save is made: decides its message and whether Undo is offered after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    /// The user's edits, with Save.
+    Edit,
+    /// A previewed import.
+    Import,
+    /// Reset to defaults.
+    Reset,
+    /// Undo of the last import or reset.
+    Undo,
+}
+
+impl SaveKind {
+    /// Whether Undo is offered once this save is done (bulk changes only).
+    pub fn offers_undo(self) -> bool {
+        matches!(self, Self::Import | Self::Reset)
+    }
+
+    /// What is announced once it is saved: `changed` rows differ from before, and `conflicts`
+    /// rows now share keys with another action.
+    pub fn saved_message(self, changed: usize, conflicts: usize) -> String {
+        match self {
+            Self::Edit if conflicts == 0 => "Hotkeys saved.".to_string(),
+            Self::Edit => format!(
+                "Hotkeys saved. {conflicts} hotkey(s) share keys with another action (marked below)."
+            ),
+            Self::Import => format!("Imported: {changed} hotkey(s) changed."),
+            Self::Reset => format!("Reset to defaults: {changed} hotkey(s) changed."),
+            Self::Undo => "Undone: your previous hotkeys are back.".to_string(),
+        }
+    }
+}
+
+/// A save the server refused or that could not reach it; the edits stay on the page.
+pub fn save_failed(reason: &str) -> String {
+    format!("Not saved: {reason} Your changes are still here.")
+}
+
+/// A save stopped before sending, because the server's own rules would refuse it.
+pub fn save_refused(problems: &[String]) -> String {
+    format!("Not saved: {}", problems.join(" "))
+}
+
+/// "12 of 271 hotkeys shown · 2 with a conflict (marked below)".
+pub fn summary(shown: usize, total: usize, conflicts: usize) -> String {
+    let mut line = format!("{shown} of {total} hotkeys shown");
+    if conflicts > 0 {
+        line.push_str(&format!(" · {conflicts} with a conflict (marked below)"));
+    }
+    line
+}
+
+/// The save bar's count of unsaved changes.
+pub fn unsaved_label(changes: usize) -> String {
+    match changes {
+        0 => "No unsaved changes".to_string(),
+        1 => "1 unsaved change".to_string(),
+        n => format!("{n} unsaved changes"),
+    }
+}
+
+/// How many rows a reset to defaults would change.
+pub fn reset_changes(draft: &[Binding]) -> usize {
+    diff(draft, &merge(&HotkeyMap::new())).len()
+}
+
+/// The question asked before a reset that changes `changes` rows.
+pub fn reset_prompt(changes: usize) -> String {
+    match changes {
+        0 => "All hotkeys already have their default keys.".to_string(),
+        n => format!(
+            "Reset all hotkeys to their defaults? {n} hotkey(s) will change. You can undo this right after."
+        ),
+    }
+}
+
+/// What saving now would overwrite: the rows the stored copy (`theirs`) changed since `saved`
+/// was loaded.
+pub fn overwritten_by_saving(saved: &[Binding], theirs: &HotkeyMap) -> Vec<Change> {
+    diff(saved, &merge(theirs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::StoredHotkey;
+
+    fn stored(entries: &[(&str, &str)]) -> HotkeyMap {
+        entries
+            .iter()
+            .map(|(id, key)| {
+                (
+                    id.to_string(),
+                    StoredHotkey {
+                        key: key.to_string(),
+                        active: None,
+                        description: None,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_of_save_has_its_message() {
+        assert_eq!(SaveKind::Edit.saved_message(3, 0), "Hotkeys saved.");
+        assert_eq!(
+            SaveKind::Edit.saved_message(3, 2),
+            "Hotkeys saved. 2 hotkey(s) share keys with another action (marked below)."
+        );
+        assert_eq!(
+            SaveKind::Import.saved_message(4, 9),
+            "Imported: 4 hotkey(s) changed."
+        );
+        assert_eq!(
+            SaveKind::Reset.saved_message(5, 0),
+            "Reset to defaults: 5 hotkey(s) changed."
+        );
+        assert_eq!(
+            SaveKind::Undo.saved_message(1, 1),
+            "Undone: your previous hotkeys are back."
+        );
+    }
+
+    #[test]
+    fn only_bulk_changes_offer_undo() {
+        assert!(SaveKind::Import.offers_undo());
+        assert!(SaveKind::Reset.offers_undo());
+        assert!(!SaveKind::Edit.offers_undo());
+        assert!(!SaveKind::Undo.offers_undo());
+    }
+
+    #[test]
+    fn failures_keep_the_reason_and_say_what_happened() {
+        assert_eq!(
+            save_failed("Label Studio is not reachable."),
+            "Not saved: Label Studio is not reachable. Your changes are still here."
+        );
+        assert_eq!(
+            save_refused(&["A.".to_string(), "B.".to_string()]),
+            "Not saved: A. B."
+        );
+    }
+
+    #[test]
+    fn summary_mentions_conflicts_only_when_there_are_some() {
+        assert_eq!(summary(12, 271, 0), "12 of 271 hotkeys shown");
+        assert_eq!(
+            summary(271, 271, 2),
+            "271 of 271 hotkeys shown · 2 with a conflict (marked below)"
+        );
+    }
+
+    #[test]
+    fn unsaved_label_counts_in_words() {
+        assert_eq!(unsaved_label(0), "No unsaved changes");
+        assert_eq!(unsaved_label(1), "1 unsaved change");
+        assert_eq!(unsaved_label(7), "7 unsaved changes");
+    }
+
+    #[test]
+    fn reset_counts_the_rows_that_differ_from_the_defaults() {
+        assert_eq!(reset_changes(&merge(&HotkeyMap::new())), 0);
+        let edited = merge(&stored(&[
+            ("annotation:annotation:submit", "alt+s"),
+            ("annotation:annotation:undo", "alt+z"),
+        ]));
+        assert_eq!(reset_changes(&edited), 2);
+        assert_eq!(
+            reset_prompt(0),
+            "All hotkeys already have their default keys."
+        );
+        assert_eq!(
+            reset_prompt(2),
+            "Reset all hotkeys to their defaults? 2 hotkey(s) will change. You can undo this right after."
+        );
+    }
+
+    #[test]
+    fn saving_over_a_changed_copy_lists_what_it_would_overwrite() {
+        let saved = merge(&HotkeyMap::new());
+        let theirs = stored(&[("annotation:annotation:submit", "alt+s")]);
+        let changes = overwritten_by_saving(&saved, &theirs);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].id, "annotation:annotation:submit");
+        assert!(overwritten_by_saving(&saved, &HotkeyMap::new()).is_empty());
+    }
+}
