@@ -1,53 +1,20 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use web_sys::{Blob, File, ImageBitmap};
+use web_sys::File;
 
 use crate::api::types::User;
 use crate::api::ApiError;
-use crate::browser::{draft_store, image};
+use crate::browser::image;
 use crate::components::avatar_frame::{AvatarFrame, FrameButton};
+use crate::components::avatar_stage::{
+    examine, keep_pending_while_signed_out, restore_pending, Candidate, Picked, Stage,
+};
 use crate::components::hooks::use_save;
 use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
-use crate::context::{use_api, use_connection, use_current_user};
-use crate::domain::avatar::{
-    self, FileFacts, ImageKind, PendingAvatar, Problem, PENDING_AVATAR_KEY,
-};
+use crate::context::{use_api, use_current_user};
+use crate::domain::avatar;
 use crate::domain::status::Status;
-
-/// A picked file that only needs resizing.
-#[derive(Clone)]
-struct Picked {
-    name: String,
-    kind: ImageKind,
-    bitmap: ImageBitmap,
-}
-
-/// What would be uploaded, shown before anything is sent.
-#[derive(Clone)]
-struct Candidate {
-    blob: Blob,
-    name: String,
-    size: u64,
-    dimensions: (u32, u32),
-    url: Option<String>,
-    resized: bool,
-}
-
-#[derive(Clone, Default)]
-enum Stage {
-    #[default]
-    Idle,
-    Checking,
-    Rejected {
-        problems: Vec<Problem>,
-        resizable: Option<Picked>,
-    },
-    Resizing,
-    Preview(Candidate),
-    ConfirmRemove,
-}
 
 /// What the user did in the avatar slot before the editor's code arrived; the editor carries
 /// it on, so nothing the user did is lost to the wait.
@@ -262,103 +229,5 @@ pub fn AvatarEditor(
             }}
             <StatusLine status=status/>
         </AvatarFrame>
-    }
-}
-
-/// The photo kept from before a sign-in, if it is this user's and still an image.
-fn restore_pending(user_id: u64) -> Option<Candidate> {
-    let (pending, bytes) =
-        avatar::restorable_avatar(draft_store::take(PENDING_AVATAR_KEY), user_id)?;
-    let blob = image::blob_from(&bytes, &pending.mime)?;
-    Some(Candidate {
-        url: image::object_url(&blob),
-        size: bytes.len() as u64,
-        name: pending.name,
-        dimensions: pending.dimensions,
-        resized: pending.resized,
-        blob,
-    })
-}
-
-/// While the session has ended and a photo waits in the preview, keep it in this tab's
-/// sessionStorage; forget it as soon as either stops being true. If the browser refuses to keep
-/// it (storage full), say so on `status` rather than lose it silently.
-fn keep_pending_while_signed_out(
-    stage: RwSignal<Stage, LocalStorage>,
-    status: RwSignal<Status>,
-    user_id: u64,
-) {
-    let session_ended = use_connection().session_ended;
-    Effect::new(move |_| {
-        let waiting = match stage.get() {
-            Stage::Preview(candidate) if session_ended.get() => candidate,
-            _ => return draft_store::discard(PENDING_AVATAR_KEY),
-        };
-        spawn_local(async move {
-            let Ok(bytes) = image::read_all(&waiting.blob).await else {
-                return;
-            };
-            // Reading is asynchronous: store only if nothing changed meanwhile.
-            let unchanged = session_ended.try_get_untracked() == Some(true)
-                && matches!(stage.try_get_untracked(),
-                    Some(Stage::Preview(ref now)) if now.blob == waiting.blob);
-            if !unchanged {
-                return;
-            }
-            let pending = PendingAvatar {
-                user_id,
-                mime: waiting.blob.type_(),
-                name: waiting.name,
-                dimensions: waiting.dimensions,
-                resized: waiting.resized,
-                data: avatar::base64_encode(&bytes),
-            };
-            if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
-                status.try_set(Status::Failed(
-                    "The browser could not keep this photo while you sign in again (its storage \
-                     is full). After signing in, choose the photo again."
-                        .into(),
-                ));
-            }
-        });
-    });
-}
-
-/// Reads, sniffs and decodes the file, then decides: preview, or the reasons it can't be used.
-async fn examine(file: File) -> Stage {
-    let name = file.name();
-    let head = image::read_head(&file, 16).await.unwrap_or_default();
-    let kind = avatar::sniff(&head);
-    let bitmap = match kind {
-        Some(_) => image::decode(&file).await.ok(),
-        None => None,
-    };
-    let facts = FileFacts {
-        name: name.clone(),
-        size: file.size() as u64,
-        kind,
-        dimensions: bitmap.as_ref().map(|b| (b.width(), b.height())),
-    };
-    let problems = avatar::check(&facts);
-    match (kind, bitmap) {
-        (Some(kind), Some(_)) if problems.is_empty() => {
-            let blob: Blob = file.unchecked_into();
-            Stage::Preview(Candidate {
-                url: image::object_url(&blob),
-                name: avatar::upload_name(&name, kind),
-                size: facts.size,
-                dimensions: facts.dimensions.unwrap_or_default(),
-                blob,
-                resized: false,
-            })
-        }
-        (Some(kind), Some(bitmap)) if avatar::can_resize(&problems) => Stage::Rejected {
-            problems,
-            resizable: Some(Picked { name, kind, bitmap }),
-        },
-        _ => Stage::Rejected {
-            problems,
-            resizable: None,
-        },
     }
 }

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use crate::components::hotkey_clash_notes::HotkeyClashNotes;
 use crate::components::key_caps::KeyCaps;
 use crate::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
-use crate::domain::hotkeys::{resolve_clash, section_title, validation, Binding, Clash};
+use crate::domain::hotkeys::{has_real_clash, resolve_clash, validation, Binding, Clash};
 
 /// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
 const SPECIAL_KEYS: &[(&str, &str)] = &[
@@ -91,11 +92,7 @@ pub fn HotkeyRow(
                     .unwrap_or_default();
                 let text = valid.to_string();
                 update(&|b| b.key = text.clone());
-                let clashing = draft.with_untracked(|all| {
-                    crate::domain::hotkeys::conflicts(all)
-                        .get(&id)
-                        .is_some_and(|c| c.iter().any(|c| !c.shared_by_default))
-                });
+                let clashing = draft.with_untracked(|all| has_real_clash(all, &id));
                 offer.set(clashing.then_some(previous));
                 let mut said = format!("{} set for {label}.", keys::label(&valid, platform));
                 if clashing {
@@ -226,31 +223,7 @@ pub fn HotkeyRow(
                     <span class="badge" title=default_keys.map(|k| format!("Default: {k}")).unwrap_or_default()>"Modified"</span>
                 </Show>
                 <span class="hotkey-row__description">{description}</span>
-                {move || {
-                    let (shared, real): (Vec<Clash>, Vec<Clash>) =
-                        clashes.get().into_iter().partition(|c| c.shared_by_default);
-                    let names = |list: &[Clash]| draft.with(|all| list.iter().map(|c| clash_label(all, &c.other)).collect::<Vec<_>>().join(", "));
-                    view! {
-                        {(!real.is_empty()).then(|| view! {
-                            <span class="hotkey-row__conflict" data-testid="row-conflict">
-                                {format!("Also bound to: {}", names(&real))}
-                            </span>
-                        })}
-                        {(!shared.is_empty()).then(|| view! {
-                            <span class="hotkey-row__shared">{format!("Shared by default with: {}", names(&shared))}</span>
-                        })}
-                    }
-                }}
-                {move || offer.get().is_some().then(|| {
-                    let (swap, replace) = (resolve.clone(), resolve.clone());
-                    view! {
-                        <span class="hotkey-row__offer" role="group" aria-label="Resolve the conflict">
-                            <button type="button" class="button button--small" on:click=move |_| swap(true)>"Swap"</button>
-                            <button type="button" class="button button--small" on:click=move |_| replace(false)>"Replace"</button>
-                            <button type="button" class="button button--small" on:click=move |_| offer.set(None)>"Keep both"</button>
-                        </span>
-                    }
-                })}
+                <HotkeyClashNotes clashes draft offer on_resolve=Callback::new(resolve)/>
                 <span class="hotkey-row__warning">{move || warning.get()}</span>
                 <span class="hotkey-row__error" role="alert">{move || error.get()}</span>
             </div>
@@ -276,12 +249,4 @@ pub fn HotkeyRow(
                 aria-label=format!("Enable {label}")/>
         </li>
     }
-}
-
-/// "Redo (Annotation Actions)" for a clashing row id.
-pub fn clash_label(all: &[Binding], id: &str) -> String {
-    all.iter()
-        .find(|b| b.id == id)
-        .map(|b| format!("{} ({})", b.label(), section_title(b.section())))
-        .unwrap_or_else(|| id.to_string())
 }

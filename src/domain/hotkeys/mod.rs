@@ -298,6 +298,21 @@ pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<Clash>> {
 }
 
 /// Rows with at least one clash that is not shared by default.
+/// Whether the row `id` shares its keys with another action in a way the defaults do not.
+pub fn has_real_clash(all: &[Binding], id: &str) -> bool {
+    conflicts(all)
+        .get(id)
+        .is_some_and(|c| c.iter().any(|c| !c.shared_by_default))
+}
+
+/// "Redo (Annotation Actions)": how a clash names the other row; its id if it is gone.
+pub fn clash_label(all: &[Binding], id: &str) -> String {
+    all.iter()
+        .find(|b| b.id == id)
+        .map(|b| format!("{} ({})", b.label(), section_title(b.section())))
+        .unwrap_or_else(|| id.to_string())
+}
+
 pub fn real_conflicts(all: &BTreeMap<String, Vec<Clash>>) -> usize {
     all.values()
         .filter(|c| c.iter().any(|c| !c.shared_by_default))
@@ -565,6 +580,25 @@ mod tests {
         assert_eq!(map["annotation:annotation:skip"].active, Some(false));
         bindings[0].reset();
         assert_eq!(to_stored(&bindings).len(), 1);
+    }
+
+    #[test]
+    fn a_real_clash_is_told_from_a_shared_default_and_named_with_its_section() {
+        let mut bindings = merge(&HotkeyMap::new());
+        // Shared by the defaults only (video): not a real clash.
+        assert!(!has_real_clash(&bindings, "video:media:step-backward"));
+        bindings
+            .iter_mut()
+            .find(|b| b.id == "annotation:annotation:undo")
+            .expect("undo")
+            .key = "ctrl+shift+z".into();
+        assert!(has_real_clash(&bindings, "annotation:annotation:undo"));
+        assert!(!has_real_clash(&bindings, "annotation:annotation:submit"));
+        assert_eq!(
+            clash_label(&bindings, "annotation:annotation:redo"),
+            "Redo (Annotation Actions)"
+        );
+        assert_eq!(clash_label(&bindings, "gone:row"), "gone:row");
     }
 
     #[test]
