@@ -15,7 +15,7 @@ use crate::pages::account::AccountPage;
 /// The production app: talks to Label Studio on the same origin.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AccountApp client=ApiClient::browser()/> }
+    view! { <AccountApp client=ApiClient::browser() /> }
 }
 
 /// The app over any client (tests inject a fake one).
@@ -36,12 +36,12 @@ pub fn AccountApp(
     // One route with no nesting: `FlatRoutes` does the same job as `Routes` without the nested
     // matcher (measured: main module 227,707 -> 216,599 bytes gzip).
     view! {
-        <StillWaiting/>
+        <StillWaiting />
         // The routes are written for the root; under a prefix the router matches below it and
         // puts it in front of every navigation.
         <Router base=prefix.as_str()>
             <FlatRoutes fallback=RedirectToFirstSection>
-                <Route path=path!("/user/account/:section") view=AccountPage/>
+                <Route path=path!("/user/account/:section") view=AccountPage />
             </FlatRoutes>
         </Router>
     }

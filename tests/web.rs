@@ -271,6 +271,11 @@ async fn start_recording(app: &Mounted, selector: &str) {
         wasm_bindgen::JsCast::dyn_into(app.query(selector).expect("button")).expect("element");
     button.click();
     wait_for(|| app.text(selector).is_some_and(|t| t.contains("Press keys"))).await;
+    // The recording look is a modifier of the key button's own block.
+    assert!(
+        button.class_list().contains("key-button--recording"),
+        "the recording button is marked"
+    );
 }
 
 const SUBMIT_KEY: &str = "[data-hotkey='annotation:annotation:submit'] .key-button";

@@ -10,10 +10,10 @@ use crate::components::user_menu::UserMenu;
 pub fn AccountHeader() -> impl IntoView {
     view! {
         <header class="account-header">
-            <MainMenu/>
+            <MainMenu />
             <span class="account-header__title">"My Account"</span>
-            <ThemeToggle/>
-            <UserMenu/>
+            <ThemeToggle />
+            <UserMenu />
         </header>
     }
 }

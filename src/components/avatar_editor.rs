@@ -156,16 +156,18 @@ pub fn AvatarEditor(
         FirstStep::ConfirmRemove => set_stage(Stage::ConfirmRemove),
     }
 
-    let picture = move || {
-        match stage.get() {
+    let picture = move || match stage.get() {
         Stage::Preview(c) => view! {
             <span class="userpic userpic--large">
-                <img class="userpic__img" src=c.url.unwrap_or_default() alt="Preview of the new photo"/>
+                <img
+                    class="userpic__img"
+                    src=c.url.unwrap_or_default()
+                    alt="Preview of the new photo"
+                />
             </span>
         }
         .into_any(),
-        _ => view! { <Userpic user=user size="large"/> }.into_any(),
-    }
+        _ => view! { <Userpic user=user size="large" /> }.into_any(),
     };
     view! {
         <AvatarFrame
@@ -177,57 +179,116 @@ pub fn AvatarEditor(
         >
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Checking => view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any(),
-                Stage::Resizing => view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any(),
-                Stage::Rejected { problems, resizable } => view! {
-                    <div class="notice notice--error avatar-editor__problems" data-testid="avatar-problems">
-                        <p class="notice__text">"This image can't be used yet:"</p>
-                        <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
-                        {resizable.map(|picked| view! {
-                            <div class="avatar-editor__resize">
-                                <label class="checkbox">
-                                    <input type="checkbox" bind:checked=square/>
-                                    " Crop to a centred square"
-                                </label>
-                                <button type="button" class="button button--primary"
-                                    on:click=move |_| resize(picked.clone())>
-                                    "Resize to fit"
-                                </button>
-                            </div>
-                        })}
-                    </div>
-                }.into_any(),
+                Stage::Checking => {
+                    view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any()
+                }
+                Stage::Resizing => {
+                    view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any()
+                }
+                Stage::Rejected { problems, resizable } => {
+                    view! {
+                        <div
+                            class="notice notice--error avatar-editor__problems"
+                            data-testid="avatar-problems"
+                        >
+                            <p class="notice__text">"This image can't be used yet:"</p>
+                            <ul>
+                                {problems
+                                    .iter()
+                                    .map(|p| view! { <li>{p.message()}</li> })
+                                    .collect_view()}
+                            </ul>
+                            {resizable
+                                .map(|picked| {
+                                    view! {
+                                        <div class="avatar-editor__resize">
+                                            <label class="checkbox">
+                                                <input type="checkbox" bind:checked=square />
+                                                " Crop to a centred square"
+                                            </label>
+                                            <button
+                                                type="button"
+                                                class="button button--primary"
+                                                on:click=move |_| resize(picked.clone())
+                                            >
+                                                "Resize to fit"
+                                            </button>
+                                        </div>
+                                    }
+                                })}
+                        </div>
+                    }
+                        .into_any()
+                }
                 Stage::Preview(candidate) => {
                     let summary = format!(
                         "{} — {} × {} px, {}{}",
-                        candidate.name, candidate.dimensions.0, candidate.dimensions.1,
+                        candidate.name,
+                        candidate.dimensions.0,
+                        candidate.dimensions.1,
                         avatar::format_size(candidate.size),
                         if candidate.resized { " (resized)" } else { "" },
                     );
                     view! {
                         <div class="avatar-editor__preview" data-testid="avatar-preview">
                             <p class="avatar-editor__summary">{summary}</p>
-                            <button type="button" class="button button--primary" disabled=busy
-                                on:click=move |_| { upload.dispatch(candidate.clone()); }>
-                                {move || if upload.pending().get() { "Uploading…" } else { "Upload" }}
+                            <button
+                                type="button"
+                                class="button button--primary"
+                                disabled=busy
+                                on:click=move |_| {
+                                    upload.dispatch(candidate.clone());
+                                }
+                            >
+                                {move || {
+                                    if upload.pending().get() { "Uploading…" } else { "Upload" }
+                                }}
                             </button>
-                            <button type="button" class="button" disabled=busy
-                                on:click=move |_| set_stage(Stage::Idle)>"Cancel"</button>
+                            <button
+                                type="button"
+                                class="button"
+                                disabled=busy
+                                on:click=move |_| set_stage(Stage::Idle)
+                            >
+                                "Cancel"
+                            </button>
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
-                Stage::ConfirmRemove => view! {
-                    <div class="avatar-editor__confirm" role="group" aria-label="Confirm removing the photo">
-                        <p>"Remove your photo? Your initials will be shown instead."</p>
-                        <button type="button" class="button button--danger" disabled=busy
-                            on:click=move |_| { remove.dispatch(()); }>
-                            {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
-                        </button>
-                        <button type="button" class="button" on:click=move |_| set_stage(Stage::Idle)>"Keep it"</button>
-                    </div>
-                }.into_any(),
+                Stage::ConfirmRemove => {
+                    view! {
+                        <div
+                            class="avatar-editor__confirm"
+                            role="group"
+                            aria-label="Confirm removing the photo"
+                        >
+                            <p>"Remove your photo? Your initials will be shown instead."</p>
+                            <button
+                                type="button"
+                                class="button button--danger"
+                                disabled=busy
+                                on:click=move |_| {
+                                    remove.dispatch(());
+                                }
+                            >
+                                {move || {
+                                    if remove.pending().get() { "Removing…" } else { "Remove" }
+                                }}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| set_stage(Stage::Idle)
+                            >
+                                "Keep it"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
             }}
-            <StatusLine status=status/>
+            <StatusLine status=status />
         </AvatarFrame>
     }
 }

@@ -74,7 +74,7 @@ pub fn AvatarFrame(
         <div class="avatar-editor">
             <div
                 class="avatar-editor__drop"
-                class:avatar-editor__drop--active=move || dragging.get()
+                class=("avatar-editor__drop--active", move || dragging.get())
                 on:dragover=move |ev: leptos::ev::DragEvent| {
                     ev.prevent_default();
                     dragging.set(true);
@@ -95,16 +95,36 @@ pub fn AvatarFrame(
                     data-testid="avatar-input"
                 />
                 <div class="avatar-editor__buttons">
-                    <button type="button" class="button" disabled=busy node_ref=choose
-                        on:click=move |_| { if let Some(input) = file_input.get() { input.click() } }>
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=busy
+                        node_ref=choose
+                        on:click=move |_| {
+                            if let Some(input) = file_input.get() {
+                                input.click()
+                            }
+                        }
+                    >
                         "Choose image…"
                     </button>
-                    {move || has_avatar.get().then(|| view! {
-                        <button type="button" class="button button--danger" disabled=busy node_ref=remove
-                            on:click=move |_| on_remove.run(())>
-                            "Remove photo"
-                        </button>
-                    })}
+                    {move || {
+                        has_avatar
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button button--danger"
+                                        disabled=busy
+                                        node_ref=remove
+                                        on:click=move |_| on_remove.run(())
+                                    >
+                                        "Remove photo"
+                                    </button>
+                                }
+                            })
+                    }}
                 </div>
                 <p class="avatar-editor__hint">
                     "JPEG, PNG or GIF, at most 1200 × 1200 px and 1024 KB. Or drop an image on the picture."

@@ -23,7 +23,7 @@ thread_local! {
 }
 
 fn build_editor(first: FirstStep, focus: Option<FrameButton>) -> AnyView {
-    view! { <AvatarEditor first focus/> }.into_any()
+    view! { <AvatarEditor first focus /> }.into_any()
 }
 
 // The photo editor (checks, resizing, preview, upload) is the largest part of Personal info and
@@ -107,46 +107,72 @@ pub fn AvatarSlot() -> impl IntoView {
     let placeholder = move || {
         view! {
             <AvatarFrame
-                picture=ViewFn::from(move || view! { <Userpic user=user size="large"/> })
-                on_file=Callback::new(move |file: File| act(FirstStep::Inspect(file), FrameButton::Choose))
-                on_remove=Callback::new(move |()| act(FirstStep::ConfirmRemove, FrameButton::Remove))
+                picture=ViewFn::from(move || view! { <Userpic user=user size="large" /> })
+                on_file=Callback::new(move |file: File| act(
+                    FirstStep::Inspect(file),
+                    FrameButton::Choose,
+                ))
+                on_remove=Callback::new(move |()| act(
+                    FirstStep::ConfirmRemove,
+                    FrameButton::Remove,
+                ))
             >
                 {move || match fetch.get() {
                     Fetch::Idle => ().into_any(),
-                    Fetch::Loading => view! {
-                        <p class="avatar-editor__note" role="status">"Opening the photo editor…"</p>
-                        {move || slow.get().then(|| view! {
-                            // Stops waiting and drops the chosen file; if the code arrives later,
-                            // the editor takes over in its idle state.
-                            <button type="button" class="button button--small"
-                                on:click=move |_| {
-                                    waiting.set_value(None);
-                                    fetch.set(Fetch::Idle);
-                                    focus_choose();
-                                }>
-                                "Cancel"
-                            </button>
-                        })}
-                    }
-                    .into_any(),
-                    Fetch::Missing => view! {
-                        <div class="notice notice--error" role="alert">
-                            <p class="notice__text">
-                                "Could not open the photo editor: its code did not arrive from the server. \
-                                 Check the connection and try again; if Label Studio was just updated, reload the page."
+                    Fetch::Loading => {
+                        view! {
+                            <p class="avatar-editor__note" role="status">
+                                "Opening the photo editor…"
                             </p>
-                            <button type="button" class="button" on:click=move |_| open()>"Try again"</button>
-                        </div>
+                            {move || {
+                                slow.get()
+                                    .then(|| {
+                                        view! {
+                                            // Stops waiting and drops the chosen file; if the code arrives later,
+                                            // the editor takes over in its idle state.
+                                            <button
+                                                type="button"
+                                                class="button button--small"
+                                                on:click=move |_| {
+                                                    waiting.set_value(None);
+                                                    fetch.set(Fetch::Idle);
+                                                    focus_choose();
+                                                }
+                                            >
+                                                "Cancel"
+                                            </button>
+                                        }
+                                    })
+                            }}
+                        }
+                            .into_any()
                     }
-                    .into_any(),
+                    Fetch::Missing => {
+                        view! {
+                            <div class="notice notice--error" role="alert">
+                                <p class="notice__text">
+                                    "Could not open the photo editor: its code did not arrive from the server. \
+                                     Check the connection and try again; if Label Studio was just updated, reload the page."
+                                </p>
+                                <button type="button" class="button" on:click=move |_| open()>
+                                    "Try again"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
                 }}
             </AvatarFrame>
         }
     };
 
     view! {
-        <div class="avatar-slot" on:pointerenter=move |_| prefetch() on:focusin=move |_| prefetch()
-            on:dragenter=move |_| prefetch()>
+        <div
+            class="avatar-slot"
+            on:pointerenter=move |_| prefetch()
+            on:focusin=move |_| prefetch()
+            on:dragenter=move |_| prefetch()
+        >
             {move || match editor.get() {
                 Some(build) => {
                     let (first, focus) = waiting

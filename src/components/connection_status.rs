@@ -44,18 +44,28 @@ pub fn StillWaiting() -> impl IntoView {
     view! {
         // The live region exists before its text does, so screen readers announce the change.
         <div class="connection" role="status" aria-live="polite">
-            {move || slow.get().then(|| view! {
-                <div class="connection__bar" data-testid="still-waiting">
-                    <span class="connection__text">"Still waiting for Label Studio…"</span>
-                    <button type="button" class="button button--small"
-                        on:click={
-                            let api = api.clone();
-                            move |_| api.cancel_pending()
-                        }>
-                        "Cancel"
-                    </button>
-                </div>
-            })}
+            {move || {
+                slow.get()
+                    .then(|| {
+                        view! {
+                            <div class="connection__bar" data-testid="still-waiting">
+                                <span class="connection__text">
+                                    "Still waiting for Label Studio…"
+                                </span>
+                                <button
+                                    type="button"
+                                    class="button button--small"
+                                    on:click={
+                                        let api = api.clone();
+                                        move |_| api.cancel_pending()
+                                    }
+                                >
+                                    "Cancel"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -70,17 +80,30 @@ pub fn SessionEnded() -> impl IntoView {
     let sign_in_href = move || site.login(&window().location().pathname().unwrap_or_default());
     view! {
         <div class="connection" role="alert">
-            {move || session_ended.get().then(|| view! {
-                <div class="connection__bar connection__bar--alert" data-testid="session-ended">
-                    <span class="connection__text">
-                        "Your Label Studio session has ended. Changes you have not saved are kept in this tab while you sign in again."
-                    </span>
-                    // rel=external: Label Studio's login form, then back to this section.
-                    <a class="button button--small button--primary" rel="external" href=sign_in_href>
-                        "Sign in again"
-                    </a>
-                </div>
-            })}
+            {move || {
+                session_ended
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div
+                                class="connection__bar connection__bar--alert"
+                                data-testid="session-ended"
+                            >
+                                <span class="connection__text">
+                                    "Your Label Studio session has ended. Changes you have not saved are kept in this tab while you sign in again."
+                                </span>
+                                // rel=external: Label Studio's login form, then back to this section.
+                                <a
+                                    class="button button--small button--primary"
+                                    rel="external"
+                                    href=sign_in_href
+                                >
+                                    "Sign in again"
+                                </a>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

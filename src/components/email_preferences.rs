@@ -77,7 +77,7 @@ pub fn EmailPreferences() -> impl IntoView {
             </p>
             <StatusLine status=Signal::derive(move || {
                 if save.pending().get() { Status::Done("Saving…".into()) } else { status.get() }
-            })/>
+            }) />
         </div>
     }
 }

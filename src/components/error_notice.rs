@@ -16,9 +16,14 @@ pub fn ErrorNotice(
     view! {
         <div class="notice notice--error" role="alert">
             <p class="notice__text">{format!("Could not load {what}: {}", error.user_message())}</p>
-            {on_retry.map(|retry| view! {
-                <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
-            })}
+            {on_retry
+                .map(|retry| {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| retry.run(())>
+                            "Try again"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

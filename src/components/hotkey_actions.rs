@@ -44,9 +44,15 @@ pub fn HotkeyActions(
 
     view! {
         <div class="hotkeys__toolbar" role="toolbar" aria-label="Hotkey actions">
-            <button type="button" class="button" on:click=move |_| on_import.run(())>"Import…"</button>
-            <button type="button" class="button" on:click=on_export>"Export"</button>
-            <button type="button" class="button" on:click=on_copy>"Copy JSON"</button>
+            <button type="button" class="button" on:click=move |_| on_import.run(())>
+                "Import…"
+            </button>
+            <button type="button" class="button" on:click=on_export>
+                "Export"
+            </button>
+            <button type="button" class="button" on:click=on_copy>
+                "Copy JSON"
+            </button>
             <button type="button" class="button button--danger" on:click=move |_| on_reset.run(())>
                 "Reset to defaults…"
             </button>

@@ -45,8 +45,14 @@ pub fn HotkeyCard(
     move || {
         has_rows.get().then(|| {
             view! {
-                <section class="hotkey-card" aria-labelledby=heading_id.clone() hidden=move || !any_shown.get()>
-                    <h2 class="hotkey-card__title" id=heading_id.clone()>{section.title}</h2>
+                <section
+                    class="hotkey-card"
+                    aria-labelledby=heading_id.clone()
+                    hidden=move || !any_shown.get()
+                >
+                    <h2 class="hotkey-card__title" id=heading_id.clone()>
+                        {section.title}
+                    </h2>
                     <p class="hotkey-card__description">{section.description}</p>
                     <ul class="hotkey-card__rows">
                         <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -56,7 +62,17 @@ pub fn HotkeyCard(
                                     clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
                                 });
                                 let shown = rows_shown.register(&id);
-                                view! { <HotkeyRow id draft recording clashes=row_clashes announce platform shown/> }
+                                view! {
+                                    <HotkeyRow
+                                        id
+                                        draft
+                                        recording
+                                        clashes=row_clashes
+                                        announce
+                                        platform
+                                        shown
+                                    />
+                                }
                             }
                         </For>
                     </ul>

@@ -25,25 +25,64 @@ pub fn HotkeyClashNotes(
     };
     view! {
         {move || {
-            let (shared, real): (Vec<Clash>, Vec<Clash>) =
-                clashes.get().into_iter().partition(|c| c.shared_by_default);
+            let (shared, real): (Vec<Clash>, Vec<Clash>) = clashes
+                .get()
+                .into_iter()
+                .partition(|c| c.shared_by_default);
             view! {
-                {(!real.is_empty()).then(|| view! {
-                    <span class="hotkey-row__conflict" data-testid="row-conflict">
-                        {format!("Also bound to: {}", names(&real))}
-                    </span>
-                })}
-                {(!shared.is_empty()).then(|| view! {
-                    <span class="hotkey-row__shared">{format!("Shared by default with: {}", names(&shared))}</span>
-                })}
+                {(!real.is_empty())
+                    .then(|| {
+                        view! {
+                            <span class="hotkey-row__conflict" data-testid="row-conflict">
+                                {format!("Also bound to: {}", names(&real))}
+                            </span>
+                        }
+                    })}
+                {(!shared.is_empty())
+                    .then(|| {
+                        view! {
+                            <span class="hotkey-row__shared">
+                                {format!("Shared by default with: {}", names(&shared))}
+                            </span>
+                        }
+                    })}
             }
         }}
-        {move || offer.get().is_some().then(|| view! {
-            <span class="hotkey-row__offer" role="group" aria-label="Resolve the conflict">
-                <button type="button" class="button button--small" on:click=move |_| on_resolve.run(true)>"Swap"</button>
-                <button type="button" class="button button--small" on:click=move |_| on_resolve.run(false)>"Replace"</button>
-                <button type="button" class="button button--small" on:click=move |_| offer.set(None)>"Keep both"</button>
-            </span>
-        })}
+        {move || {
+            offer
+                .get()
+                .is_some()
+                .then(|| {
+                    view! {
+                        <span
+                            class="hotkey-row__offer"
+                            role="group"
+                            aria-label="Resolve the conflict"
+                        >
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| on_resolve.run(true)
+                            >
+                                "Swap"
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| on_resolve.run(false)
+                            >
+                                "Replace"
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| offer.set(None)
+                            >
+                                "Keep both"
+                            </button>
+                        </span>
+                    }
+                })
+        }}
     }
 }

@@ -196,51 +196,89 @@ pub fn HotkeyEditor(
             />
             {move || match panel.get() {
                 Panel::None => ().into_any(),
-                Panel::Import => view! {
-                    <HotkeyImport
-                        current=Signal::derive(move || draft.get())
-                        on_apply=Callback::new(move |next: Vec<Binding>| submit(to_stored(&next), SaveKind::Import, None))
-                        on_close=close
-                    />
-                }.into_any(),
-                Panel::ConfirmReset => view! {
-                    <HotkeyReset
-                        changes=draft.with_untracked(|d| editing::reset_changes(d))
-                        saving=save.pending().get_untracked()
-                        on_reset=Callback::new(move |_| submit(HotkeyMap::new(), SaveKind::Reset, None))
-                        on_cancel=close
-                    />
-                }.into_any(),
-                Panel::Stale(theirs) => view! {
-                    <HotkeyStale
-                        changes=saved.with_untracked(|s| editing::overwritten_by_saving(s, &theirs))
-                        on_save_mine=Callback::new(save_mine)
-                        on_load_theirs=Callback::new(move |_| load_theirs(theirs.clone()))
-                        on_cancel=close
-                    />
-                }.into_any(),
+                Panel::Import => {
+                    view! {
+                        <HotkeyImport
+                            current=Signal::derive(move || draft.get())
+                            on_apply=Callback::new(move |next: Vec<Binding>| submit(
+                                to_stored(&next),
+                                SaveKind::Import,
+                                None,
+                            ))
+                            on_close=close
+                        />
+                    }
+                        .into_any()
+                }
+                Panel::ConfirmReset => {
+                    view! {
+                        <HotkeyReset
+                            changes=draft.with_untracked(|d| editing::reset_changes(d))
+                            saving=save.pending().get_untracked()
+                            on_reset=Callback::new(move |_| submit(
+                                HotkeyMap::new(),
+                                SaveKind::Reset,
+                                None,
+                            ))
+                            on_cancel=close
+                        />
+                    }
+                        .into_any()
+                }
+                Panel::Stale(theirs) => {
+                    view! {
+                        <HotkeyStale
+                            changes=saved
+                                .with_untracked(|s| editing::overwritten_by_saving(s, &theirs))
+                            on_save_mine=Callback::new(save_mine)
+                            on_load_theirs=Callback::new(move |_| load_theirs(theirs.clone()))
+                            on_cancel=close
+                        />
+                    }
+                        .into_any()
+                }
             }}
-            <HotkeyFilters query modified_only found announce platform/>
+            <HotkeyFilters query modified_only found announce platform />
             <p class="hotkeys__summary" data-testid="hotkey-summary">
-                {move || editing::summary(shown_count(), draft.with(Vec::len), clashes.with(real_conflicts))}
+                {move || editing::summary(
+                    shown_count(),
+                    draft.with(Vec::len),
+                    clashes.with(real_conflicts),
+                )}
             </p>
-            {move || (filter.with(Filter::is_active) && shown_count() == 0)
-                .then(|| view! { <p class="hotkeys__empty">"No hotkey matches."</p> })}
-            {SECTIONS.iter().copied().chain([OTHER]).map(|section| view! {
-                <HotkeyCard section draft recording clashes rows_shown announce platform/>
-            }).collect_view()}
+            {move || {
+                (filter.with(Filter::is_active) && shown_count() == 0)
+                    .then(|| view! { <p class="hotkeys__empty">"No hotkey matches."</p> })
+            }}
+            {SECTIONS
+                .iter()
+                .copied()
+                .chain([OTHER])
+                .map(|section| {
+                    view! {
+                        <HotkeyCard section draft recording clashes rows_shown announce platform />
+                    }
+                })
+                .collect_view()}
             <HotkeySaveBar
                 changes=pending_changes
                 saving=save.pending()
                 can_undo=Signal::derive(move || undo.with(Option::is_some))
-                on_discard=Callback::new(move |_| { draft.set(saved.get_untracked()); status.set(Status::Quiet); })
+                on_discard=Callback::new(move |_| {
+                    draft.set(saved.get_untracked());
+                    status.set(Status::Quiet);
+                })
                 on_save=Callback::new(save_edits)
-                on_undo=Callback::new(move |_| if let Some(previous) = undo.get_untracked() {
-                    submit(previous, SaveKind::Undo, None);
+                on_undo=Callback::new(move |_| {
+                    if let Some(previous) = undo.get_untracked() {
+                        submit(previous, SaveKind::Undo, None);
+                    }
                 })
             />
-            <StatusLine status/>
-            <p class="visually-hidden" aria-live="assertive">{move || announced.get()}</p>
+            <StatusLine status />
+            <p class="visually-hidden" aria-live="assertive">
+                {move || announced.get()}
+            </p>
         </div>
     }
 }

@@ -49,26 +49,59 @@ pub fn HotkeyFilters(
     view! {
         <div class="hotkeys__filters">
             <div class="field hotkeys__search">
-                <label class="field__label" for="hotkey-filter">"Filter"</label>
-                <input id="hotkey-filter" class="field__input" type="search" placeholder="Action, description or key"
-                    prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
+                <label class="field__label" for="hotkey-filter">
+                    "Filter"
+                </label>
+                <input
+                    id="hotkey-filter"
+                    class="field__input"
+                    type="search"
+                    placeholder="Action, description or key"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
             </div>
-            <button type="button" class="button" class:key-button--recording=move || finding.get()
+            <button
+                type="button"
+                class="button"
+                class=("button--recording", move || finding.get())
                 aria-pressed=move || finding.get().to_string()
-                on:click=move |_| { found.set(None); finding.set(true); }
-                on:keydown=on_find_key on:blur=move |_| finding.set(false)>
-                {move || if finding.get() { "Press keys to find… Esc stops" } else { "Find by keys" }}
+                on:click=move |_| {
+                    found.set(None);
+                    finding.set(true);
+                }
+                on:keydown=on_find_key
+                on:blur=move |_| finding.set(false)
+            >
+                {move || {
+                    if finding.get() { "Press keys to find… Esc stops" } else { "Find by keys" }
+                }}
             </button>
             <label class="checkbox">
-                <input type="checkbox" bind:checked=modified_only/>
+                <input type="checkbox" bind:checked=modified_only />
                 " Modified only"
             </label>
         </div>
-        {move || found.get().map(|combo| view! {
-            <p class="hotkeys__found">
-                {format!("Showing hotkeys bound to {}. ", keys::label(&combo, platform))}
-                <button type="button" class="button button--small" on:click=move |_| found.set(None)>"Show all"</button>
-            </p>
-        })}
+        {move || {
+            found
+                .get()
+                .map(|combo| {
+                    view! {
+                        <p class="hotkeys__found">
+                            {format!(
+                                "Showing hotkeys bound to {}. ",
+                                keys::label(&combo, platform),
+                            )}
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| found.set(None)
+                            >
+                                "Show all"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -53,12 +53,15 @@ pub fn HotkeyImport(
         });
     };
 
-    let preview = move || {
-        match checked.get() {
+    let preview =
+        move || {
+            match checked.get() {
         None => ().into_any(),
         Some(Err(problems)) => view! {
             <div class="notice notice--error" role="alert" data-testid="import-problems">
-                <p class="notice__text">{format!("Nothing was imported. {} problem(s):", problems.len())}</p>
+                <p class="notice__text">
+                    {format!("Nothing was imported. {} problem(s):", problems.len())}
+                </p>
                 <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
         }.into_any(),
@@ -75,38 +78,71 @@ pub fn HotkeyImport(
             let apply_list = next.clone();
             view! {
                 <div class="import-preview" data-testid="import-preview">
-                    <p>{match count {
-                        0 => "The file matches your current hotkeys; nothing would change.".to_string(),
-                        n => format!("{n} hotkey(s) would change:"),
-                    }}</p>
+                    <p>
+                        {match count {
+                            0 => {
+                                "The file matches your current hotkeys; nothing would change."
+                                    .to_string()
+                            }
+                            n => format!("{n} hotkey(s) would change:"),
+                        }}
+                    </p>
                     <Show when=has_changes>
-                        <ChangeTable changes=changes.clone() clashes=flagged.clone()/>
+                        <ChangeTable changes=changes.clone() clashes=flagged.clone() />
                     </Show>
                     <div class="dialog__row">
-                        <button type="button" class="button button--primary" disabled=count == 0
-                            on:click=move |_| on_apply.run(apply_list.clone())>"Apply import"</button>
+                        <button
+                            type="button"
+                            class="button button--primary"
+                            disabled=count == 0
+                            on:click=move |_| on_apply.run(apply_list.clone())
+                        >
+                            "Apply import"
+                        </button>
                     </div>
                 </div>
             }.into_any()
         }
     }
-    };
+        };
 
     view! {
         <section class="panel" aria-labelledby="import-title">
-            <h2 class="panel__title" id="import-title">"Import hotkeys"</h2>
+            <h2 class="panel__title" id="import-title">
+                "Import hotkeys"
+            </h2>
             <p class="field__hint">
                 "Label Studio's export file (hotkeys-export.json) or a list of hotkeys. An import replaces all your \
                  hotkeys: ones it leaves out go back to their defaults. You will see the changes before anything is saved."
             </p>
-            <label class="field__label" for="import-text">"Hotkeys JSON"</label>
-            <textarea id="import-text" class="token-field" rows="6" prop:value=move || text.get()
-                on:input:target=move |ev| { text.set(ev.target().value()); checked.set(None); }></textarea>
+            <label class="field__label" for="import-text">
+                "Hotkeys JSON"
+            </label>
+            <textarea
+                id="import-text"
+                class="token-field"
+                rows="6"
+                prop:value=move || text.get()
+                on:input:target=move |ev| {
+                    text.set(ev.target().value());
+                    checked.set(None);
+                }
+            ></textarea>
             <div class="dialog__row">
-                <input type="file" accept="application/json,.json" node_ref=file_input on:change=on_file
-                    aria-label="Choose a hotkeys file" data-testid="import-file"/>
-                <button type="button" class="button" on:click=move |_| check()>"Check"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Close"</button>
+                <input
+                    type="file"
+                    accept="application/json,.json"
+                    node_ref=file_input
+                    on:change=on_file
+                    aria-label="Choose a hotkeys file"
+                    data-testid="import-file"
+                />
+                <button type="button" class="button" on:click=move |_| check()>
+                    "Check"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    "Close"
+                </button>
             </div>
             {preview}
         </section>
@@ -128,18 +164,37 @@ pub fn ChangeTable(
     };
     view! {
         <table class="change-table">
-            <thead><tr><th scope="col">"Action"</th><th scope="col">"Now"</th><th scope="col">"After"</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">"Action"</th>
+                    <th scope="col">"Now"</th>
+                    <th scope="col">"After"</th>
+                </tr>
+            </thead>
             <tbody>
-                {changes.into_iter().map(|c| {
-                    let clash = clashes.contains(&c.id);
-                    view! {
-                        <tr class:change-table__row--conflict=clash>
-                            <td>{c.label.clone()}{clash.then(|| view! { <span class="badge badge--warn">" conflict"</span> })}</td>
-                            <td><code>{describe(&c.before)}</code></td>
-                            <td><code>{describe(&c.after)}</code></td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {changes
+                    .into_iter()
+                    .map(|c| {
+                        let clash = clashes.contains(&c.id);
+                        view! {
+                            <tr class=("change-table__row--conflict", clash)>
+                                <td>
+                                    {c.label.clone()}
+                                    {clash
+                                        .then(|| {
+                                            view! { <span class="badge badge--warn">" conflict"</span> }
+                                        })}
+                                </td>
+                                <td>
+                                    <code>{describe(&c.before)}</code>
+                                </td>
+                                <td>
+                                    <code>{describe(&c.after)}</code>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }

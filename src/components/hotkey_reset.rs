@@ -16,11 +16,21 @@ pub fn HotkeyReset(
 ) -> impl IntoView {
     view! {
         <div class="confirm confirm--danger" role="group" aria-labelledby="reset-title">
-            <p class="confirm__text" id="reset-title">{reset_prompt(changes)}</p>
+            <p class="confirm__text" id="reset-title">
+                {reset_prompt(changes)}
+            </p>
             <div class="dialog__row">
-                <button type="button" class="button button--danger" disabled=changes == 0 || saving
-                    on:click=move |_| on_reset.run(())>"Reset to defaults"</button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    disabled=changes == 0 || saving
+                    on:click=move |_| on_reset.run(())
+                >
+                    "Reset to defaults"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
             </div>
         </div>
     }

@@ -214,39 +214,86 @@ pub fn HotkeyRow(
     let label_id = format!("{dom_id}-label");
 
     view! {
-        <li class="hotkey-row" class:hotkey-row--off=move || !active() class:hotkey-row--modified=modified
+        <li
+            class="hotkey-row"
+            class=("hotkey-row--off", move || !active())
+            class=("hotkey-row--modified", modified)
             hidden=move || !shown.get()
-            data-hotkey=id.clone()>
+            data-hotkey=id.clone()
+        >
             <div class="hotkey-row__text">
-                <span class="hotkey-row__label" id=label_id.clone()>{label.clone()}</span>
+                <span class="hotkey-row__label" id=label_id.clone()>
+                    {label.clone()}
+                </span>
                 <Show when=modified>
-                    <span class="badge" title=default_keys.map(|k| format!("Default: {k}")).unwrap_or_default()>"Modified"</span>
+                    <span
+                        class="badge"
+                        title=default_keys.map(|k| format!("Default: {k}")).unwrap_or_default()
+                    >
+                        "Modified"
+                    </span>
                 </Show>
                 <span class="hotkey-row__description">{description}</span>
-                <HotkeyClashNotes clashes draft offer on_resolve=Callback::new(resolve)/>
+                <HotkeyClashNotes clashes draft offer on_resolve=Callback::new(resolve) />
                 <span class="hotkey-row__warning">{move || warning.get()}</span>
-                <span class="hotkey-row__error" role="alert">{move || error.get()}</span>
+                <span class="hotkey-row__error" role="alert">
+                    {move || error.get()}
+                </span>
             </div>
-            <button type="button" class="key-button" class:key-button--recording=move || is_recording.get()
+            <button
+                type="button"
+                class="key-button"
+                class=("key-button--recording", move || is_recording.get())
                 title=move || format!("{}: click or press Enter to change", key_label())
-                on:click=start on:keydown=on_keydown
-                on:blur=move |_| if is_recording.get_untracked() { recording.set(None) }>
+                on:click=start
+                on:keydown=on_keydown
+                on:blur=move |_| {
+                    if is_recording.get_untracked() {
+                        recording.set(None)
+                    }
+                }
+            >
                 // The name starts with what the row is about; the visible caps follow.
                 <span class="visually-hidden">{format!("Change {label}: ")}</span>
-                {move || if is_recording.get() {
-                    view! { <span class="key-button__prompt">"Press keys… Esc to cancel"</span> }.into_any()
-                } else {
-                    view! { <KeyCaps keys=keys_now platform/> }.into_any()
+                {move || {
+                    if is_recording.get() {
+                        view! {
+                            <span class="key-button__prompt">"Press keys… Esc to cancel"</span>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <KeyCaps keys=keys_now platform /> }.into_any()
+                    }
                 }}
             </button>
-            <select class="hotkey-row__special" aria-label=format!("Special key for {label}") on:change=on_special>
+            <select
+                class="hotkey-row__special"
+                aria-label=format!("Special key for {label}")
+                on:change=on_special
+            >
                 <option value="">"Special…"</option>
-                {SPECIAL_KEYS.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+                {SPECIAL_KEYS
+                    .iter()
+                    .map(|(value, text)| view! { <option value=*value>{*text}</option> })
+                    .collect_view()}
             </select>
-            <button type="button" class="button button--small" disabled=move || !modified()
-                aria-label=format!("Reset {label} to default") on:click=reset>"Reset"</button>
-            <input type="checkbox" role="switch" class="switch" prop:checked=active on:change=toggle
-                aria-label=format!("Enable {label}")/>
+            <button
+                type="button"
+                class="button button--small"
+                disabled=move || !modified()
+                aria-label=format!("Reset {label} to default")
+                on:click=reset
+            >
+                "Reset"
+            </button>
+            <input
+                type="checkbox"
+                role="switch"
+                class="switch"
+                prop:checked=active
+                on:change=toggle
+                aria-label=format!("Enable {label}")
+            />
         </li>
     }
 }

@@ -25,18 +25,39 @@ pub fn HotkeySaveBar(
     view! {
         <div class="hotkeys__savebar">
             <span>{move || unsaved_label(changes.get())}</span>
-            <button type="button" class="button" disabled=move || changes.get() == 0
-                on:click=move |_| on_discard.run(())>"Discard"</button>
+            <button
+                type="button"
+                class="button"
+                disabled=move || changes.get() == 0
+                on:click=move |_| on_discard.run(())
+            >
+                "Discard"
+            </button>
             // aria-disabled, not disabled: keyboard focus stays on Save while it saves.
-            <button type="button" class="button button--primary"
+            <button
+                type="button"
+                class="button button--primary"
                 aria-disabled=move || (changes.get() == 0 || saving.get()).to_string()
-                on:click=move |_| on_save.run(())>
+                on:click=move |_| on_save.run(())
+            >
                 {move || if saving.get() { "Saving…" } else { "Save" }}
             </button>
-            {move || can_undo.get().then(|| view! {
-                <button type="button" class="button" disabled=move || saving.get()
-                    on:click=move |_| on_undo.run(())>"Undo"</button>
-            })}
+            {move || {
+                can_undo
+                    .get()
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                disabled=move || saving.get()
+                                on:click=move |_| on_undo.run(())
+                            >
+                                "Undo"
+                            </button>
+                        }
+                    })
+            }}
         </div>
     }
 }

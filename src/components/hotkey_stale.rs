@@ -17,18 +17,31 @@ pub fn HotkeyStale(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <div class="confirm confirm--danger" role="alertdialog" aria-labelledby="stale-title" data-testid="stale-panel">
+        <div
+            class="confirm confirm--danger"
+            role="alertdialog"
+            aria-labelledby="stale-title"
+            data-testid="stale-panel"
+        >
             <p class="confirm__text" id="stale-title">
                 "Your hotkeys were changed somewhere else (another tab or the editor) after this page loaded. \
                  Saving now would overwrite these changes:"
             </p>
-            <ChangeTable changes clashes=vec![]/>
+            <ChangeTable changes clashes=vec![] />
             <div class="dialog__row">
-                <button type="button" class="button button--danger"
-                    on:click=move |_| on_save_mine.run(())>"Save mine anyway"</button>
-                <button type="button" class="button"
-                    on:click=move |_| on_load_theirs.run(())>"Load theirs, discard mine"</button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    on:click=move |_| on_save_mine.run(())
+                >
+                    "Save mine anyway"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_load_theirs.run(())>
+                    "Load theirs, discard mine"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
             </div>
         </div>
     }

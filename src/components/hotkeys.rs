@@ -16,10 +16,13 @@ pub fn Hotkeys() -> impl IntoView {
     // A memo, so that the release arriving mounts the editor once and never again.
     let availability = Memo::new(move |_| release.read().hotkeys());
     move || match availability.get() {
-        Availability::Available => view! { <StoredHotkeys/> }.into_any(),
-        Availability::Pending => {
-            view! { <p class="page-status" role="status">"Loading hotkeys…"</p> }.into_any()
+        Availability::Available => view! { <StoredHotkeys /> }.into_any(),
+        Availability::Pending => view! {
+            <p class="page-status" role="status">
+                "Loading hotkeys…"
+            </p>
         }
+        .into_any(),
         Availability::Unavailable(why) => view! {
             <div class="notice" data-testid="section-unavailable">
                 <p class="notice__text">{section_notice(Section::Hotkeys, &why)}</p>

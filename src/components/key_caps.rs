@@ -14,12 +14,17 @@ pub fn KeyCaps(
     view! {
         <span class="key-caps">
             {move || match KeyCombo::parse(&keys.get()) {
-                Ok(combo) => caps(&combo, platform)
-                    .into_iter()
-                    .map(|cap| view! { <kbd class="key-caps__cap">{cap}</kbd> })
-                    .collect_view()
-                    .into_any(),
-                Err(_) => view! { <kbd class="key-caps__cap key-caps__cap--invalid">{keys.get()}</kbd> }.into_any(),
+                Ok(combo) => {
+                    caps(&combo, platform)
+                        .into_iter()
+                        .map(|cap| view! { <kbd class="key-caps__cap">{cap}</kbd> })
+                        .collect_view()
+                        .into_any()
+                }
+                Err(_) => {
+                    view! { <kbd class="key-caps__cap key-caps__cap--invalid">{keys.get()}</kbd> }
+                        .into_any()
+                }
             }}
         </span>
     }

@@ -81,56 +81,114 @@ pub fn LegacyToken() -> impl IntoView {
                 "The legacy token never expires. Send it as \"Authorization: Token …\". Prefer a personal access token where you can."
             </p>
             <Loaded resource=loaded what="your legacy token" let:_token>
-                    <div class="field">
-                        <span class="field__label" id="legacy-token-label">"Token"</span>
-                        <div class="legacy-token__row">
-                            <code class="token-card__value" aria-labelledby="legacy-token-label" data-testid="legacy-token-value">
-                                {move || display(secret.get())}
-                            </code>
-                            <button type="button" class="button button--small" aria-pressed=move || shown.get().to_string()
-                                on:click=move |_| shown.update(|s| *s = !*s)>
-                                {move || if shown.get() { "Hide" } else { "Show" }}
-                            </button>
-                            <CopyButton text=secret label="Copy token"/>
-                        </div>
+                <div class="field">
+                    <span class="field__label" id="legacy-token-label">
+                        "Token"
+                    </span>
+                    <div class="legacy-token__row">
+                        <code
+                            class="token-card__value"
+                            aria-labelledby="legacy-token-label"
+                            data-testid="legacy-token-value"
+                        >
+                            {move || display(secret.get())}
+                        </code>
+                        <button
+                            type="button"
+                            class="button button--small"
+                            aria-pressed=move || shown.get().to_string()
+                            on:click=move |_| shown.update(|s| *s = !*s)
+                        >
+                            {move || if shown.get() { "Hide" } else { "Show" }}
+                        </button>
+                        <CopyButton text=secret label="Copy token" />
                     </div>
-                    <div class="snippet">
-                        <div class="snippet__head">
-                            <span class="snippet__title" id="legacy-curl-title">"Example request"</span>
-                            <CopyButton text=curl label="Copy example"/>
-                        </div>
-                        <pre class="snippet__code" aria-labelledby="legacy-curl-title"><code>{curl_display.clone()}</code></pre>
+                </div>
+                <div class="snippet">
+                    <div class="snippet__head">
+                        <span class="snippet__title" id="legacy-curl-title">
+                            "Example request"
+                        </span>
+                        <CopyButton text=curl label="Copy example" />
                     </div>
+                    <pre class="snippet__code" aria-labelledby="legacy-curl-title">
+                        <code>{curl_display.clone()}</code>
+                    </pre>
+                </div>
             </Loaded>
-            {move || if confirming.get() {
-                view! {
-                    <div class="confirm confirm--danger" role="group" aria-labelledby="renew-title">
-                        <p id="renew-title" class="confirm__text">
-                            "Renewing replaces this token immediately. Every script, integration and ML backend that uses \
-                             the old token stops working at once until you give it the new one."
-                        </p>
-                        <label class="field__label" for="renew-confirm">{format!("Type {RENEW_WORD} to confirm")}</label>
-                        <input id="renew-confirm" class="field__input" autocomplete="off"
-                            prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())/>
-                        <div class="dialog__row">
-                            <button type="button" class="button button--danger"
-                                disabled=move || typed.get().trim() != RENEW_WORD || renew.pending().get()
-                                on:click=move |_| { renew.dispatch(()); }>
-                                {move || if renew.pending().get() { "Renewing…" } else { "Renew token" }}
-                            </button>
-                            <button type="button" class="button" on:click=move |_| { confirming.set(false); typed.set(String::new()); }>
-                                "Cancel"
-                            </button>
+            {move || {
+                if confirming.get() {
+                    view! {
+                        <div
+                            class="confirm confirm--danger"
+                            role="group"
+                            aria-labelledby="renew-title"
+                        >
+                            <p id="renew-title" class="confirm__text">
+                                "Renewing replaces this token immediately. Every script, integration and ML backend that uses \
+                                 the old token stops working at once until you give it the new one."
+                            </p>
+                            <label class="field__label" for="renew-confirm">
+                                {format!("Type {RENEW_WORD} to confirm")}
+                            </label>
+                            <input
+                                id="renew-confirm"
+                                class="field__input"
+                                autocomplete="off"
+                                prop:value=move || typed.get()
+                                on:input:target=move |ev| typed.set(ev.target().value())
+                            />
+                            <div class="dialog__row">
+                                <button
+                                    type="button"
+                                    class="button button--danger"
+                                    disabled=move || {
+                                        typed.get().trim() != RENEW_WORD || renew.pending().get()
+                                    }
+                                    on:click=move |_| {
+                                        renew.dispatch(());
+                                    }
+                                >
+                                    {move || {
+                                        if renew.pending().get() {
+                                            "Renewing…"
+                                        } else {
+                                            "Renew token"
+                                        }
+                                    }}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        confirming.set(false);
+                                        typed.set(String::new());
+                                    }
+                                >
+                                    "Cancel"
+                                </button>
+                            </div>
                         </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="button button--danger" disabled=move || token.with(Option::is_none)
-                        on:click=move |_| { message.set(Status::Quiet); confirming.set(true); }>"Renew token…"</button>
-                }.into_any()
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            disabled=move || token.with(Option::is_none)
+                            on:click=move |_| {
+                                message.set(Status::Quiet);
+                                confirming.set(true);
+                            }
+                        >
+                            "Renew token…"
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
-            <StatusLine status=message/>
+            <StatusLine status=message />
         </div>
     }
 }

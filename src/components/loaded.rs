@@ -23,9 +23,14 @@ where
     V: IntoView + 'static,
 {
     move || match resource.get() {
-        None => view! { <p class="page-status" role="status">{loading}</p> }.into_any(),
+        None => view! {
+            <p class="page-status" role="status">
+                {loading}
+            </p>
+        }
+        .into_any(),
         Some(Err(error)) => {
-            view! { <ErrorNotice what error on_retry=move |_| resource.refetch()/> }.into_any()
+            view! { <ErrorNotice what error on_retry=move |_| resource.refetch() /> }.into_any()
         }
         Some(Ok(value)) => children(value).into_any(),
     }

@@ -18,25 +18,49 @@ pub fn MainMenu() -> impl IntoView {
             <span class="main-menu__bars" aria-hidden="true"></span>
         </button>
         <nav class="main-menu" id="main-menu" popover="auto" aria-label="Label Studio">
-            <a class="main-menu__item" href=site.url(paths::PROJECTS_PAGE) rel="external">"Projects"</a>
-            <a class="main-menu__item" href=site.url(paths::ORGANIZATION_PAGE) rel="external">"Organization"</a>
-            <hr class="main-menu__spacer"/>
+            <a class="main-menu__item" href=site.url(paths::PROJECTS_PAGE) rel="external">
+                "Projects"
+            </a>
+            <a class="main-menu__item" href=site.url(paths::ORGANIZATION_PAGE) rel="external">
+                "Organization"
+            </a>
+            <hr class="main-menu__spacer" />
             // Links out open in a new tab, as Label Studio's do. Written out with literal
             // addresses: as `[T; N].map(..)` views they cost the main module 1.9 KB more, and
             // with the addresses as constants from api/paths.rs about 0.5 KB more.
-            <a class="main-menu__item" href="https://api.labelstud.io/api-reference/introduction/getting-started" target="_blank" rel="noreferrer">
+            <a
+                class="main-menu__item"
+                href="https://api.labelstud.io/api-reference/introduction/getting-started"
+                target="_blank"
+                rel="noreferrer"
+            >
                 "API"
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
-            <a class="main-menu__item" href="https://labelstud.io/guide" target="_blank" rel="noreferrer">
+            <a
+                class="main-menu__item"
+                href="https://labelstud.io/guide"
+                target="_blank"
+                rel="noreferrer"
+            >
                 "Docs"
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
-            <a class="main-menu__item" href="https://github.com/HumanSignal/label-studio" target="_blank" rel="noreferrer">
+            <a
+                class="main-menu__item"
+                href="https://github.com/HumanSignal/label-studio"
+                target="_blank"
+                rel="noreferrer"
+            >
                 "GitHub"
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
-            <a class="main-menu__item" href="https://slack.labelstud.io/?source=product-menu" target="_blank" rel="noreferrer">
+            <a
+                class="main-menu__item"
+                href="https://slack.labelstud.io/?source=product-menu"
+                target="_blank"
+                rel="noreferrer"
+            >
                 "Slack Community"
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>

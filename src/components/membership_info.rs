@@ -39,12 +39,23 @@ pub fn MembershipInfo() -> impl IntoView {
     view! {
         <div class="membership">
             <dl class="facts">
-                <dt>"User ID"</dt><dd>{user_id}</dd>
+                <dt>"User ID"</dt>
+                <dd>{user_id}</dd>
                 <dt>"Registered"</dt>
-                <dd>{move || user.with(|u| u.date_joined.clone()).map(|iso| view! { <Timestamp iso/> })}</dd>
+                <dd>
+                    {move || {
+                        user.with(|u| u.date_joined.clone()).map(|iso| view! { <Timestamp iso /> })
+                    }}
+                </dd>
             </dl>
-            <section class="membership__block" aria-labelledby="contrib-title" data-testid="membership-block">
-                <h2 class="membership__title" id="contrib-title">"Contributions"</h2>
+            <section
+                class="membership__block"
+                aria-labelledby="contrib-title"
+                data-testid="membership-block"
+            >
+                <h2 class="membership__title" id="contrib-title">
+                    "Contributions"
+                </h2>
                 <Loaded resource=membership what="your membership" let:found>
                     {match found {
                         None => view! { <p>"You are not in an organization."</p> }.into_any(),
@@ -53,29 +64,60 @@ pub fn MembershipInfo() -> impl IntoView {
                 </Loaded>
             </section>
             <section class="membership__block" aria-labelledby="org-title">
-                <h2 class="membership__title" id="org-title">"Organization"</h2>
+                <h2 class="membership__title" id="org-title">
+                    "Organization"
+                </h2>
                 <dl class="facts">
-                    <dt>"Name"</dt><dd>{move || meta().map(|m| m.title).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Organization ID"</dt><dd>{org_id.map_or_else(|| "—".to_string(), |id| id.to_string())}</dd>
-                    <dt>"Owner"</dt><dd>{move || meta().map(|m| m.email).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Name"</dt>
+                    <dd>{move || meta().map(|m| m.title).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Organization ID"</dt>
+                    <dd>{org_id.map_or_else(|| "—".to_string(), |id| id.to_string())}</dd>
+                    <dt>"Owner"</dt>
+                    <dd>{move || meta().map(|m| m.email).unwrap_or_else(|| "—".into())}</dd>
                     <dt>"Created"</dt>
-                    <dd data-testid="org-created">{move || match organization.get() {
-                        None => view! { "…" }.into_any(),
-                        Some(Ok(Some(org))) => org.created_at.map(|iso| view! { <Timestamp iso/> }.into_any())
-                            .unwrap_or_else(|| view! { "—" }.into_any()),
-                        Some(Ok(None)) => view! { "—" }.into_any(),
-                        Some(Err(error)) => view! {
-                            <span class="field__error" role="alert">{format!("Unavailable: {} ", error.user_message())}</span>
-                            <button type="button" class="button button--small" on:click=move |_| organization.refetch()>"Try again"</button>
-                        }.into_any(),
-                    }}</dd>
+                    <dd data-testid="org-created">
+                        {move || match organization.get() {
+                            None => view! { "…" }.into_any(),
+                            Some(Ok(Some(org))) => {
+                                org.created_at
+                                    .map(|iso| view! { <Timestamp iso /> }.into_any())
+                                    .unwrap_or_else(|| view! { "—" }.into_any())
+                            }
+                            Some(Ok(None)) => view! { "—" }.into_any(),
+                            Some(Err(error)) => {
+                                view! {
+                                    <span class="field__error" role="alert">
+                                        {format!("Unavailable: {} ", error.user_message())}
+                                    </span>
+                                    <button
+                                        type="button"
+                                        class="button button--small"
+                                        on:click=move |_| organization.refetch()
+                                    >
+                                        "Try again"
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </dd>
                     <dt>"Your role"</dt>
-                    <dd data-testid="role">{move || match membership.get() {
-                        Some(Ok(Some(Membership { role: Some(code), .. }))) => view! { {role_name(&code).to_string()} }.into_any(),
-                        _ => view! {
-                            "—" <span class="field__hint">" Label Studio Community has no roles: every member has full access."</span>
-                        }.into_any(),
-                    }}</dd>
+                    <dd data-testid="role">
+                        {move || match membership.get() {
+                            Some(Ok(Some(Membership { role: Some(code), .. }))) => {
+                                view! { {role_name(&code).to_string()} }.into_any()
+                            }
+                            _ => {
+                                view! {
+                                    "—"
+                                    <span class="field__hint">
+                                        " Label Studio Community has no roles: every member has full access."
+                                    </span>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </dd>
                 </dl>
             </section>
         </div>
@@ -87,11 +129,13 @@ fn contributions(m: Membership) -> impl IntoView {
     let created = m.created_projects.unwrap_or_default();
     view! {
         <dl class="facts">
-            <dt>"Annotations submitted"</dt><dd data-testid="annotations-count">{m.annotations_count}</dd>
-            <dt>"Projects contributed to"</dt><dd data-testid="projects-count">{m.contributed_projects_count}</dd>
+            <dt>"Annotations submitted"</dt>
+            <dd data-testid="annotations-count">{m.annotations_count}</dd>
+            <dt>"Projects contributed to"</dt>
+            <dd data-testid="projects-count">{m.contributed_projects_count}</dd>
         </dl>
-        <ProjectList title="Projects you contributed to" projects=contributed/>
-        <ProjectList title="Projects you created" projects=created/>
+        <ProjectList title="Projects you contributed to" projects=contributed />
+        <ProjectList title="Projects you created" projects=created />
     }
 }
 
@@ -108,9 +152,18 @@ fn ProjectList(
         view! {
             <h3 class="membership__subtitle">{title}</h3>
             <ul class="project-list">
-                {projects.into_iter().map(|p| view! {
-                    <li><a href=site.project(p.id) rel="external">{p.title}</a></li>
-                }).collect_view()}
+                {projects
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <li>
+                                <a href=site.project(p.id) rel="external">
+                                    {p.title}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
     })

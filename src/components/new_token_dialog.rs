@@ -56,45 +56,80 @@ pub fn NewTokenDialog(
     let env = snippet(snippets::env_lines);
 
     view! {
-        <dialog node_ref=dialog class="dialog" aria-labelledby="new-token-title" on:close=move |_| close()>
-            <h2 id="new-token-title" class="dialog__title">"Your new personal access token"</h2>
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="new-token-title"
+            on:close=move |_| close()
+        >
+            <h2 id="new-token-title" class="dialog__title">
+                "Your new personal access token"
+            </h2>
             <p class="notice notice--warn">
                 "Copy it now: it will not be shown again. Anyone with this token can act as you, so keep it secret."
             </p>
-            <label class="field__label" for="new-token">"Token"</label>
-            <textarea id="new-token" node_ref=field class="token-field" readonly rows="4" prop:value=secret></textarea>
+            <label class="field__label" for="new-token">
+                "Token"
+            </label>
+            <textarea
+                id="new-token"
+                node_ref=field
+                class="token-field"
+                readonly
+                rows="4"
+                prop:value=secret
+            ></textarea>
             <div class="dialog__row">
-                <CopyButton text=secret fallback=field label="Copy token"/>
-                <button type="button" class="button button--small"
+                <CopyButton text=secret fallback=field label="Copy token" />
+                <button
+                    type="button"
+                    class="button button--small"
                     disabled=move || test.pending().get()
-                    on:click=move |_| { test.dispatch(secret.get_untracked()); }>
+                    on:click=move |_| {
+                        test.dispatch(secret.get_untracked());
+                    }
+                >
                     {move || if test.pending().get() { "Testing…" } else { "Test token" }}
                 </button>
                 // The page's own waiting bar is inert behind this modal, so stopping lives here.
                 <Show when=move || test.pending().get()>
-                    <button type="button" class="button button--small" on:click={
-                        let api = api_for_cancel.clone();
-                        move |_| api.cancel_pending()
-                    }>"Stop waiting"</button>
+                    <button
+                        type="button"
+                        class="button button--small"
+                        on:click={
+                            let api = api_for_cancel.clone();
+                            move |_| api.cancel_pending()
+                        }
+                    >
+                        "Stop waiting"
+                    </button>
                 </Show>
                 <StatusLine status=Signal::derive(move || match test.value().get() {
                     None => Status::Quiet,
                     Some(Ok(email)) => Status::Done(format!("Works: authenticated as {email}.")),
                     Some(Err(message)) => Status::Failed(message),
-                })/>
+                }) />
             </div>
             <p class="dialog__text">
                 "This is a refresh token: exchange it at /api/token/refresh/ for an access token that lasts 5 minutes, \
                  and send that as \"Authorization: Bearer …\". The Python SDK does this for you."
             </p>
-            <Snippet title="curl" id="snippet-curl" text=curl/>
-            <Snippet title="Python SDK" id="snippet-python" text=python/>
-            <Snippet title="Environment variables" id="snippet-env" text=env/>
+            <Snippet title="curl" id="snippet-curl" text=curl />
+            <Snippet title="Python SDK" id="snippet-python" text=python />
+            <Snippet title="Environment variables" id="snippet-env" text=env />
             <div class="dialog__actions">
-                <button type="button" class="button button--primary" on:click=move |_| {
-                    if let Some(d) = dialog.get_untracked() { d.close() }
-                    close();
-                }>"I have copied it — close"</button>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| {
+                        if let Some(d) = dialog.get_untracked() {
+                            d.close()
+                        }
+                        close();
+                    }
+                >
+                    "I have copied it — close"
+                </button>
             </div>
         </dialog>
     }
@@ -113,10 +148,14 @@ fn Snippet(
     view! {
         <div class="snippet">
             <div class="snippet__head">
-                <span class="snippet__title" id=format!("{id}-title")>{title}</span>
-                <CopyButton text label="Copy example"/>
+                <span class="snippet__title" id=format!("{id}-title")>
+                    {title}
+                </span>
+                <CopyButton text label="Copy example" />
             </div>
-            <pre class="snippet__code" id=id aria-labelledby=format!("{id}-title")><code>{move || text.get()}</code></pre>
+            <pre class="snippet__code" id=id aria-labelledby=format!("{id}-title")>
+                <code>{move || text.get()}</code>
+            </pre>
         </div>
     }
 }

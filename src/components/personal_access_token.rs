@@ -106,60 +106,124 @@ pub fn PersonalAccessToken() -> impl IntoView {
             </p>
             <Loaded resource=tokens what="your tokens" loading="Loading tokens…" let:list>
                 {if list.is_empty() {
-                    view! { <p class="tokens__empty">"You have no personal access token."</p> }.into_any()
+                    view! { <p class="tokens__empty">"You have no personal access token."</p> }
+                        .into_any()
                 } else {
-                    list.into_iter().map(|listed| {
-                        let claims = jwt::claims(&listed);
-                        let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
-                        let for_revoke = listed.clone();
-                        view! {
-                            <div class="token-card" data-testid="pat-row">
-                                <div class="token-card__meta">
-                                    <span class="token-card__label">"Personal access token"</span>
-                                    <span>"Created " {iat.map_or_else(|| view! { "unknown" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
-                                    <span>"Expires " {exp.map_or_else(|| view! { "never" }.into_any(), |s| view! { <Timestamp epoch=s/> }.into_any())}</span>
+                    list.into_iter()
+                        .map(|listed| {
+                            let claims = jwt::claims(&listed);
+                            let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
+                            let for_revoke = listed.clone();
+                            view! {
+                                <div class="token-card" data-testid="pat-row">
+                                    <div class="token-card__meta">
+                                        <span class="token-card__label">
+                                            "Personal access token"
+                                        </span>
+                                        <span>
+                                            "Created "
+                                            {iat
+                                                .map_or_else(
+                                                    || view! { "unknown" }.into_any(),
+                                                    |s| view! { <Timestamp epoch=s /> }.into_any(),
+                                                )}
+                                        </span>
+                                        <span>
+                                            "Expires "
+                                            {exp
+                                                .map_or_else(
+                                                    || view! { "never" }.into_any(),
+                                                    |s| view! { <Timestamp epoch=s /> }.into_any(),
+                                                )}
+                                        </span>
+                                    </div>
+                                    <code
+                                        class="token-card__value"
+                                        title="Label Studio keeps only the first two parts of the token"
+                                    >
+                                        {listed}
+                                    </code>
+                                    <button
+                                        type="button"
+                                        class="button button--danger button--small"
+                                        on:click=move |_| {
+                                            confirm_revoke.set(Some(for_revoke.clone()))
+                                        }
+                                    >
+                                        "Revoke…"
+                                    </button>
                                 </div>
-                                <code class="token-card__value" title="Label Studio keeps only the first two parts of the token">{listed}</code>
-                                <button type="button" class="button button--danger button--small"
-                                    on:click=move |_| confirm_revoke.set(Some(for_revoke.clone()))>"Revoke…"</button>
-                            </div>
-                        }
-                    }).collect_view().into_any()
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
                 }}
             </Loaded>
-            {move || confirm_revoke.get().map(|listed| view! {
-                <div class="confirm" role="group" aria-labelledby="revoke-title">
-                    <p id="revoke-title" class="confirm__text">
-                        "Revoke this token? Every script, SDK client and integration using it stops working at once."
-                    </p>
-                    <button type="button" class="button button--danger" disabled=move || revoke.pending().get()
-                        on:click=move |_| { revoke.dispatch(listed.clone()); }>"Revoke token"</button>
-                    <button type="button" class="button" on:click=move |_| confirm_revoke.set(None)>"Cancel"</button>
-                </div>
-            })}
+            {move || {
+                confirm_revoke
+                    .get()
+                    .map(|listed| {
+                        view! {
+                            <div class="confirm" role="group" aria-labelledby="revoke-title">
+                                <p id="revoke-title" class="confirm__text">
+                                    "Revoke this token? Every script, SDK client and integration using it stops working at once."
+                                </p>
+                                <button
+                                    type="button"
+                                    class="button button--danger"
+                                    disabled=move || revoke.pending().get()
+                                    on:click=move |_| {
+                                        revoke.dispatch(listed.clone());
+                                    }
+                                >
+                                    "Revoke token"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| confirm_revoke.set(None)
+                                >
+                                    "Cancel"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <div class="form-actions">
-                <button type="button" class="button button--primary" node_ref=create_button
+                <button
+                    type="button"
+                    class="button button--primary"
+                    node_ref=create_button
                     aria-describedby="create-token-hint"
                     // aria-disabled, not disabled: the button stays focusable so keyboard and
                     // screen-reader users can reach it and hear why it is unavailable.
                     aria-disabled=move || cannot_create().to_string()
-                    on:click=move |_| if !cannot_create() { create.dispatch(()); }>
+                    on:click=move |_| {
+                        if !cannot_create() {
+                            create.dispatch(());
+                        }
+                    }
+                >
                     {move || if create.pending().get() { "Creating…" } else { "Create token" }}
                 </button>
                 <p class="field__hint" id="create-token-hint">
-                    {move || if has_token() {
-                        "Label Studio allows one personal access token per user: revoke the current one to create another."
-                    } else {
-                        "The token is shown once, right after it is created."
+                    {move || {
+                        if has_token() {
+                            "Label Studio allows one personal access token per user: revoke the current one to create another."
+                        } else {
+                            "The token is shown once, right after it is created."
+                        }
                     }}
                 </p>
             </div>
-            <StatusLine status=message/>
+            <StatusLine status=message />
             <Show when=legacy_off>
-                <p class="field__hint">"Legacy tokens are off for this organization; an organization admin can enable them."</p>
+                <p class="field__hint">
+                    "Legacy tokens are off for this organization; an organization admin can enable them."
+                </p>
             </Show>
             <Show when=move || new_token.with(Option::is_some)>
-                <NewTokenDialog token=new_token/>
+                <NewTokenDialog token=new_token />
             </Show>
         </div>
     }

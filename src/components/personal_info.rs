@@ -8,8 +8,8 @@ use crate::components::profile_form::ProfileForm;
 pub fn PersonalInfo() -> impl IntoView {
     view! {
         <div class="personal-info">
-            <AvatarSlot/>
-            <ProfileForm/>
+            <AvatarSlot />
+            <ProfileForm />
         </div>
     }
 }

@@ -121,18 +121,45 @@ pub fn ProfileForm() -> impl IntoView {
     view! {
         <form class="profile-form" on:submit=on_submit novalidate>
             <div class="profile-form__row">
-                <TextField id="first-name" label="First name" value=first_name
-                    error=first_name_error on_blur=first_name_left autocomplete="given-name"/>
-                <TextField id="last-name" label="Last name" value=last_name
-                    error=last_name_error on_blur=last_name_left autocomplete="family-name"/>
+                <TextField
+                    id="first-name"
+                    label="First name"
+                    value=first_name
+                    error=first_name_error
+                    on_blur=first_name_left
+                    autocomplete="given-name"
+                />
+                <TextField
+                    id="last-name"
+                    label="Last name"
+                    value=last_name
+                    error=last_name_error
+                    on_blur=last_name_left
+                    autocomplete="family-name"
+                />
             </div>
-            <TextField id="phone" label="Phone" value=phone input_type="tel" autocomplete="tel"
-                error=phone_error on_blur=phone_left
-                hint="Optional. International format, e.g. +49 30 1234567."/>
+            <TextField
+                id="phone"
+                label="Phone"
+                value=phone
+                input_type="tel"
+                autocomplete="tel"
+                error=phone_error
+                on_blur=phone_left
+                hint="Optional. International format, e.g. +49 30 1234567."
+            />
             <div class="field">
-                <label class="field__label" for="email">"Email"</label>
-                <input class="field__input" id="email" type="email" readonly
-                    prop:value=move || user.with(|u| u.email.clone()) aria-describedby="email-hint"/>
+                <label class="field__label" for="email">
+                    "Email"
+                </label>
+                <input
+                    class="field__input"
+                    id="email"
+                    type="email"
+                    readonly
+                    prop:value=move || user.with(|u| u.email.clone())
+                    aria-describedby="email-hint"
+                />
                 <p class="field__hint" id="email-hint">
                     "Your email is your sign-in name, so it cannot be changed here; a different email means a new account."
                 </p>
@@ -140,11 +167,14 @@ pub fn ProfileForm() -> impl IntoView {
             <div class="form-actions">
                 // aria-disabled, not disabled: a disabled button drops keyboard focus to the page
                 // the moment Save is pressed.
-                <button type="submit" class="button button--primary"
-                    aria-disabled=move || (!dirty.get() || save.pending().get()).to_string()>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    aria-disabled=move || (!dirty.get() || save.pending().get()).to_string()
+                >
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
-                <StatusLine status=status/>
+                <StatusLine status=status />
             </div>
         </form>
     }

@@ -39,53 +39,85 @@ pub fn SectionNav(
     let pathname = use_location().pathname;
     let site = use_site();
     view! {
-        <nav class="section-nav" aria-label="Account settings" aria-busy=move || busy.get().to_string()>
+        <nav
+            class="section-nav"
+            aria-label="Account settings"
+            aria-busy=move || busy.get().to_string()
+        >
             <ul class="section-nav__list">
-                {Section::ALL.map(|section| {
-                    let href = section.href(site);
-                    let note_id = format!("nav-note-{}", section.slug());
-                    let missing = move || match release.read().offers(section) {
-                        Availability::Unavailable(why) => Some(why),
-                        _ => None,
-                    };
-                    let described = {
-                        let note_id = note_id.clone();
-                        move || missing().map(|_| note_id.clone())
-                    };
-                    view! {
-                    <li class="section-nav__item" hidden=move || !sections.with(|s| s.contains(&section))>
-                        <a
-                            href=href
-                            class="section-nav__link"
-                            aria-describedby=described
-                            aria-current=move || pathname.with(|p| section.is_at(site.app_path(p))).then_some("page")
-                            on:click=move |ev| {
-                                if !confirm_leave() {
-                                    ev.prevent_default();
-                                }
-                            }
-                            on:pointerenter=move |_| intent(section)
-                            on:focus=move |_| intent(section)
-                        >
-                            {section.title()}
-                        </a>
-                        {move || missing().map(|why| view! {
-                            <span class="section-nav__unavailable" id=note_id.clone()>
-                                {nav_note(&why)}
-                            </span>
-                        })}
-                    </li>
-                    }
-                })}
-            </ul>
-            {move || notice.get().map(|text| view! {
-                <div class="section-nav__notice" role="status">
-                    <p class="notice__text">{text}</p>
-                    {on_retry.map(|retry| view! {
-                        <button type="button" class="button button--small" on:click=move |_| retry.run(())>"Try again"</button>
+                {Section::ALL
+                    .map(|section| {
+                        let href = section.href(site);
+                        let note_id = format!("nav-note-{}", section.slug());
+                        let missing = move || match release.read().offers(section) {
+                            Availability::Unavailable(why) => Some(why),
+                            _ => None,
+                        };
+                        let described = {
+                            let note_id = note_id.clone();
+                            move || missing().map(|_| note_id.clone())
+                        };
+                        view! {
+                            <li
+                                class="section-nav__item"
+                                hidden=move || !sections.with(|s| s.contains(&section))
+                            >
+                                <a
+                                    href=href
+                                    class="section-nav__link"
+                                    aria-describedby=described
+                                    aria-current=move || {
+                                        pathname
+                                            .with(|p| section.is_at(site.app_path(p)))
+                                            .then_some("page")
+                                    }
+                                    on:click=move |ev| {
+                                        if !confirm_leave() {
+                                            ev.prevent_default();
+                                        }
+                                    }
+                                    on:pointerenter=move |_| intent(section)
+                                    on:focus=move |_| intent(section)
+                                >
+                                    {section.title()}
+                                </a>
+                                {move || {
+                                    missing()
+                                        .map(|why| {
+                                            view! {
+                                                <span class="section-nav__unavailable" id=note_id.clone()>
+                                                    {nav_note(&why)}
+                                                </span>
+                                            }
+                                        })
+                                }}
+                            </li>
+                        }
                     })}
-                </div>
-            })}
+            </ul>
+            {move || {
+                notice
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="section-nav__notice" role="status">
+                                <p class="notice__text">{text}</p>
+                                {on_retry
+                                    .map(|retry| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button--small"
+                                                on:click=move |_| retry.run(())
+                                            >
+                                                "Try again"
+                                            </button>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
         </nav>
     }
 }

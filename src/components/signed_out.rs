@@ -12,7 +12,9 @@ pub fn SignedOutPanel(
     let href = use_site().login(&return_to);
     view! {
         <main class="signed-out" aria-labelledby="signed-out-title">
-            <h1 id="signed-out-title" class="signed-out__title">"You are signed out"</h1>
+            <h1 id="signed-out-title" class="signed-out__title">
+                "You are signed out"
+            </h1>
             <p class="signed-out__text">
                 "Sign in to Label Studio to see and change your account settings. "
                 "You will come back to this page afterwards."

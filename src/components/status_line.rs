@@ -10,8 +10,12 @@ pub fn StatusLine(
     status: Signal<Status>,
 ) -> impl IntoView {
     view! {
-        <p class="form-status" role="status" aria-live="polite"
-            class:form-status--error=move || status.with(Status::is_failure)>
+        <p
+            class="form-status"
+            role="status"
+            aria-live="polite"
+            class=("form-status--error", move || status.with(Status::is_failure))
+        >
             {move || status.with(|s| s.text().map(str::to_string))}
         </p>
     }

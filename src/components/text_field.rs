@@ -45,8 +45,10 @@ pub fn TextField(
         }
     };
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for=id>{label}</label>
+        <div class="field" class=("field--error", move || error.with(Option::is_some))>
+            <label class="field__label" for=id>
+                {label}
+            </label>
             <input
                 class="field__input"
                 id=id
@@ -56,8 +58,6 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
                 on:blur=move |_| {
-                    // A focused field that is removed (the section is left, e.g. with the
-                    // browser's Back) still fires blur, after its owner is gone.
                     if let Some(cb) = on_blur {
                         let _ = cb.try_run(());
                     }
@@ -65,8 +65,17 @@ pub fn TextField(
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=described_by
             />
-            {hint.map(|text| view! { <p class="field__hint" id=hint_id>{text}</p> })}
-            <p class="field__error" id=error_id>{move || error.get()}</p>
+            {hint
+                .map(|text| {
+                    view! {
+                        <p class="field__hint" id=hint_id>
+                            {text}
+                        </p>
+                    }
+                })}
+            <p class="field__error" id=error_id>
+                {move || error.get()}
+            </p>
         </div>
     }
 }

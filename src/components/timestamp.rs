@@ -17,7 +17,9 @@ pub fn Timestamp(
     let secs = epoch.or_else(|| iso.as_deref().and_then(parse_iso8601));
     match secs {
         Some(secs) => view! {
-            <time datetime=time::iso_utc(secs) title=time::local_full(secs)>{time::local_short(secs)}</time>
+            <time datetime=time::iso_utc(secs) title=time::local_full(secs)>
+                {time::local_short(secs)}
+            </time>
         }
         .into_any(),
         None => view! { <span>{iso.unwrap_or_else(|| "—".into())}</span> }.into_any(),

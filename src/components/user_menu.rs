@@ -13,13 +13,13 @@ pub fn UserMenu() -> impl IntoView {
     let site = use_site();
     view! {
         <button type="button" class="account-header__user" popovertarget="user-menu">
-            <Userpic user=user/>
+            <Userpic user=user />
             <span class="account-header__who">
                 {move || {
-                    let name = user.with(|u| Some(display_name(u)).filter(|name| *name != u.email))?;
+                    let name = user
+                        .with(|u| Some(display_name(u)).filter(|name| *name != u.email))?;
                     Some(view! { <span class="account-header__name">{name}</span> })
-                }}
-                <span class="account-header__email" data-testid="header-email">
+                }} <span class="account-header__email" data-testid="header-email">
                     {move || user.with(|u| u.email.clone())}
                 </span>
             </span>
@@ -28,7 +28,9 @@ pub fn UserMenu() -> impl IntoView {
             <a class="main-menu__item" href=site.url(paths::ACCOUNT_HOME) rel="external">
                 "Account & Settings"
             </a>
-            <a class="main-menu__item" href=site.logout() rel="external">"Log Out"</a>
+            <a class="main-menu__item" href=site.logout() rel="external">
+                "Log Out"
+            </a>
         </nav>
     }
 }

@@ -26,9 +26,11 @@ pub fn Userpic(
     view! {
         <span class=format!("userpic userpic--{size}") aria-hidden="true">
             {move || match avatar() {
-                Some(src) => view! { <img class="userpic__img" src=src alt=""/> }.into_any(),
+                Some(src) => view! { <img class="userpic__img" src=src alt="" /> }.into_any(),
                 None => {
-                    view! { <span class="userpic__initials">{move || user.with(user_initials)}</span> }
+                    view! {
+                        <span class="userpic__initials">{move || user.with(user_initials)}</span>
+                    }
                         .into_any()
                 }
             }}

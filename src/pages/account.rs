@@ -39,16 +39,19 @@ pub fn AccountPage() -> impl IntoView {
     }
 
     move || match me.get() {
-        None => {
-            view! { <p class="page-status" role="status">"Loading your account…"</p> }.into_any()
+        None => view! {
+            <p class="page-status" role="status">
+                "Loading your account…"
+            </p>
         }
-        Some(Ok(user)) => view! { <AccountLayout user/> }.into_any(),
+        .into_any(),
+        Some(Ok(user)) => view! { <AccountLayout user /> }.into_any(),
         Some(Err(ApiError::Unauthorized(_))) => {
-            view! { <SignedOutPanel return_to=location.pathname.get_untracked()/> }.into_any()
+            view! { <SignedOutPanel return_to=location.pathname.get_untracked() /> }.into_any()
         }
         Some(Err(error)) => view! {
             <main class="page-error">
-                <ErrorNotice what="your account" error on_retry=move |_| me.refetch()/>
+                <ErrorNotice what="your account" error on_retry=move |_| me.refetch() />
             </main>
         }
         .into_any(),
@@ -122,8 +125,8 @@ fn AccountLayout(
 
     view! {
         <div class="account">
-            <SessionEnded/>
-            <AccountHeader/>
+            <SessionEnded />
+            <AccountHeader />
             <div class="account__body">
                 <SectionNav
                     sections=Signal::derive(move || sections::visible_sections(switches.get()))
@@ -134,7 +137,7 @@ fn AccountLayout(
                     release=release.read_only()
                 />
                 <main class="account__main" id="main">
-                    {move || resolved.get().ok().map(|section| view! { <SectionCard section/> })}
+                    {move || resolved.get().ok().map(|section| view! { <SectionCard section /> })}
                 </main>
             </div>
             <footer class="account__footer">
@@ -154,8 +157,10 @@ fn SectionCard(
 ) -> impl IntoView {
     view! {
         <section class="section-card" aria-labelledby="section-title">
-            <h1 class="section-card__title" id="section-title">{section.title()}</h1>
-            <SectionBody section/>
+            <h1 class="section-card__title" id="section-title">
+                {section.title()}
+            </h1>
+            <SectionBody section />
         </section>
     }
 }
@@ -209,25 +214,34 @@ fn SectionBody(
             }
         }}
         {move || {
-            waiting.get().then(|| view! {
-                <div class="section-loading">
-                    <p class="page-status" role="status">"Loading this section…"</p>
-                    {move || {
-                        slow.get().then(|| view! {
-                            <button
-                                type="button"
-                                class="button button--small"
-                                on:click=move |_| {
-                                    cancelled.set(true);
-                                    waiting.set(false);
-                                }
-                            >
-                                "Cancel"
-                            </button>
-                        })
-                    }}
-                </div>
-            })
+            waiting
+                .get()
+                .then(|| {
+                    view! {
+                        <div class="section-loading">
+                            <p class="page-status" role="status">
+                                "Loading this section…"
+                            </p>
+                            {move || {
+                                slow.get()
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button--small"
+                                                on:click=move |_| {
+                                                    cancelled.set(true);
+                                                    waiting.set(false);
+                                                }
+                                            >
+                                                "Cancel"
+                                            </button>
+                                        }
+                                    })
+                            }}
+                        </div>
+                    }
+                })
         }}
     }
 }

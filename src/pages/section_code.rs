@@ -95,7 +95,7 @@ pub fn prefetch(section: Section) {
 /// Builds a section's view, fetching its code first when it lives in a chunk.
 pub async fn load(section: Section) -> Result<AnyView, CodeMissing> {
     match section {
-        Section::PersonalInfo => Ok(view! { <PersonalInfo/> }.into_any()),
+        Section::PersonalInfo => Ok(view! { <PersonalInfo /> }.into_any()),
         Section::EmailPreferences => email_preferences().await,
         Section::MembershipInfo => membership_info().await,
         Section::PersonalAccessToken => personal_access_token().await,
