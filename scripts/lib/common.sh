@@ -1,6 +1,6 @@
 # Shared by scripts/dev, scripts/test and scripts/bench. Source it; it defines functions only.
 
-export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PATH"
 # trunk checks crates.io for a newer trunk in the background; nothing to gain here.
 export TRUNK_SKIP_VERSION_CHECK=true
 

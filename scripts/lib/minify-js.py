@@ -1,5 +1,5 @@
 """Trunk post_build hook (release only): minifies the wasm-bindgen glue and the chunk loader with
-terser (tests/e2e/node_modules). trunk's own minifier gives up on the glue (it cannot parse it)
+terser (scripts/release-tools/node_modules). trunk's own minifier gives up on the glue (it cannot parse it)
 and leaves it whole. The glue's integrity hash in index.html is updated to match; file names stay
 (they already change with every build)."""
 import base64

@@ -1,6 +1,6 @@
-//! Code splitting by section. With the `split-sections` feature (trunk builds turn it on in
-//! `index.html`) every section but Personal info is linked into its own WebAssembly chunk,
-//! which the browser fetches the first time that section is opened: the first page a user
+//! Code splitting by section. With the `split-sections` feature (only the release build turns it
+//! on: `scripts/lib/trunk-release`) every section but Personal info is linked into its own
+//! WebAssembly chunk, which the browser fetches the first time that section is opened: the first page a user
 //! lands on downloads only the shell and Personal info. `scripts/lib/wasm-link` splits the
 //! module at link time; `scripts/lib/place-wasm-chunks.py` puts the chunks into `dist/`.
 //!
