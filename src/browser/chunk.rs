@@ -1,6 +1,8 @@
-//! Code that arrives later. With the `split-sections` feature some components live in their own
-//! wasm chunk, fetched the first time they are needed (`pages/section_code.rs` for sections,
-//! `components/avatar_slot.rs` for the photo editor).
+//! Code that arrives later. In the release build (the `split-sections` feature) some code lives in
+//! its own wasm chunk, fetched the first time it is needed: the sections
+//! (`pages/section_code.rs`) and the photo editor (`components/avatar_slot.rs`). Every other
+//! build has it all in one module. Components wait for it with
+//! [`LazyCode`](crate::components::lazy_code::LazyCode).
 
 /// A chunk's code did not arrive (network failure, a server error, or a page instead of code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,3 +14,37 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeMissing {
         Self
     }
 }
+
+/// `split_code!(name, preload, chunk, Type, value)`: `async fn name() -> Result<Type,
+/// CodeMissing>` that gives `value`, and `async fn preload()` that only fetches its code. With
+/// `split-sections`, `value` (and all it alone uses) is linked into the wasm chunk `chunk`,
+/// fetched by the first call of either; functions naming the same chunk share it. A failed fetch
+/// is an `Err`, never a panic, and is not remembered: calling again retries. Without the feature
+/// both return at once.
+macro_rules! split_code {
+    ($name:ident, $preload:ident, $chunk:ident, $ty:ty, $value:expr) => {
+        #[cfg(feature = "split-sections")]
+        #[leptos::wasm_split::wasm_split(
+                    $chunk,
+                    fallible,
+                    wasm_split_path = ::leptos::wasm_split,
+                    preload($preload)
+                )]
+        fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
+            let value: $ty = $value;
+            Ok(value)
+        }
+
+        #[cfg(not(feature = "split-sections"))]
+        async fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
+            let value: $ty = $value;
+            Ok(value)
+        }
+
+        #[cfg(not(feature = "split-sections"))]
+        async fn $preload() -> Result<(), $crate::browser::chunk::CodeMissing> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use split_code;

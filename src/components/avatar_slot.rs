@@ -1,15 +1,14 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::File;
 
-use crate::browser::chunk::CodeMissing;
+use crate::browser::chunk::split_code;
 use crate::browser::draft_store;
 use crate::components::avatar_editor::{AvatarEditor, FirstStep};
 use crate::components::avatar_frame::{AvatarFrame, FrameButton};
-use crate::components::connection_status::slow_after_a_while;
+use crate::components::lazy_code::{LazyCode, LazyStatus};
 use crate::components::userpic::Userpic;
 use crate::context::use_current_user;
 use crate::domain::avatar::PENDING_AVATAR_KEY;
@@ -17,44 +16,19 @@ use crate::domain::avatar::PENDING_AVATAR_KEY;
 /// Builds the editor's view; a function of the editor's chunk once that has arrived.
 type BuildEditor = fn(FirstStep, Option<FrameButton>) -> AnyView;
 
+// The photo editor (checks, resizing, preview, upload) is the largest part of Personal info and
+// most visits never use it, so it has its own chunk, like the sections (`pages/section_code.rs`).
+split_code!(
+    editor_code,
+    preload_editor,
+    avatar_editor,
+    BuildEditor,
+    |first, focus| view! { <AvatarEditor first focus /> }.into_any()
+);
+
 thread_local! {
     /// The editor's code, once fetched: later visits to Personal info show the editor at once.
     static EDITOR: Cell<Option<BuildEditor>> = const { Cell::new(None) };
-}
-
-fn build_editor(first: FirstStep, focus: Option<FrameButton>) -> AnyView {
-    view! { <AvatarEditor first focus /> }.into_any()
-}
-
-// The photo editor (checks, resizing, preview, upload) is the largest part of Personal info and
-// most visits never use it, so it has its own chunk, like the sections (`pages/section_code.rs`).
-#[cfg(feature = "split-sections")]
-#[leptos::wasm_split::wasm_split(
-    avatar_editor,
-    fallible,
-    wasm_split_path = ::leptos::wasm_split,
-    preload(preload_editor)
-)]
-fn editor_code() -> Result<BuildEditor, CodeMissing> {
-    Ok(build_editor)
-}
-
-#[cfg(not(feature = "split-sections"))]
-async fn editor_code() -> Result<BuildEditor, CodeMissing> {
-    Ok(build_editor)
-}
-
-#[cfg(not(feature = "split-sections"))]
-async fn preload_editor() -> Result<(), CodeMissing> {
-    Ok(())
-}
-
-/// Where the code stands while the user waits for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fetch {
-    Idle,
-    Loading,
-    Missing,
 }
 
 /// The photo area of Personal info. It looks and works like the editor from the start (choose
@@ -65,41 +39,17 @@ enum Fetch {
 #[component]
 pub fn AvatarSlot() -> impl IntoView {
     let user = use_current_user().0;
-    let editor = RwSignal::new(EDITOR.with(Cell::get));
+    let code = LazyCode::new(EDITOR.with(Cell::get));
     // What to hand over, kept until the editor takes it (and across a failed fetch).
     let waiting = StoredValue::new_local(None::<(FirstStep, Option<FrameButton>)>);
-    let fetch = RwSignal::new(Fetch::Idle);
-    // A long wait offers Cancel, as for slow API calls and sections.
-    let slow = slow_after_a_while(Signal::derive(move || fetch.get() == Fetch::Loading));
-
-    let prefetch = move || {
-        if editor.get_untracked().is_none() {
-            spawn_local(async {
-                // A failure is not the user's business yet: acting retries and explains it.
-                let _ = preload_editor().await;
-            });
-        }
-    };
-    let open = move || {
-        fetch.set(Fetch::Loading);
-        spawn_local(async move {
-            match editor_code().await {
-                Ok(build) => {
-                    EDITOR.with(|cell| cell.set(Some(build)));
-                    editor.try_set(Some(build));
-                }
-                Err(CodeMissing) => {
-                    fetch.try_set(Fetch::Missing);
-                }
-            }
-        });
-    };
+    let prefetch = move || code.prefetch(preload_editor());
+    let open = move || code.open(editor_code());
     let act = move |first: FirstStep, button: FrameButton| {
         let focus = slot_has_focus().then_some(button);
         waiting.set_value(Some((first, focus)));
         open();
     };
-    if editor.get_untracked().is_none() && draft_store::has(PENDING_AVATAR_KEY) {
+    if code.here().is_none() && draft_store::has(PENDING_AVATAR_KEY) {
         waiting.set_value(Some((FirstStep::Idle, None)));
         open();
     }
@@ -117,51 +67,21 @@ pub fn AvatarSlot() -> impl IntoView {
                     FrameButton::Remove,
                 ))
             >
-                {move || match fetch.get() {
-                    Fetch::Idle => ().into_any(),
-                    Fetch::Loading => {
-                        view! {
-                            <p class="avatar-editor__note" role="status">
-                                "Opening the photo editor…"
-                            </p>
-                            {move || {
-                                slow.get()
-                                    .then(|| {
-                                        view! {
-                                            // Stops waiting and drops the chosen file; if the code arrives later,
-                                            // the editor takes over in its idle state.
-                                            <button
-                                                type="button"
-                                                class="button button--small"
-                                                on:click=move |_| {
-                                                    waiting.set_value(None);
-                                                    fetch.set(Fetch::Idle);
-                                                    focus_choose();
-                                                }
-                                            >
-                                                "Cancel"
-                                            </button>
-                                        }
-                                    })
-                            }}
-                        }
-                            .into_any()
-                    }
-                    Fetch::Missing => {
-                        view! {
-                            <div class="notice notice--error" role="alert">
-                                <p class="notice__text">
-                                    "Could not open the photo editor: its code did not arrive from the server. \
-                                     Check the connection and try again; if Label Studio was just updated, reload the page."
-                                </p>
-                                <button type="button" class="button" on:click=move |_| open()>
-                                    "Try again"
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                }}
+                <LazyStatus
+                    wait=code.wait()
+                    class="avatar-slot__wait"
+                    note_class="avatar-editor__note"
+                    loading="Opening the photo editor…"
+                    missing="Could not open the photo editor: its code did not arrive from the server. \
+                     Check the connection and try again; if Label Studio was just updated, reload the page."
+                    on_retry=Callback::new(move |_| open())
+                    // Stops waiting and drops the chosen file; if the code arrives later, the
+                    // editor takes over in its idle state.
+                    on_cancel=Callback::new(move |_| {
+                        waiting.set_value(None);
+                        focus_choose();
+                    })
+                />
             </AvatarFrame>
         }
     };
@@ -173,8 +93,9 @@ pub fn AvatarSlot() -> impl IntoView {
             on:focusin=move |_| prefetch()
             on:dragenter=move |_| prefetch()
         >
-            {move || match editor.get() {
+            {move || match code.code() {
                 Some(build) => {
+                    EDITOR.with(|cell| cell.set(Some(build)));
                     let (first, focus) = waiting
                         .try_update_value(Option::take)
                         .flatten()
@@ -186,7 +107,6 @@ pub fn AvatarSlot() -> impl IntoView {
         </div>
     }
 }
-
 /// After Cancel, whose button is gone, focus goes back to "Choose image…" instead of the page.
 fn focus_choose() {
     if let Some(button) = document()

@@ -22,6 +22,7 @@ pub mod hotkey_save_bar;
 pub mod hotkey_stale;
 pub mod hotkeys;
 pub mod key_caps;
+pub mod lazy_code;
 pub mod legacy_token;
 pub mod loaded;
 pub mod main_menu;

@@ -1,18 +1,17 @@
 //! The account page: loads who is signed in and the organization's token switches, then lays
 //! out header, sidebar and the current section. Each section loads its own data.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::types::User;
 use crate::api::ApiError;
-use crate::browser::chunk::CodeMissing;
 use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
-use crate::components::connection_status::{slow_after_a_while, SessionEnded};
+use crate::components::connection_status::SessionEnded;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::lazy_code::{Fetch, LazyCode, LazyStatus};
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, OrgTokenSwitches, Release};
@@ -166,107 +165,31 @@ fn SectionCard(
 }
 
 /// A section's body, once its code is here (see [`section_code`]). Personal info is in the main
-/// module and renders at once; so does every section in a build without `split-sections`.
+/// module, as is every section in a build without `split-sections`: they render at once.
 /// Otherwise the first visit to another section fetches its chunk.
 #[component]
 fn SectionBody(
     /// Which section to show.
     section: Section,
 ) -> impl IntoView {
-    let attempt = RwSignal::new(0_u32);
-    let waiting = RwSignal::new(true);
-    // A long wait offers Cancel, as the bar does for slow API calls.
-    let slow = slow_after_a_while(waiting.into());
-    let cancelled = RwSignal::new(false);
-    let try_again = move |_| {
-        cancelled.set(false);
-        waiting.set(true);
-        attempt.update(|n| *n += 1);
-    };
-    let body = move || {
-        let this_attempt = attempt.get();
-        Suspend::new(async move {
-            let loaded = section_code::load(section).await;
-            // A cancelled attempt that finishes later must not end a newer one's wait.
-            if attempt.try_get_untracked() == Some(this_attempt) {
-                waiting.try_set(false);
-            }
-            match loaded {
-                Ok(view) => view,
-                Err(CodeMissing) => code_notice(
-                    "Could not load this section: its code did not arrive from the server. \
-                     Check the connection and try again; if Label Studio was just updated, \
-                     reload the page.",
-                    false,
-                    try_again,
-                ),
-            }
-        })
-    };
-    // The body first: code already here resolves while it is built, so the status never shows.
-    // Cancel stops waiting (the fetch may still finish in the background; Try again uses it).
+    let code = LazyCode::new(None);
+    let open = move || code.open(section_code::load(section));
+    open();
+    // A memo: the section is built once when its code is here, not again as the wait ends.
+    let shown =
+        Memo::new(move |_| code.wait().fetch() != Fetch::Cancelled && code.code().is_some());
     view! {
-        {move || {
-            if cancelled.get() {
-                Either::Left(code_notice("Stopped loading this section.", true, try_again))
-            } else {
-                Either::Right(body())
-            }
-        }}
-        {move || {
-            waiting
-                .get()
-                .then(|| {
-                    view! {
-                        <div class="section-loading">
-                            <p class="page-status" role="status">
-                                "Loading this section…"
-                            </p>
-                            {move || {
-                                slow.get()
-                                    .then(|| {
-                                        view! {
-                                            <button
-                                                type="button"
-                                                class="button button--small"
-                                                on:click=move |_| {
-                                                    cancelled.set(true);
-                                                    waiting.set(false);
-                                                }
-                                            >
-                                                "Cancel"
-                                            </button>
-                                        }
-                                    })
-                            }}
-                        </div>
-                    }
-                })
-        }}
+        {move || shown.get().then(|| code.here().map(|build| build()))}
+        <LazyStatus
+            wait=code.wait()
+            class="section-loading"
+            note_class="page-status"
+            loading="Loading this section…"
+            missing="Could not load this section: its code did not arrive from the server. \
+             Check the connection and try again; if Label Studio was just updated, \
+             reload the page."
+            stopped="Stopped loading this section."
+            on_retry=Callback::new(move |_| open())
+        />
     }
-}
-
-/// Why a section's code is not shown, with Try again. One function for both reasons, so the view
-/// is compiled once. `focus`: after the user's Cancel, whose button is gone, focus moves to Try
-/// again instead of falling back to the page.
-fn code_notice(
-    text: &'static str,
-    focus: bool,
-    on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> AnyView {
-    let retry = NodeRef::<leptos::html::Button>::new();
-    if focus {
-        retry.on_load(|button| {
-            let _ = button.focus();
-        });
-    }
-    view! {
-        <div class="notice notice--error" role="alert">
-            <p class="notice__text">{text}</p>
-            <button type="button" class="button" node_ref=retry on:click=on_retry>
-                "Try again"
-            </button>
-        </div>
-    }
-    .into_any()
 }

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::chunk::CodeMissing;
+use crate::browser::chunk::{split_code, CodeMissing};
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::hotkeys::Hotkeys;
 use crate::components::legacy_token::LegacyToken;
@@ -17,53 +17,44 @@ use crate::components::personal_access_token::PersonalAccessToken;
 use crate::components::personal_info::PersonalInfo;
 use crate::domain::sections::Section;
 
-/// `split_section!(fn_name, preload_name, chunk_name, Component)`: an async fn that builds the
-/// component's view, from its own chunk when splitting is on, and an async fn that only fetches
-/// that chunk. A failed fetch is an `Err` (never a panic: `fallible`), and is not cached, so
-/// calling again retries.
-macro_rules! split_section {
-    ($name:ident, $preload:ident, $chunk:ident, $component:ident) => {
-        #[cfg(feature = "split-sections")]
-        #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
-        fn $name() -> Result<AnyView, CodeMissing> {
-            Ok(view! { <$component/> }.into_any())
-        }
+/// Builds a section's view; a function of the section's chunk once that is here.
+pub type BuildSection = fn() -> AnyView;
 
-        #[cfg(not(feature = "split-sections"))]
-        async fn $name() -> Result<AnyView, CodeMissing> {
-            Ok(view! { <$component/> }.into_any())
-        }
-
-        #[cfg(not(feature = "split-sections"))]
-        async fn $preload() {}
-    };
-}
-
-split_section!(
+split_code!(
     email_preferences,
     preload_email_preferences,
-    section_email,
-    EmailPreferences
+    sections,
+    BuildSection,
+    || view! { <EmailPreferences /> }.into_any()
 );
-split_section!(
+split_code!(
     membership_info,
     preload_membership_info,
-    section_membership,
-    MembershipInfo
+    sections,
+    BuildSection,
+    || view! { <MembershipInfo /> }.into_any()
 );
-split_section!(
+split_code!(
     personal_access_token,
     preload_personal_access_token,
-    section_pat,
-    PersonalAccessToken
+    sections,
+    BuildSection,
+    || view! { <PersonalAccessToken /> }.into_any()
 );
-split_section!(
+split_code!(
     legacy_token,
     preload_legacy_token,
-    section_legacy,
-    LegacyToken
+    sections,
+    BuildSection,
+    || view! { <LegacyToken /> }.into_any()
 );
-split_section!(hotkeys, preload_hotkeys, section_hotkeys, Hotkeys);
+split_code!(
+    hotkeys,
+    preload_hotkeys,
+    section_hotkeys,
+    BuildSection,
+    || view! { <Hotkeys /> }.into_any()
+);
 
 /// Starts fetching a section's code without building it: called for the section in the address
 /// at startup (in parallel with the first API calls) and when the pointer or focus reaches a
@@ -92,10 +83,10 @@ pub fn prefetch(section: Section) {
     });
 }
 
-/// Builds a section's view, fetching its code first when it lives in a chunk.
-pub async fn load(section: Section) -> Result<AnyView, CodeMissing> {
+/// The function that builds a section's view, fetching its code first when it lives in a chunk.
+pub async fn load(section: Section) -> Result<BuildSection, CodeMissing> {
     match section {
-        Section::PersonalInfo => Ok(view! { <PersonalInfo /> }.into_any()),
+        Section::PersonalInfo => Ok(|| view! { <PersonalInfo /> }.into_any()),
         Section::EmailPreferences => email_preferences().await,
         Section::MembershipInfo => membership_info().await,
         Section::PersonalAccessToken => personal_access_token().await,
