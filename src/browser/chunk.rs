@@ -21,15 +21,17 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeMissing {
 /// fetched by the first call of either; functions naming the same chunk share it. A failed fetch
 /// is an `Err`, never a panic, and is not remembered: calling again retries. Without the feature
 /// both return at once.
+// rustfmt indents the attribute below a step deeper on every run.
+#[rustfmt::skip]
 macro_rules! split_code {
     ($name:ident, $preload:ident, $chunk:ident, $ty:ty, $value:expr) => {
         #[cfg(feature = "split-sections")]
         #[leptos::wasm_split::wasm_split(
-                    $chunk,
-                    fallible,
-                    wasm_split_path = ::leptos::wasm_split,
-                    preload($preload)
-                )]
+            $chunk,
+            fallible,
+            wasm_split_path = ::leptos::wasm_split,
+            preload($preload)
+        )]
         fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
             let value: $ty = $value;
             Ok(value)

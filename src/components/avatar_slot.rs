@@ -73,7 +73,7 @@ pub fn AvatarSlot() -> impl IntoView {
                     note_class="avatar-editor__note"
                     loading="Opening the photo editor…"
                     missing="Could not open the photo editor: its code did not arrive from the server. \
-                     Check the connection and try again; if Label Studio was just updated, reload the page."
+                    Check the connection and try again; if Label Studio was just updated, reload the page."
                     on_retry=Callback::new(move |_| open())
                     // Stops waiting and drops the chosen file; if the code arrives later, the
                     // editor takes over in its idle state.

@@ -186,8 +186,8 @@ fn SectionBody(
             note_class="page-status"
             loading="Loading this section…"
             missing="Could not load this section: its code did not arrive from the server. \
-             Check the connection and try again; if Label Studio was just updated, \
-             reload the page."
+            Check the connection and try again; if Label Studio was just updated, \
+            reload the page."
             stopped="Stopped loading this section."
             on_retry=Callback::new(move |_| open())
         />
