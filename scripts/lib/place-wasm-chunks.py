@@ -1,8 +1,9 @@
 """Trunk post_build hook: puts the section chunks that scripts/lib/wasm-link split off the main
-module into the staging dist, with their loader. Each chunk is optimised like the main module
-(wasm-opt -Oz, release only) and named by a hash of its content; the loader gets the name the
-main module imports it by, which carries the build's id. All names are thus unique per build,
-and deploy/nginx.conf caches them for a year. Does nothing when the build has no split points."""
+module into the staging dist, and their loader into the wasm-bindgen glue. Each chunk is
+optimised like the main module (wasm-opt -Oz, release only) and named by a hash of its content;
+the glue's name is trunk's hash of its own content, which names the chunks. All names are thus
+unique per build, and deploy/nginx.conf caches them for a year. Does nothing when the build has
+no split points."""
 import hashlib
 import json
 import os
@@ -57,9 +58,26 @@ for chunk in sorted(split_dir.glob("*.wasm")):
     staged.rename(staging / hashed)
     loader = replace_once(loader, f'"./{chunk.name}"', f'"./{hashed}"')
 
-loader = replace_once(loader, 'from "./main.js"', f'from "./{glue.name}"')
 # wasm-link renamed the table's export (wasm-bindgen drops it under its lld name).
 loader = replace_once(
     loader, "const { __indirect_function_table,", "const { __wasm_split_table: __indirect_function_table,"
 )
-(staging / loader_name).write_text(loader, encoding="utf-8")
+# The loader goes into the glue, in place of the glue's imports of it: one request fewer on every
+# page. In the glue, `initSync` is the glue's own function; the loader's exports become the
+# properties of one object, which the glue hands to the main module under the same module name.
+# (scripts/lib/minify-js.py, the next step, updates the glue's integrity hash in index.html.)
+body = replace_once(loader, 'import { initSync } from "./main.js";', "")
+body = body.replace("export const ", "const ")
+names = re.findall(r"^const (__wasm_split_load_\w+) =", body, re.M)
+if not names:
+    raise SystemExit("__wasm_split.js: no loader exports found")
+inline = (
+    "const __wasm_split_loader = (() => {\n" + body
+    + "\nreturn { " + ", ".join(names) + " };\n})();\n"
+)
+glue_text = glue.read_text(encoding="utf-8")
+glue_import = re.compile(r'^import \* as (\w+) from "\./' + re.escape(loader_name) + r'";?\n', re.M)
+if not glue_import.search(glue_text):
+    raise SystemExit(f"{glue.name}: no import of {loader_name}")
+glue_text = glue_import.sub(lambda m: f"const {m.group(1)} = __wasm_split_loader;\n", glue_text)
+glue.write_text(inline + glue_text, encoding="utf-8")
