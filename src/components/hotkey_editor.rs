@@ -105,9 +105,7 @@ pub fn HotkeyEditor(
             }
             Ok((_, SaveOutcome::Stale(current))) => {
                 panel.set(Panel::Stale(current));
-                status.set(Status::Failed(
-                    "Not saved: your hotkeys were changed elsewhere. Choose below.".into(),
-                ));
+                status.set(Status::Failed(editing::STALE_NOT_SAVED.into()));
             }
             Err(error) => {
                 let message = editing::save_failed(&error.user_message());
@@ -145,9 +143,7 @@ pub fn HotkeyEditor(
         draft.set(merge(&theirs));
         baseline.set(theirs);
         panel.set(Panel::None);
-        status.set(Status::Done(
-            "Loaded the stored hotkeys; your unsaved edits were discarded.".into(),
-        ));
+        status.set(Status::Done(editing::LOADED_THEIRS.into()));
     };
 
     guard_draft(

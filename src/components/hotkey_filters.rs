@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::hotkey_row::key_press;
+use crate::domain::hotkeys::editing;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
 
 /// The hotkey list's filters: words, "Find by keys" (press a combination to see what it is
@@ -37,10 +38,7 @@ pub fn HotkeyFilters(
         }
         ev.prevent_default();
         if let Recorded::Combo(combo) = keys::record(&key_press(&ev)) {
-            announce.set(format!(
-                "Showing hotkeys bound to {}.",
-                keys::label(&combo, platform)
-            ));
+            announce.set(editing::showing_bound_to(&keys::label(&combo, platform)));
             found.set(Some(combo));
             finding.set(false);
         }
@@ -88,10 +86,7 @@ pub fn HotkeyFilters(
                 .map(|combo| {
                     view! {
                         <p class="hotkeys__found">
-                            {format!(
-                                "Showing hotkeys bound to {}. ",
-                                keys::label(&combo, platform),
-                            )}
+                            {editing::showing_bound_to(&keys::label(&combo, platform))} " "
                             <button
                                 type="button"
                                 class="button button--small"

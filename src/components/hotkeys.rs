@@ -4,6 +4,7 @@ use crate::api::ApiError;
 use crate::components::hotkey_editor::HotkeyEditor;
 use crate::components::loaded::Loaded;
 use crate::context::{use_api, use_current_user, use_release};
+use crate::domain::hotkeys::editing::profile_copy_notice;
 use crate::domain::hotkeys::from_profile;
 use crate::domain::release::{section_notice, Availability};
 use crate::domain::sections::Section;
@@ -53,10 +54,7 @@ fn StoredHotkeys() -> impl IntoView {
         <Loaded resource=loaded what="your hotkeys" loading="Loading hotkeys…" let:((stored, failed))>
             {failed.map(|error: ApiError| view! {
                 <div class="notice notice--warn" role="alert">
-                    <p class="notice__text">{format!(
-                        "Could not load your hotkeys ({}); showing the copy from your profile. Saving checks the server again.",
-                        error.user_message()
-                    )}</p>
+                    <p class="notice__text">{profile_copy_notice(&error.user_message())}</p>
                     <button type="button" class="button button--small" on:click=move |_| loaded.refetch()>"Try again"</button>
                 </div>
             })}

@@ -49,6 +49,24 @@ pub fn save_refused(problems: &[String]) -> String {
     format!("Not saved: {}", problems.join(" "))
 }
 
+/// Said when a save finds the stored hotkeys changed elsewhere since the page loaded.
+pub const STALE_NOT_SAVED: &str = "Not saved: your hotkeys were changed elsewhere. Choose below.";
+
+/// Said after the user takes the stored copy over their edits.
+pub const LOADED_THEIRS: &str = "Loaded the stored hotkeys; your unsaved edits were discarded.";
+
+/// Said when the hotkeys could not be loaded and the copy in the profile is shown instead.
+pub fn profile_copy_notice(reason: &str) -> String {
+    format!(
+        "Could not load your hotkeys ({reason}); showing the copy from your profile. Saving checks the server again."
+    )
+}
+
+/// What "Find by keys" shows and announces for the keys pressed (`keys`, as drawn).
+pub fn showing_bound_to(keys: &str) -> String {
+    format!("Showing hotkeys bound to {keys}.")
+}
+
 /// "12 of 271 hotkeys shown · 2 with a conflict (marked below)".
 pub fn summary(shown: usize, total: usize, conflicts: usize) -> String {
     let mut line = format!("{shown} of {total} hotkeys shown");
@@ -147,6 +165,18 @@ mod tests {
         assert_eq!(
             save_refused(&["A.".to_string(), "B.".to_string()]),
             "Not saved: A. B."
+        );
+    }
+
+    #[test]
+    fn the_profile_copy_and_find_by_keys_say_what_is_shown() {
+        assert_eq!(
+            profile_copy_notice("Label Studio is not reachable."),
+            "Could not load your hotkeys (Label Studio is not reachable.); showing the copy from your profile. Saving checks the server again."
+        );
+        assert_eq!(
+            showing_bound_to("Ctrl+Enter"),
+            "Showing hotkeys bound to Ctrl+Enter."
         );
     }
 
