@@ -141,17 +141,13 @@ pub fn HotkeyRow(
             }
             ev.prevent_default();
             ev.stop_propagation();
-            match keys::record(&key_press(&ev)) {
-                Recorded::ModifierOnly => {}
-                Recorded::Combo(combo) => {
-                    recording.set(None);
-                    set_key(combo);
-                }
-                Recorded::Unsupported(key) => {
-                    let message = format!("“{key}” can't be used in a hotkey; try another key.");
-                    error.set(Some(message.clone()));
-                    announce.set(message);
-                }
+            let recorded = keys::record(&key_press(&ev));
+            if let Some(message) = recorded.refusal() {
+                error.set(Some(message.clone()));
+                announce.set(message);
+            } else if let Recorded::Combo(combo) = recorded {
+                recording.set(None);
+                set_key(combo);
             }
         }
     };

@@ -13,7 +13,7 @@ pub struct KeyCombo {
     pub alt: bool,
     /// The Meta / ⌘ / Windows key.
     pub command: bool,
-    /// The non-modifier key, canonical (`a`, `7`, `f5`, `left`, `space`, `minus`, `,` …).
+    /// The non-modifier key, canonical (`a`, `7`, `f5`, `left`, `space`, `-`, `,` …).
     pub key: String,
 }
 
@@ -72,14 +72,15 @@ const NAMED: &[(&str, &str)] = &[
     ("end", "end"),
     ("pageup", "pageup"),
     ("pagedown", "pagedown"),
-    ("plus", "plus"),
-    ("+", "plus"),
-    ("minus", "minus"),
-    ("-", "minus"),
+    // Stored as the key that types them: the data manager's key library reads `minus` as M and
+    // `plus` as P (the editor's maps them to - and =), while both bind - and = (the editor layer
+    // pressed them).
+    ("plus", "="),
+    ("minus", "-"),
 ];
 
 /// Punctuation keys kept as themselves.
-const PUNCTUATION: &[char] = &[',', '.', '/', '`', ';', '\'', '[', ']', '\\', '='];
+const PUNCTUATION: &[char] = &[',', '.', '/', '`', ';', '\'', '[', ']', '\\', '=', '-'];
 
 /// Shifted US-layout symbols, as Label Studio's own recorder writes them (`shift+!`), mapped to
 /// the key that makes them.
@@ -94,7 +95,7 @@ const SHIFTED: &[(char, &str)] = &[
     ('*', "8"),
     ('(', "9"),
     (')', "0"),
-    ('_', "minus"),
+    ('_', "-"),
     ('~', "`"),
     ('{', "["),
     ('}', "]"),
@@ -165,7 +166,8 @@ impl KeyCombo {
             end
         };
         let lower = text.to_lowercase();
-        // "+" is the separator, so a trailing "++" (or a lone "+") means the plus key.
+        // "+" is the separator, so a trailing "++" (or a lone "+") means the plus key, which is
+        // the = key (see NAMED).
         let (rest, plus) = if lower == "+" {
             ("", true)
         } else if let Some(rest) = lower.strip_suffix("++") {
@@ -174,7 +176,7 @@ impl KeyCombo {
             (lower.as_str(), false)
         };
         let mut mods = [false; 4];
-        let mut key: Option<String> = plus.then(|| "plus".to_string());
+        let mut key: Option<String> = plus.then(|| "=".to_string());
         for raw in rest.split('+').filter(|t| !t.is_empty()) {
             let token = if raw.trim().is_empty() {
                 " "
@@ -255,6 +257,30 @@ pub enum Recorded {
     Combo(KeyCombo),
     /// A key the editor cannot bind (e.g. Insert, PrintScreen, a dead key).
     Unsupported(String),
+    /// A keypad key the editor does not hear as pressed: an operator (its key library binds the
+    /// main keyboard's key codes only), or a digit with a modifier (the editor turns keypad
+    /// digits into plain digits and drops the modifier). The editor layer pressed both.
+    Keypad(String),
+}
+
+impl Recorded {
+    /// Why the recorder refuses this key, said at once; `None` when it does not.
+    pub fn refusal(&self) -> Option<String> {
+        match self {
+            Recorded::Unsupported(key) => Some(format!(
+                "“{key}” can't be used in a hotkey; try another key."
+            )),
+            Recorded::Keypad(key) if key.chars().all(|c| c.is_ascii_digit()) => Some(format!(
+                "The labeling editor hears keypad digits without their modifiers; use the main \
+                 keyboard's “{key}” instead."
+            )),
+            Recorded::Keypad(key) => Some(format!(
+                "The labeling editor doesn't react to the keypad's “{key}”; use the main \
+                 keyboard's instead."
+            )),
+            Recorded::ModifierOnly | Recorded::Combo(_) => None,
+        }
+    }
 }
 
 /// Turns a keydown into a combination. Letters, digits and punctuation come from the physical
@@ -276,7 +302,21 @@ pub fn record(press: &KeyPress) -> Recorded {
     ) {
         return Recorded::ModifierOnly;
     }
-    let from_code = code_key(&press.code);
+    // With Num Lock off the keypad sends arrows, Home, … which the editor does bind; a bare
+    // keypad digit fires as the digit.
+    if press.code.starts_with("Numpad") && press.key.chars().count() == 1 {
+        let digit = press.key.chars().all(|c| c.is_ascii_digit());
+        if !digit || press.ctrl || press.shift || press.alt || press.meta {
+            return Recorded::Keypad(press.key.clone());
+        }
+    }
+    // A keypad key that is not a character (Num Lock off: an arrow, Home…) is what it says.
+    let named_keypad = press.code.starts_with("Numpad") && press.key.chars().count() > 1;
+    let from_code = if named_keypad {
+        None
+    } else {
+        code_key(&press.code)
+    };
     let key = from_code.or_else(|| {
         let lower = press.key.to_lowercase();
         canonical_key(&lower).ok().filter(|k| {
@@ -314,8 +354,8 @@ fn code_key(code: &str) -> Option<String> {
     }
     let punct = match code {
         "Comma" => ",",
-        "Period" | "NumpadDecimal" => ".",
-        "Slash" | "NumpadDivide" => "/",
+        "Period" => ".",
+        "Slash" => "/",
         "Backquote" => "`",
         "Semicolon" => ";",
         "Quote" => "'",
@@ -323,8 +363,7 @@ fn code_key(code: &str) -> Option<String> {
         "BracketRight" => "]",
         "Backslash" | "IntlBackslash" => "\\",
         "Equal" => "=",
-        "Minus" | "NumpadSubtract" => "minus",
-        "NumpadAdd" => "plus",
+        "Minus" => "-",
         "NumpadEnter" => "enter",
         _ => return None,
     };
@@ -376,8 +415,6 @@ pub fn caps(combo: &KeyCombo, platform: Platform) -> Vec<String> {
         "end" => "End".to_string(),
         "pageup" => "PgUp".to_string(),
         "pagedown" => "PgDn".to_string(),
-        "plus" => "+".to_string(),
-        "minus" => "-".to_string(),
         other => other.to_uppercase(),
     };
     out.push(key);
@@ -429,11 +466,12 @@ mod tests {
             (" ", "space"),
             ("ctrl+ ", "ctrl+space"),
             ("shift+ctrl+alt+left", "ctrl+shift+alt+left"),
-            ("ctrl+plus", "ctrl+plus"),
-            ("ctrl++", "ctrl+plus"),
-            ("+", "plus"),
-            ("ctrl+-", "ctrl+minus"),
-            ("ctrl+minus", "ctrl+minus"),
+            ("ctrl+plus", "ctrl+="),
+            ("ctrl++", "ctrl+="),
+            ("+", "="),
+            ("ctrl+-", "ctrl+-"),
+            ("ctrl+minus", "ctrl+-"),
+            ("shift+_", "shift+-"),
             ("shift+!", "shift+1"),
             ("shift+?", "shift+/"),
             ("Control+Return", "ctrl+enter"),
@@ -501,8 +539,18 @@ mod tests {
         assert_eq!(rec("ф", "KeyA", "c"), "ctrl+a");
         assert_eq!(rec("Enter", "NumpadEnter", ""), "enter");
         assert_eq!(rec("F7", "F7", "a"), "alt+f7");
-        assert_eq!(rec("-", "Minus", "c"), "ctrl+minus");
-        assert_eq!(rec("+", "NumpadAdd", "c"), "ctrl+plus");
+        assert_eq!(rec("-", "Minus", "c"), "ctrl+-");
+        assert_eq!(rec("+", "Equal", "cs"), "ctrl+shift+=");
+        // What the editor hears from the keypad (the editor layer pressed these): a bare digit
+        // as the digit; not an operator, nor a digit with a modifier. Num Lock off: arrows.
+        assert_eq!(rec("7", "Numpad7", ""), "7");
+        assert_eq!(rec("7", "Numpad7", "c"), "Keypad(\"7\")");
+        assert_eq!(rec("+", "NumpadAdd", "c"), "Keypad(\"+\")");
+        assert_eq!(rec("-", "NumpadSubtract", ""), "Keypad(\"-\")");
+        assert_eq!(rec("ArrowLeft", "Numpad4", ""), "left");
+        assert!(record(&press("7", "Numpad7", "a"))
+            .refusal()
+            .is_some_and(|m| m.contains("main keyboard's “7”")));
         assert_eq!(rec("Escape", "Escape", ""), "escape");
         assert_eq!(rec("Shift", "ShiftLeft", "s"), "ModifierOnly");
         assert_eq!(rec("Meta", "MetaLeft", "m"), "ModifierOnly");
