@@ -616,3 +616,74 @@ async fn a_blocked_version_call_falls_back_to_whoami_and_says_nothing_alarming()
     );
     assert!(app.query(".notice--error").is_none());
 }
+
+/// The single-key switch turns off every hotkey without Ctrl, Alt or ⌘, turns back on exactly
+/// what it turned off, and saves the rows as `active: false` with its memory.
+#[wasm_bindgen_test]
+async fn the_single_key_switch_turns_back_on_exactly_what_it_turned_off() {
+    use wasm_bindgen::JsCast;
+
+    // The user had turned the move tool (V) off themselves.
+    let (app, fake) =
+        hotkeys_app(r#"{"custom_hotkeys":{"tools:tool:move":{"key":"V","active":false}}}"#).await;
+    let active = |id: &str| {
+        app.query(&format!("[data-hotkey='{id}'] input.switch"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|i| i.checked())
+    };
+    let flip = || {
+        let switch: web_sys::HtmlInputElement = app
+            .query("#single-keys-off")
+            .expect("the switch")
+            .dyn_into()
+            .expect("input");
+        switch.click();
+    };
+    let unsaved = || app.text(".hotkeys__savebar").unwrap_or_default();
+    assert!(active("tools:tool:pan-image") && active("annotation:annotation:submit"));
+
+    flip();
+    wait_for(|| !active("tools:tool:pan-image")).await;
+    assert!(
+        active("annotation:annotation:submit"),
+        "Ctrl+Enter is not a single key"
+    );
+    assert!(!active("regions:region:delete"), "Backspace is");
+    assert!(!unsaved().contains("No unsaved changes"));
+
+    flip();
+    wait_for(|| active("tools:tool:pan-image")).await;
+    assert!(!active("tools:tool:move"), "the user's own choice stays");
+    assert!(active("regions:region:delete"));
+    wait_for(|| unsaved().contains("No unsaved changes")).await;
+
+    // Saved: the rows as switched off, and the switch's memory, which leaves V out.
+    flip();
+    wait_for(|| !active("tools:tool:pan-image")).await;
+    fake.on(
+        Method::Patch,
+        "/api/current-user/hotkeys/",
+        200,
+        r#"{"custom_hotkeys":{}}"#,
+    );
+    click(&app, "Save");
+    wait_for(|| fake.requests().iter().any(|r| r.method == Method::Patch)).await;
+    let sent = fake
+        .requests()
+        .into_iter()
+        .find(|r| r.method == Method::Patch)
+        .and_then(|r| r.body)
+        .expect("a body");
+    let sent: serde_json::Value = serde_json::from_str(&sent).expect("JSON");
+    let map = &sent["custom_hotkeys"];
+    assert_eq!(map["tools:tool:pan-image"]["active"], false);
+    assert_eq!(map["tools:tool:move"]["active"], false);
+    assert!(
+        map["annotation:annotation:submit"].is_null(),
+        "unchanged, not sent"
+    );
+    let stored: account_settings::api::types::HotkeyMap =
+        serde_json::from_value(map.clone()).expect("a map");
+    let memory = account_settings::domain::hotkeys::single_key::memory(&stored).expect("on");
+    assert!(memory.contains("tools:tool:pan-image") && !memory.contains("tools:tool:move"));
+}

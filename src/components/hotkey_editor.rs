@@ -11,10 +11,12 @@ use crate::components::hotkey_filters::HotkeyFilters;
 use crate::components::hotkey_import::HotkeyImport;
 use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
+use crate::components::hotkey_single_keys::HotkeySingleKeys;
 use crate::components::hotkey_stale::HotkeyStale;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
 use crate::domain::hotkeys::editing::{self, SaveKind};
+use crate::domain::hotkeys::single_key::{memory, with_memory};
 use crate::domain::hotkeys::transfer::diff;
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
@@ -66,7 +68,18 @@ pub fn HotkeyEditor(
     let baseline = RwSignal::new(stored.clone());
     let saved = Memo::new(move |_| baseline.with(merge));
     let draft = RwSignal::new(merge(restored.as_ref().unwrap_or(&stored)));
-    let pending_changes = Memo::new(move |_| saved.with(|s| draft.with(|d| diff(s, d).len())));
+    // The single-key switch: on when this holds what it turned off.
+    let single_off = RwSignal::new(memory(restored.as_ref().unwrap_or(&stored)));
+    let pending_changes = Memo::new(move |_| {
+        let rows = saved.with(|s| draft.with(|d| diff(s, d).len()));
+        let switch_moved = baseline.with(memory) != single_off.get();
+        rows + usize::from(rows == 0 && switch_moved)
+    });
+    // What Save stores: the changed rows, and the switch's memory.
+    let to_save = move || {
+        single_off
+            .with_untracked(|m| draft.with_untracked(|d| with_memory(to_stored(d), m.as_ref())))
+    };
     let clashes = Memo::new(move |_| draft.with(|d| conflicts(d)));
     let recording = RwSignal::new(None::<String>);
     let (announced, announce) = signal(String::new());
@@ -95,6 +108,7 @@ pub fn HotkeyEditor(
                 let changed = diff(&saved.get(), &merge(&stored)).len();
                 baseline.set(stored.clone());
                 draft.set(merge(&stored));
+                single_off.set(memory(&stored));
                 panel.set(Panel::None);
                 let message = request
                     .kind
@@ -135,12 +149,12 @@ pub fn HotkeyEditor(
         if pending_changes.get_untracked() == 0 || save.pending().get_untracked() {
             return;
         }
-        let map = draft.with_untracked(|d| to_stored(d));
-        submit(map, SaveKind::Edit, Some(baseline.get_untracked()));
+        submit(to_save(), SaveKind::Edit, Some(baseline.get_untracked()));
     };
-    let save_mine = move |_| submit(draft.with_untracked(|d| to_stored(d)), SaveKind::Edit, None);
+    let save_mine = move |_| submit(to_save(), SaveKind::Edit, None);
     let load_theirs = move |theirs: HotkeyMap| {
         draft.set(merge(&theirs));
+        single_off.set(memory(&theirs));
         baseline.set(theirs);
         panel.set(Panel::None);
         status.set(Status::Done(editing::LOADED_THEIRS.into()));
@@ -151,7 +165,7 @@ pub fn HotkeyEditor(
         Signal::derive(move || pending_changes.get() > 0),
         move || PendingHotkeys {
             user_id,
-            map: draft.with(|d| to_stored(d)),
+            map: single_off.with(|m| draft.with(|d| with_memory(to_stored(d), m.as_ref()))),
         },
     );
 
@@ -190,6 +204,7 @@ pub fn HotkeyEditor(
                 on_import=Callback::new(move |_| panel.set(Panel::Import))
                 on_reset=Callback::new(move |_| panel.set(Panel::ConfirmReset))
             />
+            <HotkeySingleKeys draft memory=single_off announce />
             {move || match panel.get() {
                 Panel::None => ().into_any(),
                 Panel::Import => {

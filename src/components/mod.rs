@@ -19,6 +19,7 @@ pub mod hotkey_import;
 pub mod hotkey_reset;
 pub mod hotkey_row;
 pub mod hotkey_save_bar;
+pub mod hotkey_single_keys;
 pub mod hotkey_stale;
 pub mod hotkeys;
 pub mod key_caps;

@@ -119,8 +119,8 @@ after(async () => {
 
 /** Starts from the defaults, then remaps each `[id, case]` on our page and saves. Returns what
  * the server stored. */
-async function remapOnOurPage(pairs, { disable = [] } = {}) {
-  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+async function remapOnOurPage(pairs, { disable = [], singleKeys, keep = false } = {}) {
+  if (!keep) await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
   await page.goto('/user/account/hotkeys');
   await page.locator(`[data-hotkey="${SUBMIT}"]`).waitFor();
   for (const [id, c] of pairs) {
@@ -140,6 +140,9 @@ async function remapOnOurPage(pairs, { disable = [] } = {}) {
   }
   for (const id of disable) {
     await page.locator(`[data-hotkey="${id}"] input[type=checkbox]`).uncheck();
+  }
+  if (singleKeys !== undefined) {
+    await page.getByRole('switch', { name: 'Turn off single-key shortcuts' }).setChecked(singleKeys);
   }
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.locator('.hotkeys > .form-status').filter({ hasText: 'Hotkeys saved' }).waitFor();
@@ -333,4 +336,26 @@ test('keypad keys: recorded where the editor hears them, refused at once where i
   await pressKeypad('Numpad9', '9');
   results.push({ keyClass: 'keypad', press: 'Numpad9', stored: '9', where: 'editor: eraser tool chosen', fired: await seen(toolActive('eraser')) });
   assert.ok(results.at(-1).fired, 'a bare keypad digit fires as the digit');
+});
+
+test('turn off single-key shortcuts: none fires in the editor, and turned back on, exactly those fire again', async () => {
+  // The user turns the move tool (V) off themselves, then turns single keys off.
+  await remapOnOurPage([], { disable: ['tools:tool:move'], singleKeys: true });
+  await openEditor();
+  await page.getByLabel('Calm').check();
+  await blur();
+  // B, H, E and V are single keys; Ctrl+Z (undo) is not, and proves the editor received them.
+  for (const key of ['KeyB', 'KeyH', 'KeyE', 'KeyV']) await page.keyboard.press(key);
+  await page.keyboard.press('Control+KeyZ');
+  await redoButton().and(page.locator(':enabled')).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__activated), [], 'no single key fired');
+
+  await remapOnOurPage([], { singleKeys: false, keep: true });
+  await openEditor();
+  await page.keyboard.press('KeyV');
+  await page.keyboard.press('KeyH');
+  await toolActive('pan').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__activated), ['pan'], 'V stays off: the user had turned it off');
+  await page.keyboard.press('KeyB');
+  await toolActive('brush-tool').waitFor();
 });

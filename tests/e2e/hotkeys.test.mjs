@@ -22,6 +22,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
+const SUBMIT = 'annotation:annotation:submit';
 const row = (id) => page.locator(`[data-hotkey="${id}"]`);
 const stored = async () => (await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys;
 const status = () => page.locator('.hotkeys > .form-status');
@@ -180,6 +181,37 @@ test('a change made elsewhere after the page loaded is shown before saving over 
   const map = await stored();
   assert.equal(map['annotation:annotation:redo'].key, 'ctrl+y');
   assert.equal(map['audio:audio:playpause'], undefined, 'mine replaced theirs, knowingly');
+});
+
+test('turn off single-key shortcuts: by keyboard, saved as switched off, undone exactly', async () => {
+  // The user had turned the move tool (V) off themselves.
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: { 'tools:tool:move': { key: 'V', active: false } } });
+  await open();
+  const singleKeys = page.getByRole('switch', { name: 'Turn off single-key shortcuts' });
+  const rowOn = (id) => row(id).getByRole('switch').isChecked();
+  await singleKeys.focus();
+  await page.keyboard.press('Space');
+  await page.getByText(/^Turned off \d+ single-key hotkeys\. Save to apply it in the editor\.$/).waitFor();
+  assert.equal(await rowOn('tools:tool:pan-image'), false);
+  assert.equal(await rowOn('annotation:annotation:submit'), true, 'Ctrl+Enter is not a single key');
+  await assertAccessible(page, 'hotkeys with single-key shortcuts turned off');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await status().filter({ hasText: 'Hotkeys saved' }).waitFor();
+  await page.reload();
+  await row(SUBMIT).waitFor();
+  assert.equal(await singleKeys.isChecked(), true, 'the switch is saved');
+  let map = await stored();
+  assert.equal(map['tools:tool:pan-image'].active, false);
+  assert.equal(map['regions:region:delete'].active, false, 'Backspace is a single key');
+
+  await singleKeys.focus();
+  await page.keyboard.press('Space');
+  await page.getByText(/^Turned \d+ hotkeys back on; the ones you had turned off stay off\./).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await status().filter({ hasText: 'Hotkeys saved' }).waitFor();
+  map = await stored();
+  assert.deepEqual(Object.keys(map), ['tools:tool:move'], 'back to what the user had, nothing else');
+  assert.equal(map['tools:tool:move'].active, false);
 });
 
 test('no console errors; CSRF on every unsafe request', async () => {

@@ -4,6 +4,7 @@
 pub mod defaults;
 pub mod editing;
 pub mod keys;
+pub mod single_key;
 pub mod transfer;
 pub mod validation;
 
@@ -183,7 +184,8 @@ pub fn merge(stored: &HotkeyMap) -> Vec<Binding> {
     bindings.extend(
         stored
             .iter()
-            .filter(|(id, _)| default_for(id).is_none())
+            // The single-key switch's memory is a setting, not a row.
+            .filter(|(id, _)| default_for(id).is_none() && *id != single_key::MEMORY_ID)
             .map(|(id, s)| Binding {
                 id: id.clone(),
                 key: s.key.clone(),

@@ -1,0 +1,56 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::domain::hotkeys::single_key::{
+    turn_back_on, turn_off, turned_off_message, turned_on_message,
+};
+use crate::domain::hotkeys::Binding;
+
+/// The switch "Turn off single-key shortcuts" (WCAG 2.1.4): turns off every hotkey without
+/// Ctrl, Alt or ⌘ in the draft, and turns back on exactly those. Saved with the other edits.
+#[component]
+pub fn HotkeySingleKeys(
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Whether the switch is on, and which rows it turned off.
+    memory: RwSignal<Option<BTreeSet<String>>>,
+    /// Where the result is announced.
+    announce: WriteSignal<String>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        if event_target_checked(&ev) {
+            let ids = draft.try_update(|d| turn_off(d)).unwrap_or_default();
+            announce.set(turned_off_message(ids.len()));
+            memory.set(Some(ids));
+        } else if let Some(ids) = memory.get_untracked() {
+            let count = draft.try_update(|d| turn_back_on(d, &ids)).unwrap_or(0);
+            announce.set(turned_on_message(count));
+            memory.set(None);
+        }
+    };
+
+    view! {
+        <div class="single-keys">
+            <div class="switch-row">
+                <input
+                    type="checkbox"
+                    role="switch"
+                    id="single-keys-off"
+                    class="switch"
+                    prop:checked=move || memory.with(Option::is_some)
+                    aria-describedby="single-keys-off-hint"
+                    on:change=on_change
+                />
+                <label for="single-keys-off" class="switch-row__label">
+                    "Turn off single-key shortcuts"
+                </label>
+            </div>
+            <p class="field__hint" id="single-keys-off-hint">
+                "Turns off every hotkey without Ctrl, Alt or ⌘ (such as H, Shift+R or Delete), so that speech input \
+                 or a slip of the hand cannot set off an action in the editor. Turning it off again brings back \
+                 exactly those; the ones you had turned off yourself stay off."
+            </p>
+        </div>
+    }
+}
