@@ -265,6 +265,7 @@ async function resizeUploadAndCheckJpeg(name) {
 test('an oversize JPEG is resized as a JPEG and uploads', async () => {
   await openPersonalInfo();
   // A noisy 1600×1000 JPEG, encoded by the browser (no image files in the repository).
+  // Handed over as base64: a JSON array of its 3 MB took seconds.
   const jpeg = Buffer.from(await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(1600, 1000);
     const ctx = canvas.getContext('2d');
@@ -272,8 +273,13 @@ test('an oversize JPEG is resized as a JPEG and uploads', async () => {
     for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i % 4 === 3) ? 255 : Math.floor(Math.random() * 256);
     ctx.putImageData(pixels, 0, 0);
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  }));
+    const dataUrl = await new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.readAsDataURL(blob);
+    });
+    return dataUrl.slice(dataUrl.indexOf(',') + 1);
+  }), 'base64');
   assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff], 'a real JPEG');
   await page.setInputFiles('[data-testid=avatar-input]', { name: 'beach.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await page.getByTestId('avatar-problems').filter({ hasText: '1600 × 1000 px' }).waitFor();
