@@ -687,3 +687,35 @@ async fn the_single_key_switch_turns_back_on_exactly_what_it_turned_off() {
     let memory = account_settings::domain::hotkeys::single_key::memory(&stored).expect("on");
     assert!(memory.contains("tools:tool:pan-image") && !memory.contains("tools:tool:move"));
 }
+
+/// "Try a key" answers with the rows as they are on the page (an unsaved edit included): what
+/// fires and where, the stored spelling, what the browser keeps, and refuses the keypad's +.
+#[wasm_bindgen_test]
+async fn try_a_key_answers_with_the_edits_on_the_page() {
+    let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
+    // Unsaved: Submit recorded on Ctrl+Shift+1.
+    start_recording(&app, SUBMIT_KEY).await;
+    keydown(&app, SUBMIT_KEY, "!", "Digit1", "cs");
+    wait_for(|| caps_of(&app, "annotation:annotation:submit") == "Ctrl+Shift+1").await;
+
+    let result = || app.text("[data-testid=try-key-result]").unwrap_or_default();
+    keydown(&app, "#try-key", "!", "Digit1", "cs");
+    wait_for(|| result().contains("Submit Annotation (Annotation Actions)")).await;
+    assert!(result().contains("ctrl+shift+1"), "{}", result());
+    assert!(result().contains("the labeling editor, on every task"));
+
+    keydown(&app, "#try-key", "Enter", "Enter", "c");
+    wait_for(|| result().contains("ctrl+enter")).await;
+    assert!(result().contains("No action"), "its old key is free now");
+
+    keydown(&app, "#try-key", "w", "KeyW", "c");
+    wait_for(|| result().contains("closes the tab")).await;
+
+    keydown(&app, "#try-key", "+", "NumpadAdd", "");
+    wait_for(|| {
+        app.text(".try-key [role=alert]")
+            .is_some_and(|t| t.contains("keypad's “+”"))
+    })
+    .await;
+    assert!(app.query("[data-testid=try-key-result]").is_none());
+}

@@ -13,6 +13,7 @@ use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
 use crate::components::hotkey_single_keys::HotkeySingleKeys;
 use crate::components::hotkey_stale::HotkeyStale;
+use crate::components::hotkey_try::HotkeyTry;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
 use crate::domain::hotkeys::editing::{self, SaveKind};
@@ -205,6 +206,7 @@ pub fn HotkeyEditor(
                 on_reset=Callback::new(move |_| panel.set(Panel::ConfirmReset))
             />
             <HotkeySingleKeys draft memory=single_off announce />
+            <HotkeyTry draft announce platform />
             {move || match panel.get() {
                 Panel::None => ().into_any(),
                 Panel::Import => {

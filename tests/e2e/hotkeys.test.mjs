@@ -214,6 +214,29 @@ test('turn off single-key shortcuts: by keyboard, saved as switched off, undone 
   assert.equal(map['tools:tool:move'].active, false);
 });
 
+test('try a key: by keyboard, with the edits on the page, and Tab leaves', async () => {
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+  await open();
+  await record(SUBMIT, 'Control+Shift+KeyK');
+  const summary = page.locator('.try-key__summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const pad = page.getByLabel('Press keys here');
+  await pad.focus();
+  const result = page.getByTestId('try-key-result');
+  await page.keyboard.press('Control+Shift+KeyK');
+  await result.filter({ hasText: 'Submit Annotation (Annotation Actions) in the labeling editor, on every task' }).waitFor();
+  await result.locator('code', { hasText: 'ctrl+shift+k' }).waitFor();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await result.filter({ hasText: 'Rotate Left (Tools) in the labeling editor, on image tasks' }).waitFor();
+  await page.keyboard.press('Control+KeyW');
+  await result.filter({ hasText: 'closes the tab' }).waitFor();
+  await assertAccessible(page, 'try a key, open with a result');
+  await page.keyboard.press('Tab');
+  assert.equal(await pad.evaluate((el) => el === document.activeElement), false, 'Tab leaves the field');
+  await page.getByRole('button', { name: 'Discard' }).click();
+});
+
 test('no console errors; CSRF on every unsafe request', async () => {
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);

@@ -6,6 +6,7 @@ pub mod editing;
 pub mod keys;
 pub mod single_key;
 pub mod transfer;
+pub mod try_key;
 pub mod validation;
 
 use std::collections::BTreeMap;

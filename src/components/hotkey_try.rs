@@ -1,0 +1,106 @@
+use leptos::prelude::*;
+
+use crate::components::hotkey_row::key_press;
+use crate::domain::hotkeys::keys::{self, Platform, Recorded};
+use crate::domain::hotkeys::try_key::{try_key, Trial};
+use crate::domain::hotkeys::Binding;
+
+/// "Try a key": a field that takes key presses and shows what each does with the rows as they
+/// are on the page, saved or not: the actions it fires and where, the ones switched off, whether
+/// the browser or the system keeps it, and the spelling that is stored. Tab leaves it.
+#[component]
+pub fn HotkeyTry(
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Where each result is announced.
+    announce: WriteSignal<String>,
+    /// Which keyboard labels to show.
+    platform: Platform,
+) -> impl IntoView {
+    let trial = RwSignal::new(None::<Trial>);
+    let refused = RwSignal::new(None::<String>);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        // Plain Tab and Shift+Tab still move focus: the field never traps the keyboard.
+        if ev.key() == "Tab" && !(ev.ctrl_key() || ev.alt_key() || ev.meta_key()) {
+            return;
+        }
+        ev.prevent_default();
+        let recorded = keys::record(&key_press(&ev));
+        if let Some(reason) = recorded.refusal() {
+            announce.set(reason.clone());
+            trial.set(None);
+            refused.set(Some(reason));
+        } else if let Recorded::Combo(combo) = recorded {
+            let result = draft.with_untracked(|d| try_key(d, &combo, platform));
+            announce.set(result.announcement());
+            refused.set(None);
+            trial.set(Some(result));
+        }
+    };
+
+    view! {
+        <details class="try-key">
+            <summary class="try-key__summary">"Try a key"</summary>
+            <div class="field">
+                <label class="field__label" for="try-key">
+                    "Press keys here"
+                </label>
+                <input
+                    id="try-key"
+                    class="field__input try-key__pad"
+                    type="text"
+                    readonly
+                    aria-describedby="try-key-hint"
+                    prop:value=move || trial.with(|t| t.as_ref().map(|t| t.label.clone()))
+                    on:keydown=on_keydown
+                />
+                <p class="field__hint" id="try-key-hint">
+                    "Shows what a combination does in Label Studio with your hotkeys as they are on this page, saved \
+                     or not. Tab leaves the field."
+                </p>
+            </div>
+            <p class="hotkey-row__error" role="alert">
+                {move || refused.get()}
+            </p>
+            {move || {
+                trial
+                    .get()
+                    .map(|t| {
+                        view! {
+                            <dl class="try-key__result" data-testid="try-key-result">
+                                <dt>"Stored as"</dt>
+                                <dd>
+                                    <code>{t.spelling}</code>
+                                </dd>
+                                <dt>"Fires"</dt>
+                                {if t.fires.is_empty() {
+                                    view! { <dd>"No action"</dd> }.into_any()
+                                } else {
+                                    t.fires
+                                        .into_iter()
+                                        .map(|r| view! { <dd>{r.action}" in "{r.scope}</dd> })
+                                        .collect_view()
+                                        .into_any()
+                                }}
+                                {(!t.switched_off.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <dt>"Switched off"</dt>
+                                            <dd>{t.switched_off.join(", ")}</dd>
+                                        }
+                                    })}
+                                {t
+                                    .kept
+                                    .map(|kept| {
+                                        view! {
+                                            <dt>"Kept by the browser or system"</dt>
+                                            <dd>{kept}</dd>
+                                        }
+                                    })}
+                            </dl>
+                        }
+                    })
+            }}
+        </details>
+    }
+}
