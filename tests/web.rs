@@ -719,3 +719,74 @@ async fn try_a_key_answers_with_the_edits_on_the_page() {
     .await;
     assert!(app.query("[data-testid=try-key-result]").is_none());
 }
+
+/// A project's label keys: found by title, read from its labeling config (written and given by
+/// the editor), clashes with the user's bindings as they are on the page, Turn mine off; a
+/// broken config is said as such.
+#[wasm_bindgen_test]
+async fn a_projects_label_keys_show_where_they_clash_with_mine() {
+    use wasm_bindgen::JsCast;
+
+    let (app, fake) = hotkeys_app(
+        r#"{"custom_hotkeys":{"annotation:annotation:undo":{"key":"1","active":true}}}"#,
+    )
+    .await;
+    fake.on(
+        Method::Get,
+        "/api/projects/?page_size=20&title=",
+        200,
+        r#"{"count":2,"results":[{"id":7,"title":"Cats"},{"id":8,"title":"Broken"}]}"#,
+    );
+    fake.on(
+        Method::Get,
+        "/api/projects/7/",
+        200,
+        r#"{"id":7,"title":"Cats","label_config":"<View><Image name=\"i\" value=\"$i\"/><RectangleLabels name=\"r\" toName=\"i\"><Label value=\"Cat\"/><Label value=\"Dog\" hotkey=\"b\"/></RectangleLabels></View>"}"#,
+    );
+    fake.on(
+        Method::Get,
+        "/api/projects/8/",
+        200,
+        r#"{"id":8,"title":"Broken","label_config":"<View><Label value=\"x/></View>"}"#,
+    );
+    let summary: web_sys::HtmlElement = app
+        .query(".project-keys summary")
+        .expect("the disclosure")
+        .dyn_into()
+        .expect("element");
+    summary.click();
+    wait_for(|| button(&app, "Cats").is_some()).await;
+    click(&app, "Cats");
+    let result = || app.text("[data-testid=project-keys]").unwrap_or_default();
+    wait_for(|| result().contains("2 key(s)")).await;
+    assert!(
+        result().contains("Label “Cat” 1 (given by the editor)"),
+        "{}",
+        result()
+    );
+    let clash_text = app.all_text("[data-testid=project-clash]").join("|");
+    assert!(
+        clash_text.contains("Label “Cat” and your Undo (Annotation Actions) are both on 1."),
+        "{clash_text}"
+    );
+    assert!(
+        clash_text.contains("Label “Dog” and your Brush Tool (Tools) are both on b."),
+        "{clash_text}"
+    );
+
+    // The first clash is the written key: Dog's B and the brush.
+    click(&app, "Turn mine off");
+    wait_for(|| app.all_text("[data-testid=project-clash]").len() == 1).await;
+    let brush_on = app
+        .query("[data-hotkey='tools:tool:brush'] input.switch")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked());
+    assert!(!brush_on, "the brush was turned off on the page");
+
+    click(&app, "Broken");
+    wait_for(|| {
+        app.text(".project-keys [role=alert]")
+            .is_some_and(|t| t.contains("Broken: Its labeling config can't be read"))
+    })
+    .await;
+}

@@ -252,6 +252,18 @@ impl ApiClient {
         self.get_json(&paths::organization(org)).await
     }
 
+    // --- projects -----------------------------------------------------------------------
+
+    /// `GET /api/projects/?title=…`: the first page of the projects whose title contains `title`.
+    pub async fn projects_titled(&self, title: &str) -> ApiResult<ProjectPage> {
+        self.get_json(&paths::projects_titled(title)).await
+    }
+
+    /// `GET /api/projects/{id}/`.
+    pub async fn project(&self, id: u64) -> ApiResult<ProjectConfig> {
+        self.get_json(&paths::project(id)).await
+    }
+
     // --- plumbing -----------------------------------------------------------------------
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> ApiResult<T> {

@@ -36,6 +36,19 @@ pub fn project_page(id: u64) -> String {
     format!("/projects/{id}/")
 }
 
+/// `GET /api/projects/`: the first 20 of the user's projects whose title contains `title`.
+pub fn projects_titled(title: &str) -> String {
+    format!(
+        "/api/projects/?page_size=20&title={}",
+        encode_query_value(title)
+    )
+}
+
+/// `GET /api/projects/{id}/`: one project, with its labeling config.
+pub fn project(id: u64) -> String {
+    format!("/api/projects/{id}/")
+}
+
 pub fn user(id: u64) -> String {
     format!("/api/users/{id}/")
 }
@@ -94,6 +107,11 @@ mod tests {
         }
         assert_eq!(user(7), "/api/users/7/");
         assert_eq!(project_page(3), "/projects/3/");
+        assert_eq!(project(3), "/api/projects/3/");
+        assert_eq!(
+            projects_titled("cats & dogs"),
+            "/api/projects/?page_size=20&title=cats%20%26%20dogs"
+        );
         assert_eq!(user_avatar(7), "/api/users/7/avatar/");
         assert_eq!(
             membership(1, 2, false),

@@ -138,6 +138,32 @@ pub struct Membership {
     pub role: Option<String>,
 }
 
+/// One project in `GET /api/projects/` (the other fields are not read).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProjectSummary {
+    pub id: u64,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub title: String,
+}
+
+/// `GET /api/projects/`: one page of projects.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProjectPage {
+    #[serde(default)]
+    pub count: u64,
+    pub results: Vec<ProjectSummary>,
+}
+
+/// `GET /api/projects/{id}/`: what checking its keys needs.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ProjectConfig {
+    pub id: u64,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub title: String,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub label_config: String,
+}
+
 /// `GET /api/organizations/{org}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Organization {

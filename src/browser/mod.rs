@@ -5,6 +5,7 @@ pub mod chunk;
 pub mod clipboard;
 pub mod download;
 pub mod draft_store;
+pub mod focus;
 pub mod image;
 pub mod leave_guard;
 pub mod platform;

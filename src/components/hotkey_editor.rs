@@ -9,6 +9,7 @@ use crate::components::hotkey_actions::HotkeyActions;
 use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
 use crate::components::hotkey_filters::HotkeyFilters;
 use crate::components::hotkey_import::HotkeyImport;
+use crate::components::hotkey_project_keys::HotkeyProjectKeys;
 use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
 use crate::components::hotkey_single_keys::HotkeySingleKeys;
@@ -207,6 +208,7 @@ pub fn HotkeyEditor(
             />
             <HotkeySingleKeys draft memory=single_off announce />
             <HotkeyTry draft announce platform />
+            <HotkeyProjectKeys draft recording announce />
             {move || match panel.get() {
                 Panel::None => ().into_any(),
                 Panel::Import => {

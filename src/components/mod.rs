@@ -16,6 +16,7 @@ pub mod hotkey_clash_notes;
 pub mod hotkey_editor;
 pub mod hotkey_filters;
 pub mod hotkey_import;
+pub mod hotkey_project_keys;
 pub mod hotkey_reset;
 pub mod hotkey_row;
 pub mod hotkey_save_bar;

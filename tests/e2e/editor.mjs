@@ -13,6 +13,8 @@ import {
 
 // A picture served by Label Studio itself, so the editor needs nothing from outside.
 const IMAGE = '/static/images/opossum_looking.png';
+// Unique, so that our page's project search finds this one.
+const TITLE = `Editor keys ${process.pid}`;
 const CONFIG = `<View>
   <Image name="img" value="$image"/>
   <RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>
@@ -92,7 +94,7 @@ before(async () => {
   browser = await launch();
   ({ page } = await newWatchedPage(browser));
   await signIn(page, '/user/account/hotkeys');
-  const created = await apiSend(page, 'POST', '/api/projects/', { title: 'Editor keys', label_config: CONFIG });
+  const created = await apiSend(page, 'POST', '/api/projects/', { title: TITLE, label_config: CONFIG });
   assert.equal(created.status(), 201, await created.text());
   project = (await created.json()).id;
   const imported = await apiSend(page, 'POST', `/api/projects/${project}/import`,
@@ -360,4 +362,25 @@ test('turn off single-key shortcuts: none fires in the editor, and turned back o
   assert.deepEqual(await page.evaluate(() => window.__activated), ['pan'], 'V stays off: the user had turned it off');
   await page.keyboard.press('KeyB');
   await toolActive('brush-tool').waitFor();
+});
+
+test("the keys the editor gives by itself are the ones our page lists for the project", async () => {
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+  await page.goto('/user/account/hotkeys');
+  await page.locator('.project-keys summary').click();
+  await page.getByLabel('Project', { exact: true }).fill(TITLE);
+  await page.getByRole('button', { name: TITLE }).click();
+  await page.getByTestId('project-keys').filter({ hasText: '4 key(s)' }).waitFor();
+  const listed = await page.locator('.project-keys__keys li').allTextContents();
+  assert.deepEqual(listed, [
+    'Label “Cat” 1 (given by the editor)', 'Label “Fur” 2 (given by the editor)',
+    'Choice “Calm” 3 (given by the editor)', 'Choice “Angry” 4 (given by the editor)',
+  ]);
+  // In the editor: 3 chose Calm when it opened; 4 chooses Angry, and the hints say the same.
+  await openEditor();
+  await page.keyboard.press('Digit4');
+  await page.getByLabel('Angry').and(page.locator(':checked')).waitFor();
+  for (const [name, key] of [['Cat', 1], ['Fur', 2], ['Calm', 3], ['Angry', 4]]) {
+    await page.getByText(`${name}${key}`, { exact: true }).or(page.getByText(`${name}[${key}]`, { exact: true })).first().waitFor();
+  }
 });

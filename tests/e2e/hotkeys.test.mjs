@@ -237,6 +237,40 @@ test('try a key: by keyboard, with the edits on the page, and Tab leaves', async
   await page.getByRole('button', { name: 'Discard' }).click();
 });
 
+test("a project's label keys: found by title, clashes with mine shown and settled, by keyboard", async () => {
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: { 'annotation:annotation:undo': { key: '1', active: true } } });
+  const config = '<View><Image name="i" value="$i"/><RectangleLabels name="r" toName="i"><Label value="Cat"/><Label value="Dog" hotkey="b"/></RectangleLabels></View>';
+  const created = await apiSend(page, 'POST', '/api/projects/', { title: 'Label keys check', label_config: config });
+  assert.equal(created.status(), 201);
+  const { id } = await created.json();
+  try {
+    await open();
+    await page.locator('.project-keys summary').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Project', { exact: true }).fill('label keys');
+    const choice = page.getByRole('button', { name: 'Label keys check' });
+    await choice.focus();
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('project-keys');
+    await result.filter({ hasText: 'Label keys check: 2 key(s) from its labeling config.' }).waitFor();
+    await result.filter({ hasText: 'Label “Cat” 1 (given by the editor)' }).waitFor();
+    const clashes = page.getByTestId('project-clash');
+    await clashes.filter({ hasText: 'Label “Cat” and your Undo (Annotation Actions) are both on 1.' }).waitFor();
+    await clashes.filter({ hasText: 'Label “Dog” and your Brush Tool (Tools) are both on b.' }).waitFor();
+    await assertAccessible(page, "a project's label keys with clashes");
+    await clashes.filter({ hasText: 'Undo' }).getByRole('button', { name: 'Turn mine off' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('None of your hotkeys fires with them.').or(clashes.filter({ hasText: 'Brush' })).first().waitFor();
+    assert.equal(await clashes.count(), 1);
+    assert.equal(await row('annotation:annotation:undo').getByRole('switch').isChecked(), false);
+    await clashes.getByRole('button', { name: 'Keep both' }).click();
+    await page.getByText('None of your hotkeys fires with them.').waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+  } finally {
+    await apiSend(page, 'DELETE', `/api/projects/${id}/`);
+  }
+});
+
 test('no console errors; CSRF on every unsafe request', async () => {
   assert.deepEqual(watch.consoleErrors, []);
   assertCsrfOnUnsafe(watch);

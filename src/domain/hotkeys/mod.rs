@@ -4,6 +4,7 @@
 pub mod defaults;
 pub mod editing;
 pub mod keys;
+pub mod project_keys;
 pub mod single_key;
 pub mod transfer;
 pub mod try_key;

@@ -1,0 +1,238 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::api::types::ProjectPage;
+use crate::browser::focus::focus;
+use crate::components::loaded::Loaded;
+use crate::context::use_api;
+use crate::domain::hotkeys::project_keys::{clashes, read, ProjectClash};
+use crate::domain::hotkeys::Binding;
+
+/// "Check a project's label keys": find a project by title, read the keys its labeling config
+/// gives to labels and choices (written, or given by the editor), and show where they fire
+/// together with the user's bindings as they are on this page, with Turn mine off, Change mine
+/// and Keep both. Nothing is asked for until it is opened.
+#[component]
+pub fn HotkeyProjectKeys(
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Which row is recording (Change mine starts it).
+    recording: RwSignal<Option<String>>,
+    /// Where changes are announced.
+    announce: WriteSignal<String>,
+) -> impl IntoView {
+    let api = use_api();
+    let opened = RwSignal::new(false);
+    let query = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<u64>);
+    // Clashes the user chose to keep: (the project's key, the user's row).
+    let kept = RwSignal::new(BTreeSet::<(String, String)>::new());
+    let found = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, open, title) = (api.clone(), opened.get(), query.get());
+            async move {
+                if !open {
+                    return Ok(ProjectPage {
+                        count: 0,
+                        results: Vec::new(),
+                    });
+                }
+                api.projects_titled(title.trim()).await
+            }
+        }
+    });
+    let project = LocalResource::new(move || {
+        let (api, id) = (api.clone(), chosen.get());
+        async move {
+            match id {
+                Some(id) => api.project(id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let turn_off = move |clash: ProjectClash| {
+        draft.update(|all| {
+            if let Some(b) = all.iter_mut().find(|b| b.id == clash.binding) {
+                b.active = false;
+            }
+        });
+        announce.set(format!(
+            "{} is turned off. Save to keep it.",
+            clash.binding_label
+        ));
+    };
+    let change = move |clash: ProjectClash| {
+        recording.set(Some(clash.binding.clone()));
+        focus(&format!("[data-hotkey=\"{}\"] .key-button", clash.binding));
+    };
+
+    view! {
+        <details class="project-keys" on:toggle=move |_| opened.set(true)>
+            <summary class="try-key__summary">"Check a project's label keys"</summary>
+            <div class="field project-keys__search">
+                <label class="field__label" for="project-search">
+                    "Project"
+                </label>
+                <input
+                    id="project-search"
+                    class="field__input"
+                    type="search"
+                    placeholder="Part of its title"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
+            </div>
+            <Loaded resource=found what="your projects" let:page>
+                {(opened.get_untracked() && page.results.is_empty())
+                    .then(|| view! { <p class="hotkeys__empty">"No project matches."</p> })}
+                <ul class="project-keys__list">
+                    {page
+                        .results
+                        .iter()
+                        .map(|p| {
+                            let id = p.id;
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        aria-pressed=move || (chosen.get() == Some(id)).to_string()
+                                        on:click=move |_| chosen.set(Some(id))
+                                    >
+                                        {p.title.clone()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                {(page.count > page.results.len() as u64)
+                    .then(|| {
+                        view! {
+                            <p class="field__hint">
+                                {format!(
+                                    "Showing {} of {} projects; type more of the title.",
+                                    page.results.len(),
+                                    page.count,
+                                )}
+                            </p>
+                        }
+                    })}
+            </Loaded>
+            <Loaded resource=project what="the project" let:config>
+                {config
+                    .map(|config| match read(&config.label_config) {
+                        Err(problem) => {
+                            view! {
+                                <p class="hotkey-row__error" role="alert">
+                                    {format!("{}: {}", config.title, problem.message())}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Ok(keys) => {
+                            let project = keys.clone();
+                            let live = Memo::new(move |_| {
+                                draft
+                                    .with(|d| clashes(&project, d))
+                                    .into_iter()
+                                    .filter(|c| {
+                                        !kept
+                                            .with(|k| {
+                                                k.contains(&(c.label_key.what.clone(), c.binding.clone()))
+                                            })
+                                    })
+                                    .collect::<Vec<_>>()
+                            });
+                            view! {
+                                <div class="project-keys__result" data-testid="project-keys">
+                                    <p>
+                                        {format!(
+                                            "{}: {} key(s) from its labeling config.",
+                                            config.title,
+                                            keys.keys.len(),
+                                        )}
+                                    </p>
+                                    <ul class="project-keys__keys">
+                                        {keys
+                                            .keys
+                                            .into_iter()
+                                            .map(|k| {
+                                                view! {
+                                                    <li>
+                                                        {k.what}" "<code>{k.key}</code>
+                                                        {k.auto.then_some(" (given by the editor)")}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                    <p role="status" class="project-keys__summary">
+                                        {move || match live.with(Vec::len) {
+                                            0 => "None of your hotkeys fires with them.".to_string(),
+                                            n => {
+                                                format!(
+                                                    "{n} of your hotkeys fire with them in this project:",
+                                                )
+                                            }
+                                        }}
+                                    </p>
+                                    <ul class="project-keys__clashes">
+                                        {move || {
+                                            live.get()
+                                                .into_iter()
+                                                .map(|c| {
+                                                    let (off, edit, keep) = (c.clone(), c.clone(), c.clone());
+                                                    view! {
+                                                        <li data-testid="project-clash">
+                                                            {format!(
+                                                                "{} and your {} are both on {}.",
+                                                                c.label_key.what,
+                                                                c.binding_label,
+                                                                c.label_key.key,
+                                                            )} " "
+                                                            <button
+                                                                type="button"
+                                                                class="button"
+                                                                on:click=move |_| turn_off(off.clone())
+                                                            >
+                                                                "Turn mine off"
+                                                            </button> " "
+                                                            <button
+                                                                type="button"
+                                                                class="button"
+                                                                on:click=move |_| change(edit.clone())
+                                                            >
+                                                                "Change mine"
+                                                            </button> " "
+                                                            <button
+                                                                type="button"
+                                                                class="button"
+                                                                on:click=move |_| {
+                                                                    kept.update(|k| {
+                                                                        k.insert((
+                                                                            keep.label_key.what.clone(),
+                                                                            keep.binding.clone(),
+                                                                        ));
+                                                                    })
+                                                                }
+                                                            >
+                                                                "Keep both"
+                                                            </button>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()
+                                        }}
+                                    </ul>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })}
+            </Loaded>
+        </details>
+    }
+}

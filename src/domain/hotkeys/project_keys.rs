@@ -1,0 +1,428 @@
+//! A project's own label keys: the `hotkey` attributes of its labeling config, and the keys the
+//! editor gives by itself to labels, choices and the like that have none, and where they clash
+//! with the user's bindings in that project's editor.
+//!
+//! How Label Studio 1.23.2's editor assigns them (`stores/Annotation/Annotation.js`,
+//! `setupHotKeys`): first every tag with a `hotkey` is bound; then Audio tags without one take
+//! `shift+space`; then, in the order of the config, every other tag that reacts to a key and has
+//! none takes the first of `1234567890qwetasdfgzxcvbyiopjklnm` not bound yet by the config.
+
+use std::collections::BTreeSet;
+
+use super::keys::KeyCombo;
+use super::{section_title, Binding};
+
+/// Configs larger than this are not read (Label Studio's own limit is far above any real one).
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+/// At most this many tags are read.
+pub const MAX_TAGS: usize = 20_000;
+
+const AUTO_KEYS: &str = "1234567890qwetasdfgzxcvbyiopjklnm";
+
+/// Tags that react to a key of their own (lowercase).
+const KEYED: &[&str] = &[
+    "label",
+    "choice",
+    "rating",
+    "number",
+    "shortcut",
+    "filter",
+    "timeseries",
+];
+
+/// One key of the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelKey {
+    /// "Label “Cat”", "Choice “Calm”".
+    pub what: String,
+    /// As the editor binds it: `1`, `ctrl+h`.
+    pub key: String,
+    /// Given by the editor, not written in the config.
+    pub auto: bool,
+}
+
+/// What the config gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectKeys {
+    pub keys: Vec<LabelKey>,
+    /// The editor sections that are live for this project's data (besides annotation and
+    /// regions, which always are).
+    pub media: BTreeSet<&'static str>,
+}
+
+/// Why a config could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    TooLarge(usize),
+    TooManyTags,
+    Broken(String),
+}
+
+impl ConfigProblem {
+    pub fn message(&self) -> String {
+        match self {
+            Self::TooLarge(bytes) => format!(
+                "Its labeling config is {} KB, too large to check here (the limit is {} KB).",
+                bytes / 1024,
+                MAX_CONFIG_BYTES / 1024
+            ),
+            Self::TooManyTags => {
+                format!(
+                    "Its labeling config has more than {MAX_TAGS} tags, too many to check here."
+                )
+            }
+            Self::Broken(why) => format!("Its labeling config can't be read: {why}."),
+        }
+    }
+}
+
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The start tags of an XML text, in order (comments, declarations and end tags skipped).
+fn start_tags(text: &str) -> Result<Vec<Tag>, ConfigProblem> {
+    let mut tags = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let skip_to = |rest: &str, end: &str, what: &str| {
+            rest.find(end)
+                .map(|i| i + end.len())
+                .ok_or_else(|| ConfigProblem::Broken(format!("{what} is not closed")))
+        };
+        if rest.starts_with("!--") {
+            rest = &rest[skip_to(rest, "-->", "a comment")?..];
+            continue;
+        }
+        if rest.starts_with("![CDATA[") {
+            rest = &rest[skip_to(rest, "]]>", "a CDATA section")?..];
+            continue;
+        }
+        if rest.starts_with('?') || rest.starts_with('!') || rest.starts_with('/') {
+            rest = &rest[skip_to(rest, ">", "a tag")?..];
+            continue;
+        }
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':'))
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            return Err(ConfigProblem::Broken("a “<” that starts no tag".into()));
+        }
+        let mut tag = Tag {
+            name: rest[..name_len].to_ascii_lowercase(),
+            attrs: Vec::new(),
+        };
+        rest = &rest[name_len..];
+        loop {
+            rest = rest.trim_start();
+            if let Some(after) = rest.strip_prefix("/>").or_else(|| rest.strip_prefix('>')) {
+                rest = after;
+                break;
+            }
+            let eq = rest.find('=').ok_or_else(|| {
+                ConfigProblem::Broken(format!("the tag <{}> is not closed", tag.name))
+            })?;
+            let name = rest[..eq].trim().to_string();
+            if name.is_empty() || name.contains(['<', '>', '"', '\'']) {
+                return Err(ConfigProblem::Broken(format!(
+                    "an attribute of <{}> has no name",
+                    tag.name
+                )));
+            }
+            rest = rest[eq + 1..].trim_start();
+            let quote = rest
+                .chars()
+                .next()
+                .filter(|c| *c == '"' || *c == '\'')
+                .ok_or_else(|| {
+                    ConfigProblem::Broken(format!("the value of {name} is not quoted"))
+                })?;
+            rest = &rest[1..];
+            let end = rest.find(quote).ok_or_else(|| {
+                ConfigProblem::Broken(format!("the value of {name} is not closed"))
+            })?;
+            tag.attrs.push((name, unescape(&rest[..end])));
+            rest = &rest[end + 1..];
+        }
+        tags.push(tag);
+        if tags.len() > MAX_TAGS {
+            return Err(ConfigProblem::TooManyTags);
+        }
+    }
+    Ok(tags)
+}
+
+fn unescape(value: &str) -> String {
+    value
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The keys `config` gives, in the editor's order of binding.
+pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
+    if config.len() > MAX_CONFIG_BYTES {
+        return Err(ConfigProblem::TooLarge(config.len()));
+    }
+    let tags = start_tags(config)?;
+    let mut out = ProjectKeys::default();
+    for tag in &tags {
+        let section = match tag.name.as_str() {
+            "image" if tag.attr("valueList").is_some() => Some("image_gallery"),
+            "image" => Some("tools"),
+            "audio" | "audioplus" => Some("audio"),
+            "video" => Some("video"),
+            "timeseries" => Some("timeseries"),
+            _ => None,
+        };
+        if let Some(section) = section {
+            out.media.insert(section);
+            if section == "image_gallery" {
+                out.media.insert("tools");
+            }
+        }
+    }
+    let describe = |tag: &Tag| {
+        let name = match tag.name.as_str() {
+            "label" => "Label",
+            "choice" => "Choice",
+            "rating" => "Rating",
+            "number" => "Number",
+            "shortcut" => "Shortcut",
+            "filter" => "Filter",
+            "timeseries" => "Time series",
+            _ => "Audio",
+        };
+        let value = ["value", "alias", "name"]
+            .iter()
+            .find_map(|a| tag.attr(a))
+            .unwrap_or_default();
+        format!("{name} “{value}”")
+    };
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut explicit = Vec::new();
+    for tag in &tags {
+        let keyed = KEYED.contains(&tag.name.as_str()) || tag.name.starts_with("audio");
+        if let Some(key) = tag.attr("hotkey").filter(|k| keyed && !k.trim().is_empty()) {
+            let key = key.trim().to_lowercase();
+            taken.insert(key.clone());
+            explicit.push(LabelKey {
+                what: describe(tag),
+                key,
+                auto: false,
+            });
+        }
+    }
+    out.keys = explicit;
+    let mut audios = 0;
+    for tag in tags.iter().filter(|t| t.name.starts_with("audio")) {
+        if tag.attr("hotkey").is_none() {
+            audios += 1;
+            let key = if audios == 1 {
+                "shift+space".to_string()
+            } else {
+                format!("shift+space+{audios}")
+            };
+            out.keys.push(LabelKey {
+                what: describe(tag),
+                key,
+                auto: true,
+            });
+        }
+    }
+    let mut auto = AUTO_KEYS.chars().map(String::from);
+    for tag in &tags {
+        if !KEYED.contains(&tag.name.as_str()) || tag.attr("hotkey").is_some() {
+            continue;
+        }
+        let Some(key) = auto.by_ref().find(|k| !taken.contains(k)) else {
+            break;
+        };
+        taken.insert(key.clone());
+        out.keys.push(LabelKey {
+            what: describe(tag),
+            key,
+            auto: true,
+        });
+    }
+    Ok(out)
+}
+
+/// One of the user's bindings that fires together with a key of the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectClash {
+    pub label_key: LabelKey,
+    /// The user's row.
+    pub binding: String,
+    /// "Undo (Annotation Actions)".
+    pub binding_label: String,
+}
+
+/// The user's active bindings live in this project's editor that share a combination with one
+/// of its keys. Data-manager keys are not live while labeling; paragraph keys are not passed
+/// to the editor by Label Studio 1.23.2.
+pub fn clashes(project: &ProjectKeys, all: &[Binding]) -> Vec<ProjectClash> {
+    let live = |section: &str| {
+        matches!(section, "annotation" | "regions") || project.media.contains(section)
+    };
+    let mut out = Vec::new();
+    for label_key in &project.keys {
+        let Ok(combo) = KeyCombo::parse(&label_key.key) else {
+            continue;
+        };
+        for b in all
+            .iter()
+            .filter(|b| b.active && live(b.section()) && b.combo().as_ref() == Some(&combo))
+        {
+            out.push(ProjectClash {
+                label_key: label_key.clone(),
+                binding: b.id.clone(),
+                binding_label: format!("{} ({})", b.label(), section_title(b.section())),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::{HotkeyMap, StoredHotkey};
+    use crate::domain::hotkeys::merge;
+
+    const CONFIG: &str = r#"<View>
+  <!-- <Label value="not a label"/> -->
+  <Image name="img" value="$image"/>
+  <RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>
+  <BrushLabels name="brush" toName="img"><Label value="Fur" hotkey="ctrl+f"/></BrushLabels>
+  <Choices name="mood" toName="img"><Choice value="Calm"/><Choice value="Angry &amp; loud" hotkey="2"/></Choices>
+</View>"#;
+
+    fn keys(config: &str) -> Vec<(String, String, bool)> {
+        read(config)
+            .expect("readable")
+            .keys
+            .into_iter()
+            .map(|k| (k.what, k.key, k.auto))
+            .collect()
+    }
+
+    #[test]
+    fn written_keys_first_then_the_editors_own_skipping_taken_ones() {
+        assert_eq!(
+            keys(CONFIG),
+            [
+                ("Label “Fur”".to_string(), "ctrl+f".to_string(), false),
+                ("Choice “Angry & loud”".into(), "2".into(), false),
+                ("Label “Cat”".into(), "1".into(), true),
+                ("Choice “Calm”".into(), "3".into(), true),
+            ]
+        );
+        assert!(read(CONFIG).expect("readable").media.contains("tools"));
+    }
+
+    #[test]
+    fn the_editor_layers_project_gets_1_to_4() {
+        // The layer's config: the editor showed Cat[1], Fur[2], Calm[3], Angry[4].
+        let config = r#"<View><Image name="img" value="$image"/>
+  <RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>
+  <BrushLabels name="brush" toName="img"><Label value="Fur"/></BrushLabels>
+  <Choices name="mood" toName="img"><Choice value="Calm"/><Choice value="Angry"/></Choices></View>"#;
+        let got: Vec<String> = keys(config).into_iter().map(|(_, k, _)| k).collect();
+        assert_eq!(got, ["1", "2", "3", "4"]);
+    }
+
+    #[test]
+    fn after_the_digits_come_letters_and_audio_takes_shift_space() {
+        let labels: String = (0..12)
+            .map(|i| format!(r#"<Label value="L{i}"/>"#))
+            .collect();
+        let config =
+            format!(r#"<View><Audio name="a" value="$a"/><Labels>{labels}</Labels></View>"#);
+        let got: Vec<String> = keys(&config).into_iter().map(|(_, k, _)| k).collect();
+        assert_eq!(got[0], "shift+space");
+        assert_eq!(
+            &got[1..],
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "q", "w"]
+        );
+    }
+
+    #[test]
+    fn broken_and_huge_configs_are_explained() {
+        for (config, says) in [
+            (r#"<View><Label value="Cat/></View>"#, "not closed"),
+            ("<View><!-- open", "a comment is not closed"),
+            ("<View>< Label/>", "starts no tag"),
+            (r#"<View><Label value=Cat/></View>"#, "not quoted"),
+        ] {
+            let problem = read(config).expect_err(config);
+            assert!(
+                problem.message().contains(says),
+                "{config}: {}",
+                problem.message()
+            );
+        }
+        let huge = "<View>".to_string() + &" ".repeat(MAX_CONFIG_BYTES) + "</View>";
+        assert!(matches!(read(&huge), Err(ConfigProblem::TooLarge(_))));
+        let many = "<Label value=\"x\"/>".repeat(MAX_TAGS + 1);
+        assert_eq!(read(&many), Err(ConfigProblem::TooManyTags));
+    }
+
+    #[test]
+    fn clashes_are_the_users_live_bindings_on_the_same_keys() {
+        let mut stored = HotkeyMap::new();
+        stored.insert(
+            "annotation:annotation:undo".into(),
+            StoredHotkey {
+                key: "1".into(),
+                active: Some(true),
+                description: None,
+            },
+        );
+        stored.insert(
+            "data_manager:dm.focus-next".into(),
+            StoredHotkey {
+                key: "3".into(),
+                active: Some(true),
+                description: None,
+            },
+        );
+        let all = merge(&stored);
+        let project = read(CONFIG).expect("readable");
+        let found: Vec<(String, String)> = clashes(&project, &all)
+            .into_iter()
+            .map(|c| (c.label_key.what, c.binding))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "Label “Cat”".to_string(),
+                "annotation:annotation:undo".to_string()
+            )],
+            "the data manager is not live while labeling"
+        );
+        // Without an image, the tools are not live: nothing clashes with B.
+        let text = read(r#"<View><Text name="t" value="$t"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#)
+            .expect("readable");
+        assert!(clashes(&text, &merge(&HotkeyMap::new())).is_empty());
+        let image = read(r#"<View><Image name="i" value="$i"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#)
+            .expect("readable");
+        assert_eq!(
+            clashes(&image, &merge(&HotkeyMap::new()))[0].binding,
+            "tools:tool:brush"
+        );
+    }
+}
