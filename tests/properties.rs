@@ -12,7 +12,7 @@ use account_settings::api::types::{
 use account_settings::api::{strip_python_list, ApiError, SitePrefix};
 use account_settings::domain::avatar::{self, FileFacts, ImageKind};
 use account_settings::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
-use account_settings::domain::hotkeys::{self, transfer, validation, Binding};
+use account_settings::domain::hotkeys::{self, project_keys, transfer, validation, Binding};
 use account_settings::domain::release::{ReleaseNumber, ServerRelease};
 use account_settings::domain::{jwt, profile, snippets, time, user};
 use proptest::prelude::*;
@@ -300,6 +300,31 @@ proptest! {
             Recorded::ModifierOnly => prop_assert!(recorded.refusal().is_none()),
             // A refused key is refused with a reason.
             Recorded::Unsupported(_) | Recorded::Keypad(_) => prop_assert!(recorded.refusal().is_some()),
+        }
+    }
+
+    // ---- A project's labeling config ----
+
+    #[test]
+    fn any_labeling_config_reads_or_is_refused(
+        text in prop::collection::vec(
+            prop_oneof![
+                Just("<View>".to_string()),
+                Just("</View>".to_string()),
+                Just("<!--".to_string()),
+                Just("-->".to_string()),
+                Just("<Label value=\"a\" hotkey=\"ctrl+1\"/>".to_string()),
+                Just("<Choice value='b'/>".to_string()),
+                Just("<Image name=\"i\" valueList=\"$l\"/>".to_string()),
+                Just("<Audio name=\"a\"/>".to_string()),
+                ".{0,12}",
+            ],
+            0..30,
+        ).prop_map(|parts| parts.concat()),
+    ) {
+        if let Ok(keys) = project_keys::read(&text) {
+            let all = hotkeys::merge(&HotkeyMap::new());
+            let _ = project_keys::clashes(&keys, &all);
         }
     }
 
