@@ -782,6 +782,13 @@ async fn a_projects_label_keys_show_where_they_clash_with_mine() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|i| i.checked());
     assert!(!brush_on, "the brush was turned off on the page");
+    // Keep both: the last one is no longer listed, and nothing else changed.
+    click(&app, "Keep both");
+    wait_for(|| {
+        app.text(".project-keys__summary")
+            .is_some_and(|t| t.contains("None of your hotkeys fires with them."))
+    })
+    .await;
 
     click(&app, "Broken");
     wait_for(|| {

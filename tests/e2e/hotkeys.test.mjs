@@ -263,7 +263,12 @@ test("a project's label keys: found by title, clashes with mine shown and settle
     await page.getByText('None of your hotkeys fires with them.').or(clashes.filter({ hasText: 'Brush' })).first().waitFor();
     assert.equal(await clashes.count(), 1);
     assert.equal(await row('annotation:annotation:undo').getByRole('switch').isChecked(), false);
-    await clashes.getByRole('button', { name: 'Keep both' }).click();
+    // Change mine: the brush's row records at once, with focus on its key.
+    await clashes.getByRole('button', { name: 'Change mine' }).focus();
+    await page.keyboard.press('Enter');
+    await row('tools:tool:brush').getByText('Press keys… Esc to cancel').waitFor();
+    await page.keyboard.press('Alt+KeyB');
+    await row('tools:tool:brush').locator('kbd', { hasText: 'Alt' }).waitFor();
     await page.getByText('None of your hotkeys fires with them.').waitFor();
     await page.getByRole('button', { name: 'Discard' }).click();
   } finally {
