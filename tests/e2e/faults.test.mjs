@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, submitLoginForm, assertAccessible, recordHotkey, revokeAllTokens, EMAIL,
   appPath, at,
+  ONCE,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -420,7 +421,7 @@ const REQUESTS = [
 ];
 
 for (const request of REQUESTS) {
-  test(`faults on ${request.name}`, async (t) => {
+  test(`faults on ${request.name}`, ONCE, async (t) => {
     for (const fault of FAULTS) {
       await t.test(fault, async () => {
         const ctx = {};
@@ -593,7 +594,7 @@ test('a read answered 500 once is tried again and the page shows no error', asyn
   }
 });
 
-test('a 10 s stall shows the waiting bar, then the answer arrives and the bar goes', async () => {
+test('a 10 s stall shows the waiting bar, then the answer arrives and the bar goes', ONCE, async () => {
   await page.goto('/user/account/personal-info');
   const name = fresh('Patient');
   await page.fill('#first-name', name);

@@ -22,6 +22,16 @@ export const SECTIONS = {
   'personal-access-token': 'Personal Access Token',
 };
 
+/**
+ * Tests of the page's own handling that do not depend on how its files are served (every fault
+ * on every request, heavy image work) run once per `scripts/test`, in the nginx pass (CSP
+ * enforced); the dev-proxy and prefix passes skip them, and say so. Run alone, everything runs.
+ */
+export const E2E_PASS = process.env.E2E_PASS ?? '';
+export const ONCE = E2E_PASS && E2E_PASS !== 'nginx'
+  ? { skip: `runs once, in the nginx pass (this is the ${E2E_PASS} pass)` }
+  : {};
+
 export const PREFIX = (process.env.APP_PREFIX ?? '').replace(/\/$/, '');
 
 /** A root-relative Label Studio path under the prefix. */

@@ -5,6 +5,7 @@ import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
   submitLoginForm, failUserPatches,
   appPath, at,
+  ONCE,
 } from './helpers.mjs';
 import { png, gif } from './images.mjs';
 
@@ -262,7 +263,7 @@ async function resizeUploadAndCheckJpeg(name) {
   assert.ok(body.length <= 1024 * 1024, `stored ${body.length} bytes`);
 }
 
-test('an oversize JPEG is resized as a JPEG and uploads', async () => {
+test('an oversize JPEG is resized as a JPEG and uploads', ONCE, async () => {
   await openPersonalInfo();
   // A noisy 1600×1000 JPEG, encoded by the browser (no image files in the repository).
   // Handed over as base64: a JSON array of its 3 MB took seconds.
@@ -286,7 +287,7 @@ test('an oversize JPEG is resized as a JPEG and uploads', async () => {
   await resizeUploadAndCheckJpeg('beach.jpg');
 });
 
-test('an oversize GIF is resized to a JPEG and uploads', async () => {
+test('an oversize GIF is resized to a JPEG and uploads', ONCE, async () => {
   await openPersonalInfo();
   const big = gif(1100, 1000);
   assert.ok(big.length > 1024 * 1024, `the GIF is oversize (${big.length} bytes)`);
