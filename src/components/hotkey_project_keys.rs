@@ -70,7 +70,7 @@ pub fn HotkeyProjectKeys(
 
     view! {
         <details class="project-keys" on:toggle=move |_| opened.set(true)>
-            <summary class="try-key__summary">"Check a project's label keys"</summary>
+            <summary class="project-keys__toggle">"Check a project's label keys"</summary>
             <div class="field project-keys__search">
                 <label class="field__label" for="project-search">
                     "Project"
