@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::api::types::ProjectPage;
@@ -27,7 +25,7 @@ pub fn HotkeyProjectKeys(
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<u64>);
     // Clashes the user chose to keep: (the project's key, the user's row).
-    let kept = RwSignal::new(BTreeSet::<(String, String)>::new());
+    let kept = RwSignal::new(Vec::<(String, String)>::new());
     let found = LocalResource::new({
         let api = api.clone();
         move || {
@@ -212,10 +210,7 @@ pub fn HotkeyProjectKeys(
                                                                 class="button"
                                                                 on:click=move |_| {
                                                                     kept.update(|k| {
-                                                                        k.insert((
-                                                                            keep.label_key.what.clone(),
-                                                                            keep.binding.clone(),
-                                                                        ));
+                                                                        k.push((keep.label_key.what.clone(), keep.binding.clone()));
                                                                     })
                                                                 }
                                                             >

@@ -7,8 +7,6 @@
 //! `shift+space`; then, in the order of the config, every other tag that reacts to a key and has
 //! none takes the first of `1234567890qwetasdfgzxcvbyiopjklnm` not bound yet by the config.
 
-use std::collections::BTreeSet;
-
 use super::keys::KeyCombo;
 use super::{section_title, Binding};
 
@@ -47,7 +45,7 @@ pub struct ProjectKeys {
     pub keys: Vec<LabelKey>,
     /// The editor sections that are live for this project's data (besides annotation and
     /// regions, which always are).
-    pub media: BTreeSet<&'static str>,
+    pub media: Vec<&'static str>,
 }
 
 /// Why a config could not be read.
@@ -188,10 +186,12 @@ pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
             "timeseries" => Some("timeseries"),
             _ => None,
         };
-        if let Some(section) = section {
-            out.media.insert(section);
-            if section == "image_gallery" {
-                out.media.insert("tools");
+        for section in section
+            .into_iter()
+            .chain(section.filter(|s| *s == "image_gallery").map(|_| "tools"))
+        {
+            if !out.media.contains(&section) {
+                out.media.push(section);
             }
         }
     }
@@ -212,13 +212,14 @@ pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
             .unwrap_or_default();
         format!("{name} “{value}”")
     };
-    let mut taken: BTreeSet<String> = BTreeSet::new();
+    // A few dozen at most: a list is smaller code than a set.
+    let mut taken: Vec<String> = Vec::new();
     let mut explicit = Vec::new();
     for tag in &tags {
         let keyed = KEYED.contains(&tag.name.as_str()) || tag.name.starts_with("audio");
         if let Some(key) = tag.attr("hotkey").filter(|k| keyed && !k.trim().is_empty()) {
             let key = key.trim().to_lowercase();
-            taken.insert(key.clone());
+            taken.push(key.clone());
             explicit.push(LabelKey {
                 what: describe(tag),
                 key,
@@ -251,7 +252,7 @@ pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
         let Some(key) = auto.by_ref().find(|k| !taken.contains(k)) else {
             break;
         };
-        taken.insert(key.clone());
+        taken.push(key.clone());
         out.keys.push(LabelKey {
             what: describe(tag),
             key,
@@ -276,7 +277,7 @@ pub struct ProjectClash {
 /// to the editor by Label Studio 1.23.2.
 pub fn clashes(project: &ProjectKeys, all: &[Binding]) -> Vec<ProjectClash> {
     let live = |section: &str| {
-        matches!(section, "annotation" | "regions") || project.media.contains(section)
+        matches!(section, "annotation" | "regions") || project.media.contains(&section)
     };
     let mut out = Vec::new();
     for label_key in &project.keys {
@@ -331,7 +332,7 @@ mod tests {
                 ("Choice “Calm”".into(), "3".into(), true),
             ]
         );
-        assert!(read(CONFIG).expect("readable").media.contains("tools"));
+        assert!(read(CONFIG).expect("readable").media.contains(&"tools"));
     }
 
     #[test]
