@@ -18,7 +18,7 @@ use crate::components::hotkey_try::HotkeyTry;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
 use crate::domain::hotkeys::editing::{self, SaveKind};
-use crate::domain::hotkeys::single_key::{memory, with_memory};
+use crate::domain::hotkeys::single_key::{memory, stored_form, unsaved};
 use crate::domain::hotkeys::transfer::diff;
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
@@ -74,14 +74,10 @@ pub fn HotkeyEditor(
     let single_off = RwSignal::new(memory(restored.as_ref().unwrap_or(&stored)));
     let pending_changes = Memo::new(move |_| {
         let rows = saved.with(|s| draft.with(|d| diff(s, d).len()));
-        let switch_moved = baseline.with(memory) != single_off.get();
-        rows + usize::from(rows == 0 && switch_moved)
+        single_off.with(|m| baseline.with(|b| unsaved(rows, b, m.as_ref())))
     });
-    // What Save stores: the changed rows, and the switch's memory.
-    let to_save = move || {
-        single_off
-            .with_untracked(|m| draft.with_untracked(|d| with_memory(to_stored(d), m.as_ref())))
-    };
+    let to_save =
+        move || single_off.with_untracked(|m| draft.with_untracked(|d| stored_form(d, m.as_ref())));
     let clashes = Memo::new(move |_| draft.with(|d| conflicts(d)));
     let recording = RwSignal::new(None::<String>);
     let (announced, announce) = signal(String::new());
@@ -167,7 +163,7 @@ pub fn HotkeyEditor(
         Signal::derive(move || pending_changes.get() > 0),
         move || PendingHotkeys {
             user_id,
-            map: single_off.with(|m| draft.with(|d| with_memory(to_stored(d), m.as_ref()))),
+            map: single_off.with(|m| draft.with(|d| stored_form(d, m.as_ref()))),
         },
     );
 

@@ -3,8 +3,11 @@ use leptos::prelude::*;
 use crate::api::types::ProjectPage;
 use crate::browser::focus::focus;
 use crate::components::loaded::Loaded;
+use crate::components::text_field::TextField;
 use crate::context::use_api;
-use crate::domain::hotkeys::project_keys::{clashes, read, ProjectClash};
+use crate::domain::hotkeys::project_keys::{
+    clash_summary, keys_heading, more_projects, read, turn_mine_off, unsettled, ProjectClash,
+};
 use crate::domain::hotkeys::Binding;
 
 /// "Check a project's label keys": find a project by title, read the keys its labeling config
@@ -51,15 +54,9 @@ pub fn HotkeyProjectKeys(
         }
     });
     let turn_off = move |clash: ProjectClash| {
-        draft.update(|all| {
-            if let Some(b) = all.iter_mut().find(|b| b.id == clash.binding) {
-                b.active = false;
-            }
-        });
-        announce.set(format!(
-            "{} is turned off. Save to keep it.",
-            clash.binding_label
-        ));
+        if let Some(said) = draft.try_update(|all| turn_mine_off(all, &clash)) {
+            announce.set(said);
+        }
     };
     let change = move |clash: ProjectClash| {
         recording.set(Some(clash.binding.clone()));
@@ -69,17 +66,14 @@ pub fn HotkeyProjectKeys(
     view! {
         <details class="project-keys" on:toggle=move |_| opened.set(true)>
             <summary class="project-keys__toggle">"Check a project's label keys"</summary>
-            <div class="field project-keys__search">
-                <label class="field__label" for="project-search">
-                    "Project"
-                </label>
-                <input
+            <div class="project-keys__search">
+                <TextField
                     id="project-search"
-                    class="field__input"
-                    type="search"
-                    placeholder="Part of its title"
-                    prop:value=move || query.get()
-                    on:input:target=move |ev| query.set(ev.target().value())
+                    label="Project"
+                    value=query
+                    error=Signal::derive(|| None::<String>)
+                    input_type="search"
+                    hint="Part of its title."
                 />
             </div>
             <Loaded resource=found what="your projects" let:page>
@@ -106,18 +100,8 @@ pub fn HotkeyProjectKeys(
                         })
                         .collect_view()}
                 </ul>
-                {(page.count > page.results.len() as u64)
-                    .then(|| {
-                        view! {
-                            <p class="field__hint">
-                                {format!(
-                                    "Showing {} of {} projects; type more of the title.",
-                                    page.results.len(),
-                                    page.count,
-                                )}
-                            </p>
-                        }
-                    })}
+                {more_projects(page.results.len(), page.count)
+                    .map(|more| view! { <p class="field__hint">{more}</p> })}
             </Loaded>
             <Loaded resource=project what="the project" let:config>
                 {config
@@ -133,26 +117,11 @@ pub fn HotkeyProjectKeys(
                         Ok(keys) => {
                             let project = keys.clone();
                             let live = Memo::new(move |_| {
-                                draft
-                                    .with(|d| clashes(&project, d))
-                                    .into_iter()
-                                    .filter(|c| {
-                                        !kept
-                                            .with(|k| {
-                                                k.contains(&(c.label_key.what.clone(), c.binding.clone()))
-                                            })
-                                    })
-                                    .collect::<Vec<_>>()
+                                kept.with(|k| draft.with(|d| unsettled(&project, d, k)))
                             });
                             view! {
                                 <div class="project-keys__result" data-testid="project-keys">
-                                    <p>
-                                        {format!(
-                                            "{}: {} key(s) from its labeling config.",
-                                            config.title,
-                                            keys.keys.len(),
-                                        )}
-                                    </p>
+                                    <p>{keys_heading(&config.title, keys.keys.len())}</p>
                                     <ul class="project-keys__keys">
                                         {keys
                                             .keys
@@ -168,14 +137,7 @@ pub fn HotkeyProjectKeys(
                                             .collect_view()}
                                     </ul>
                                     <p role="status" class="project-keys__summary">
-                                        {move || match live.with(Vec::len) {
-                                            0 => "None of your hotkeys fires with them.".to_string(),
-                                            n => {
-                                                format!(
-                                                    "{n} of your hotkeys fire with them in this project:",
-                                                )
-                                            }
-                                        }}
+                                        {move || clash_summary(live.with(Vec::len))}
                                     </p>
                                     <ul class="project-keys__clashes">
                                         {move || {
@@ -185,12 +147,7 @@ pub fn HotkeyProjectKeys(
                                                     let (off, edit, keep) = (c.clone(), c.clone(), c.clone());
                                                     view! {
                                                         <li data-testid="project-clash">
-                                                            {format!(
-                                                                "{} and your {} are both on {}.",
-                                                                c.label_key.what,
-                                                                c.binding_label,
-                                                                c.label_key.key,
-                                                            )} " "
+                                                            {c.sentence()} " "
                                                             <button
                                                                 type="button"
                                                                 class="button"
@@ -210,7 +167,7 @@ pub fn HotkeyProjectKeys(
                                                                 class="button"
                                                                 on:click=move |_| {
                                                                     kept.update(|k| {
-                                                                        k.push((keep.label_key.what.clone(), keep.binding.clone()));
+                                                                        k.push(keep.kept_as());
                                                                     })
                                                                 }
                                                             >

@@ -125,23 +125,20 @@ pub fn HotkeyRow(
             }
             // Plain Esc cancels and plain Tab / Shift+Tab still move focus: the recorder never
             // traps the keyboard. With Ctrl, Alt or Meta they are recorded (and checked).
-            let bare = !(ev.ctrl_key() || ev.alt_key() || ev.meta_key());
-            match ev.key().as_str() {
-                "Escape" if bare && !ev.shift_key() => {
-                    ev.prevent_default();
-                    recording.set(None);
-                    announce.set("Recording cancelled.".into());
-                    return;
-                }
-                "Tab" if bare => {
-                    recording.set(None);
-                    return;
-                }
-                _ => {}
+            let press = key_press(&ev);
+            if press.moves_focus() {
+                recording.set(None);
+                return;
+            }
+            if press.key == "Escape" && !(press.ctrl || press.shift || press.alt || press.meta) {
+                ev.prevent_default();
+                recording.set(None);
+                announce.set("Recording cancelled.".into());
+                return;
             }
             ev.prevent_default();
             ev.stop_propagation();
-            let recorded = keys::record(&key_press(&ev));
+            let recorded = keys::record(&press);
             if let Some(message) = recorded.refusal() {
                 error.set(Some(message.clone()));
                 announce.set(message);

@@ -20,12 +20,12 @@ pub fn HotkeyTry(
     let trial = RwSignal::new(None::<Trial>);
     let refused = RwSignal::new(None::<String>);
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        // Plain Tab and Shift+Tab still move focus: the field never traps the keyboard.
-        if ev.key() == "Tab" && !(ev.ctrl_key() || ev.alt_key() || ev.meta_key()) {
+        let press = key_press(&ev);
+        if press.moves_focus() {
             return;
         }
         ev.prevent_default();
-        let recorded = keys::record(&key_press(&ev));
+        let recorded = keys::record(&press);
         if let Some(reason) = recorded.refusal() {
             announce.set(reason.clone());
             trial.set(None);

@@ -249,6 +249,14 @@ pub struct KeyPress {
     pub meta: bool,
 }
 
+impl KeyPress {
+    /// Plain Tab or Shift+Tab: moves focus on, so a field that takes key presses lets it go
+    /// and never traps the keyboard. With Ctrl, Alt or Meta it is a key like any other.
+    pub fn moves_focus(&self) -> bool {
+        self.key == "Tab" && !(self.ctrl || self.alt || self.meta)
+    }
+}
+
 /// What a keydown means to the recorder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recorded {
@@ -560,6 +568,16 @@ mod tests {
             "[",
             "dead keys still have a position"
         );
+    }
+
+    #[test]
+    fn only_plain_tab_and_shift_tab_move_focus() {
+        assert!(press("Tab", "Tab", "").moves_focus());
+        assert!(press("Tab", "Tab", "s").moves_focus());
+        assert!(!press("Tab", "Tab", "c").moves_focus());
+        assert!(!press("Tab", "Tab", "a").moves_focus());
+        assert!(!press("Tab", "Tab", "m").moves_focus());
+        assert!(!press("Escape", "Escape", "").moves_focus());
     }
 
     #[test]

@@ -272,6 +272,60 @@ pub struct ProjectClash {
     pub binding_label: String,
 }
 
+impl ProjectClash {
+    /// "Label “Cat” and your Undo (Annotation Actions) are both on 1."
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} and your {} are both on {}.",
+            self.label_key.what, self.binding_label, self.label_key.key
+        )
+    }
+
+    /// What "Keep both" remembers: the project's key and the user's row.
+    pub fn kept_as(&self) -> (String, String) {
+        (self.label_key.what.clone(), self.binding.clone())
+    }
+}
+
+/// "Showing 20 of 31 projects; …" when the search found more than it shows.
+pub fn more_projects(shown: usize, count: u64) -> Option<String> {
+    (count > shown as u64)
+        .then(|| format!("Showing {shown} of {count} projects; type more of the title."))
+}
+
+/// The line above a project's keys.
+pub fn keys_heading(title: &str, keys: usize) -> String {
+    format!("{title}: {keys} key(s) from its labeling config.")
+}
+
+/// The line above the clashes.
+pub fn clash_summary(clashes: usize) -> String {
+    match clashes {
+        0 => "None of your hotkeys fires with them.".to_string(),
+        n => format!("{n} of your hotkeys fire with them in this project:"),
+    }
+}
+
+/// The clashes not yet settled with "Keep both".
+pub fn unsettled(
+    project: &ProjectKeys,
+    all: &[Binding],
+    kept: &[(String, String)],
+) -> Vec<ProjectClash> {
+    clashes(project, all)
+        .into_iter()
+        .filter(|c| !kept.contains(&c.kept_as()))
+        .collect()
+}
+
+/// "Turn mine off": switches the user's row off and says so.
+pub fn turn_mine_off(all: &mut [Binding], clash: &ProjectClash) -> String {
+    if let Some(b) = all.iter_mut().find(|b| b.id == clash.binding) {
+        b.active = false;
+    }
+    format!("{} is turned off. Save to keep it.", clash.binding_label)
+}
+
 /// The user's active bindings live in this project's editor that share a combination with one
 /// of its keys. Data-manager keys are not live while labeling; paragraph keys are not passed
 /// to the editor by Label Studio 1.23.2.
@@ -414,6 +468,33 @@ mod tests {
                 "annotation:annotation:undo".to_string()
             )],
             "the data manager is not live while labeling"
+        );
+        // Turned off, kept, and said.
+        let mut rows = all.clone();
+        let undo = clashes(&project, &rows).remove(0);
+        assert_eq!(
+            undo.sentence(),
+            "Label “Cat” and your Undo (Annotation Actions) are both on 1."
+        );
+        assert_eq!(
+            turn_mine_off(&mut rows, &undo),
+            "Undo (Annotation Actions) is turned off. Save to keep it."
+        );
+        assert!(unsettled(&project, &rows, &[]).is_empty());
+        assert_eq!(unsettled(&project, &all, &[undo.kept_as()]), []);
+        assert_eq!(clash_summary(0), "None of your hotkeys fires with them.");
+        assert_eq!(
+            clash_summary(2),
+            "2 of your hotkeys fire with them in this project:"
+        );
+        assert_eq!(
+            keys_heading("Cats", 4),
+            "Cats: 4 key(s) from its labeling config."
+        );
+        assert_eq!(more_projects(20, 20), None);
+        assert_eq!(
+            more_projects(20, 31).as_deref(),
+            Some("Showing 20 of 31 projects; type more of the title.")
         );
         // Without an image, the tools are not live: nothing clashes with B.
         let text = read(r#"<View><Text name="t" value="$t"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#)

@@ -66,6 +66,18 @@ pub fn with_memory(mut map: HotkeyMap, memory: Option<&BTreeSet<String>>) -> Hot
     map
 }
 
+/// What Save stores: the changed rows, and the switch's memory.
+pub fn stored_form(draft: &[Binding], memory: Option<&BTreeSet<String>>) -> HotkeyMap {
+    with_memory(super::to_stored(draft), memory)
+}
+
+/// The save bar's count: the changed rows, or one change when only the switch moved (it turned
+/// nothing off, but its state is still to be saved).
+pub fn unsaved(rows: usize, stored: &HotkeyMap, memory: Option<&BTreeSet<String>>) -> usize {
+    let switch_moved = self::memory(stored).as_ref() != memory;
+    rows + usize::from(rows == 0 && switch_moved)
+}
+
 /// Turns off every active single-key row of the editor's defaults and returns their ids (rows
 /// unknown to this page are kept as they are, as everywhere on it).
 pub fn turn_off(all: &mut [Binding]) -> BTreeSet<String> {
@@ -164,6 +176,26 @@ mod tests {
         assert_eq!(turn_back_on(&mut loaded, &ids), ids.len());
         assert_eq!(loaded, before);
         assert_eq!(memory(&with_memory(to_stored(&loaded), None)), None);
+    }
+
+    #[test]
+    fn the_switch_alone_is_one_unsaved_change() {
+        let off = BTreeSet::new();
+        let stored = HotkeyMap::new();
+        assert_eq!(unsaved(0, &stored, None), 0);
+        assert_eq!(
+            unsaved(0, &stored, Some(&off)),
+            1,
+            "on, nothing was a single key"
+        );
+        assert_eq!(
+            unsaved(3, &stored, Some(&off)),
+            3,
+            "the rows are the changes"
+        );
+        let saved = stored_form(&merge(&stored), Some(&off));
+        assert_eq!(unsaved(0, &saved, Some(&off)), 0);
+        assert_eq!(unsaved(0, &saved, None), 1, "turned off again");
     }
 
     #[test]
