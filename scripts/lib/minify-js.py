@@ -16,9 +16,14 @@ index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
 
 # The glue (trunk's name) and the chunk loader (scripts/lib/wasm-link's); trunk's loader and
-# boot.js are short and minified by trunk.
-targets = [p for p in staging.glob("*.js") if re.fullmatch(r".+-[0-9a-f]{16}\.js", p.name)
+# boot.js are short and minified by trunk. trunk's hash drops leading zeros (14 or 15 digits in
+# one build of 16), so the length is not fixed.
+targets = [p for p in staging.glob("*.js") if re.fullmatch(r".+-[0-9a-f]{1,16}\.js", p.name)
            and not p.name.startswith(("loader-", "boot-"))]
+# The glue must be among them: it is rewritten by the step before, and an integrity hash left
+# stale blocks the whole page.
+if not any(p.name in html for p in targets):
+    raise SystemExit("minify-js: the wasm-bindgen glue named in index.html was not found")
 for path in targets:
     subprocess.run(
         ["terser", str(path), "--module", "--compress", "--mangle", "--output", str(path)],

@@ -7,6 +7,7 @@ pub mod download;
 pub mod draft_store;
 pub mod focus;
 pub mod image;
+pub mod keyboard;
 pub mod leave_guard;
 pub mod platform;
 pub mod time;

@@ -6,6 +6,8 @@ use crate::api::types::User;
 use crate::api::ApiError;
 use crate::browser::image;
 use crate::components::avatar_frame::{AvatarFrame, FrameButton};
+use crate::components::avatar_preview::AvatarPreview;
+use crate::components::avatar_problems::AvatarProblems;
 use crate::components::avatar_stage::{
     examine, keep_pending_while_signed_out, restore_pending, Candidate, Picked, Stage,
 };
@@ -187,72 +189,21 @@ pub fn AvatarEditor(
                 }
                 Stage::Rejected { problems, resizable } => {
                     view! {
-                        <div
-                            class="notice notice--error avatar-editor__problems"
-                            data-testid="avatar-problems"
-                        >
-                            <p class="notice__text">"This image can't be used yet:"</p>
-                            <ul>
-                                {problems
-                                    .iter()
-                                    .map(|p| view! { <li>{p.message()}</li> })
-                                    .collect_view()}
-                            </ul>
-                            {resizable
-                                .map(|picked| {
-                                    view! {
-                                        <div class="avatar-editor__resize">
-                                            <label class="checkbox">
-                                                <input type="checkbox" bind:checked=square />
-                                                " Crop to a centred square"
-                                            </label>
-                                            <button
-                                                type="button"
-                                                class="button button--primary"
-                                                on:click=move |_| resize(picked.clone())
-                                            >
-                                                "Resize to fit"
-                                            </button>
-                                        </div>
-                                    }
-                                })}
-                        </div>
+                        <AvatarProblems problems resizable square on_resize=Callback::new(resize) />
                     }
                         .into_any()
                 }
                 Stage::Preview(candidate) => {
-                    let summary = format!(
-                        "{} — {} × {} px, {}{}",
-                        candidate.name,
-                        candidate.dimensions.0,
-                        candidate.dimensions.1,
-                        avatar::format_size(candidate.size),
-                        if candidate.resized { " (resized)" } else { "" },
-                    );
                     view! {
-                        <div class="avatar-editor__preview" data-testid="avatar-preview">
-                            <p class="avatar-editor__summary">{summary}</p>
-                            <button
-                                type="button"
-                                class="button button--primary"
-                                disabled=busy
-                                on:click=move |_| {
-                                    upload.dispatch(candidate.clone());
-                                }
-                            >
-                                {move || {
-                                    if upload.pending().get() { "Uploading…" } else { "Upload" }
-                                }}
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                disabled=busy
-                                on:click=move |_| set_stage(Stage::Idle)
-                            >
-                                "Cancel"
-                            </button>
-                        </div>
+                        <AvatarPreview
+                            candidate
+                            uploading=upload.pending().into()
+                            busy=Signal::derive(busy)
+                            on_upload=Callback::new(move |c| {
+                                upload.dispatch(c);
+                            })
+                            on_cancel=Callback::new(move |_| set_stage(Stage::Idle))
+                        />
                     }
                         .into_any()
                 }

@@ -8,12 +8,10 @@ use crate::components::hooks::{guard_draft, use_save};
 use crate::components::hotkey_actions::HotkeyActions;
 use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
 use crate::components::hotkey_filters::HotkeyFilters;
-use crate::components::hotkey_import::HotkeyImport;
+use crate::components::hotkey_panel::{HotkeyPanel, Panel};
 use crate::components::hotkey_project_keys::HotkeyProjectKeys;
-use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
 use crate::components::hotkey_single_keys::HotkeySingleKeys;
-use crate::components::hotkey_stale::HotkeyStale;
 use crate::components::hotkey_try::HotkeyTry;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
@@ -22,8 +20,8 @@ use crate::domain::hotkeys::single_key::{memory, stored_form, unsaved};
 use crate::domain::hotkeys::transfer::diff;
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, merge, real_conflicts, restorable, same_stored, to_stored, Binding, Filter,
-    PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
+    conflicts, merge, real_conflicts, restorable, same_stored, Filter, PendingHotkeys, OTHER,
+    PENDING_HOTKEYS_KEY, SECTIONS,
 };
 use crate::domain::status::Status;
 
@@ -41,16 +39,6 @@ struct SaveRequest {
 enum SaveOutcome {
     Saved(HotkeyMap),
     /// Someone else changed the stored hotkeys since they were loaded.
-    Stale(HotkeyMap),
-}
-
-/// The panel open above the list.
-#[derive(Debug, Clone, PartialEq)]
-enum Panel {
-    None,
-    Import,
-    ConfirmReset,
-    /// A save found this stored instead of what the page loaded.
     Stale(HotkeyMap),
 }
 
@@ -188,7 +176,6 @@ pub fn HotkeyEditor(
     });
     let rows_shown = RowVisibility::new(shown_ids);
     let shown_count = move || shown_ids.with(HashSet::len);
-    let close = Callback::new(move |_| panel.set(Panel::None));
 
     view! {
         <div class="hotkeys">
@@ -205,50 +192,15 @@ pub fn HotkeyEditor(
             <HotkeySingleKeys draft memory=single_off announce />
             <HotkeyTry draft announce platform />
             <HotkeyProjectKeys draft recording announce />
-            {move || match panel.get() {
-                Panel::None => ().into_any(),
-                Panel::Import => {
-                    view! {
-                        <HotkeyImport
-                            current=Signal::derive(move || draft.get())
-                            on_apply=Callback::new(move |next: Vec<Binding>| submit(
-                                to_stored(&next),
-                                SaveKind::Import,
-                                None,
-                            ))
-                            on_close=close
-                        />
-                    }
-                        .into_any()
-                }
-                Panel::ConfirmReset => {
-                    view! {
-                        <HotkeyReset
-                            changes=draft.with_untracked(|d| editing::reset_changes(d))
-                            saving=save.pending().get_untracked()
-                            on_reset=Callback::new(move |_| submit(
-                                HotkeyMap::new(),
-                                SaveKind::Reset,
-                                None,
-                            ))
-                            on_cancel=close
-                        />
-                    }
-                        .into_any()
-                }
-                Panel::Stale(theirs) => {
-                    view! {
-                        <HotkeyStale
-                            changes=saved
-                                .with_untracked(|s| editing::overwritten_by_saving(s, &theirs))
-                            on_save_mine=Callback::new(save_mine)
-                            on_load_theirs=Callback::new(move |_| load_theirs(theirs.clone()))
-                            on_cancel=close
-                        />
-                    }
-                        .into_any()
-                }
-            }}
+            <HotkeyPanel
+                panel
+                draft
+                saved
+                saving=save.pending()
+                on_submit=Callback::new(move |(map, kind)| submit(map, kind, None))
+                on_save_mine=Callback::new(save_mine)
+                on_load_theirs=Callback::new(load_theirs)
+            />
             <HotkeyFilters query modified_only found announce platform />
             <p class="hotkeys__summary" data-testid="hotkey-summary">
                 {move || editing::summary(

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::hotkey_row::key_press;
+use crate::browser::keyboard::key_press;
 use crate::domain::hotkeys::editing;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::hotkey_clash_notes::HotkeyClashNotes;
-use crate::components::key_caps::KeyCaps;
-use crate::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
+use crate::components::hotkey_key_button::HotkeyKeyButton;
+use crate::domain::hotkeys::keys::{self, KeyCombo, Platform};
 use crate::domain::hotkeys::{has_real_clash, resolve_clash, validation, Binding, Clash};
 
 /// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
@@ -13,18 +13,6 @@ const SPECIAL_KEYS: &[(&str, &str)] = &[
     ("enter", "Enter"),
     ("space", "Space"),
 ];
-
-/// The browser's keydown as the pure recorder's input.
-pub fn key_press(ev: &web_sys::KeyboardEvent) -> KeyPress {
-    KeyPress {
-        key: ev.key(),
-        code: ev.code(),
-        ctrl: ev.ctrl_key(),
-        shift: ev.shift_key(),
-        alt: ev.alt_key(),
-        meta: ev.meta_key(),
-    }
-}
 
 /// One hotkey: label and description, its keys as a recorder button, a special-keys menu,
 /// reset to default, and an on/off switch. Writes go straight into `draft`.
@@ -66,11 +54,6 @@ pub fn HotkeyRow(
     let warning = RwSignal::new(None::<String>);
     // After a recording that clashes: the key this row had before, for Swap.
     let offer = RwSignal::new(None::<String>);
-    let is_recording = {
-        let id = id.clone();
-        Memo::new(move |_| recording.with(|r| r.as_deref() == Some(id.as_str())))
-    };
-
     let update = {
         let id = id.clone();
         move |f: &dyn Fn(&mut Binding)| {
@@ -109,45 +92,6 @@ pub fn HotkeyRow(
         }
     };
 
-    let start = {
-        let id = id.clone();
-        move |_| {
-            error.set(None);
-            recording.set(Some(id.clone()));
-            announce.set("Recording: press the new keys. Esc cancels.".into());
-        }
-    };
-    let on_keydown = {
-        let set_key = set_key.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if !is_recording.get_untracked() {
-                return;
-            }
-            // Plain Esc cancels and plain Tab / Shift+Tab still move focus: the recorder never
-            // traps the keyboard. With Ctrl, Alt or Meta they are recorded (and checked).
-            let press = key_press(&ev);
-            if press.moves_focus() {
-                recording.set(None);
-                return;
-            }
-            if press.key == "Escape" && !(press.ctrl || press.shift || press.alt || press.meta) {
-                ev.prevent_default();
-                recording.set(None);
-                announce.set("Recording cancelled.".into());
-                return;
-            }
-            ev.prevent_default();
-            ev.stop_propagation();
-            let recorded = keys::record(&press);
-            if let Some(message) = recorded.refusal() {
-                error.set(Some(message.clone()));
-                announce.set(message);
-            } else if let Recorded::Combo(combo) = recorded {
-                recording.set(None);
-                set_key(combo);
-            }
-        }
-    };
     let on_special = {
         let set_key = set_key.clone();
         move |ev: leptos::ev::Event| {
@@ -200,10 +144,6 @@ pub fn HotkeyRow(
     let modified = move || binding.with(|b| b.as_ref().is_some_and(Binding::is_modified));
     let default_keys =
         binding.with_untracked(|b| b.as_ref().and_then(|b| b.default_of()).map(|d| d.key));
-    let key_label = move || {
-        KeyCombo::parse(&keys_now.get())
-            .map_or_else(|_| keys_now.get(), |c| keys::label(&c, platform))
-    };
     let label_id = format!("{dom_id}-label");
 
     view! {
@@ -233,32 +173,16 @@ pub fn HotkeyRow(
                     {move || error.get()}
                 </span>
             </div>
-            <button
-                type="button"
-                class="key-button"
-                class=("key-button--recording", move || is_recording.get())
-                title=move || format!("{}: click or press Enter to change", key_label())
-                on:click=start
-                on:keydown=on_keydown
-                on:blur=move |_| {
-                    if is_recording.get_untracked() {
-                        recording.set(None)
-                    }
-                }
-            >
-                // The name starts with what the row is about; the visible caps follow.
-                <span class="visually-hidden">{format!("Change {label}: ")}</span>
-                {move || {
-                    if is_recording.get() {
-                        view! {
-                            <span class="key-button__prompt">"Press keys… Esc to cancel"</span>
-                        }
-                            .into_any()
-                    } else {
-                        view! { <KeyCaps keys=keys_now platform /> }.into_any()
-                    }
-                }}
-            </button>
+            <HotkeyKeyButton
+                id=id.clone()
+                label=label.clone()
+                keys_now
+                recording
+                error
+                announce
+                platform
+                on_key=Callback::new(set_key.clone())
+            />
             <select
                 class="hotkey-row__special"
                 aria-label=format!("Special key for {label}")

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::hotkey_row::key_press;
+use crate::browser::keyboard::key_press;
 use crate::domain::hotkeys::keys::{self, Platform, Recorded};
 use crate::domain::hotkeys::try_key::{try_key, Trial};
 use crate::domain::hotkeys::Binding;

@@ -3,6 +3,8 @@
 pub mod account_header;
 pub mod avatar_editor;
 pub mod avatar_frame;
+pub mod avatar_preview;
+pub mod avatar_problems;
 pub mod avatar_slot;
 pub mod avatar_stage;
 pub mod connection_status;
@@ -16,6 +18,8 @@ pub mod hotkey_clash_notes;
 pub mod hotkey_editor;
 pub mod hotkey_filters;
 pub mod hotkey_import;
+pub mod hotkey_key_button;
+pub mod hotkey_panel;
 pub mod hotkey_project_keys;
 pub mod hotkey_reset;
 pub mod hotkey_row;

@@ -233,6 +233,20 @@ pub fn resize_attempts(width: u32, height: u32, kind: ImageKind, square: bool) -
     }
 }
 
+/// The line above a preview: "me.png — 400 × 300 px, 120 KB (122,880 bytes) (resized)".
+pub fn preview_summary(
+    name: &str,
+    (width, height): (u32, u32),
+    size: u64,
+    resized: bool,
+) -> String {
+    let resized = if resized { " (resized)" } else { "" };
+    format!(
+        "{name} — {width} × {height} px, {}{resized}",
+        format_size(size)
+    )
+}
+
 /// "1.4 MB (1,468,006 bytes)" style sizes, in KB below 1 MB.
 pub fn format_size(bytes: u64) -> String {
     if bytes >= 1_048_576 {
@@ -310,6 +324,18 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preview_summary_names_the_file_its_size_and_a_resize() {
+        assert_eq!(
+            preview_summary("me.png", (400, 300), 2048, true),
+            "me.png — 400 × 300 px, 2 KB (2,048 bytes) (resized)"
+        );
+        assert_eq!(
+            preview_summary("me.jpg", (64, 64), 1_572_864, false),
+            "me.jpg — 64 × 64 px, 1.5 MB (1,572,864 bytes)"
+        );
+    }
 
     #[test]
     fn base64_round_trips_and_matches_the_standard_alphabet() {

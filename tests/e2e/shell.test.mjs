@@ -147,7 +147,7 @@ test('served with the security headers of deploy/nginx.conf', { skip: !process.e
   ]);
   const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.equal(resources.filter((n) => /__wasm_split/.test(n)).length, 0, 'no separate chunk loader');
-  const glue = resources.find((n) => /\/account-settings-[0-9a-f]{16}\.js$/.test(n));
+  const glue = resources.find((n) => /\/account-settings-[0-9a-f]{1,16}\.js$/.test(n));
   for (const [url, type] of [[chunk.url(), 'application/wasm'], [glue, 'application/javascript']]) {
     const res = await page.request.get(url, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(res.headers()['cache-control'], 'public, max-age=31536000, immutable', url);
