@@ -9,6 +9,7 @@ pub mod sections;
 pub mod session;
 pub mod snippets;
 pub mod status;
+pub mod text;
 pub mod theme;
 pub mod time;
 pub mod user;

@@ -165,7 +165,9 @@ impl KeyCombo {
         } else {
             end
         };
-        let lower = text.to_lowercase();
+        // Key names are ASCII and any other letter is refused, so ASCII case is all there is
+        // (and Unicode's case tables stay out of the build: see domain/text.rs).
+        let lower = text.to_ascii_lowercase();
         // "+" is the separator, so a trailing "++" (or a lone "+") means the plus key, which is
         // the = key (see NAMED).
         let (rest, plus) = if lower == "+" {
@@ -326,7 +328,7 @@ pub fn record(press: &KeyPress) -> Recorded {
         code_key(&press.code)
     };
     let key = from_code.or_else(|| {
-        let lower = press.key.to_lowercase();
+        let lower = press.key.to_ascii_lowercase();
         canonical_key(&lower).ok().filter(|k| {
             // `key` is layout-dependent; trust it only for named and function keys.
             k.len() > 1 || lower == " "
@@ -423,7 +425,7 @@ pub fn caps(combo: &KeyCombo, platform: Platform) -> Vec<String> {
         "end" => "End".to_string(),
         "pageup" => "PgUp".to_string(),
         "pagedown" => "PgDn".to_string(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     };
     out.push(key);
     out

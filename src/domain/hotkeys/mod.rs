@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 use crate::api::types::{HotkeyMap, StoredHotkey};
 use keys::KeyCombo;
 
+use crate::domain::text;
+
 /// A section of hotkeys as the editor groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HotkeySection {
@@ -338,12 +340,12 @@ impl Filter {
     }
 
     pub fn matches(&self, b: &Binding) -> bool {
-        let words = self.words.trim().to_lowercase();
+        let words = text::lower(self.words.trim());
         let text_ok = words.is_empty() || {
             let description = b.default_of().map(|d| d.description).unwrap_or_default();
             [b.label().as_str(), description, b.key.as_str()]
                 .iter()
-                .any(|field| field.to_lowercase().contains(&words))
+                .any(|field| text::lower(field).contains(&words))
         };
         let combo_ok = self
             .combo

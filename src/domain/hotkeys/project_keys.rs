@@ -218,7 +218,7 @@ pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
     for tag in &tags {
         let keyed = KEYED.contains(&tag.name.as_str()) || tag.name.starts_with("audio");
         if let Some(key) = tag.attr("hotkey").filter(|k| keyed && !k.trim().is_empty()) {
-            let key = key.trim().to_lowercase();
+            let key = key.trim().to_ascii_lowercase();
             taken.push(key.clone());
             explicit.push(LabelKey {
                 what: describe(tag),

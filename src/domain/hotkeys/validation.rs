@@ -25,7 +25,7 @@ pub const BLOCKED: [&str; 11] = [
 
 /// The server's reason when `key` is one of the blocked combinations, in any spelling.
 pub fn blocked_reason(key: &str) -> Option<String> {
-    let lowered = key.trim().to_lowercase();
+    let lowered = key.trim().to_ascii_lowercase();
     let combo = KeyCombo::parse(key).ok();
     let hit = BLOCKED.iter().any(|blocked| {
         *blocked == lowered || combo.is_some() && KeyCombo::parse(blocked).ok() == combo
