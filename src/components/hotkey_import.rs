@@ -34,12 +34,9 @@ pub fn HotkeyImport(
         else {
             return;
         };
-        if file.size() as usize > transfer::MAX_IMPORT_BYTES {
-            checked.set(Some(Err(vec![format!(
-                "The file is {} bytes; imports are limited to 1 MiB ({} bytes).",
-                file.size(),
-                transfer::MAX_IMPORT_BYTES
-            )])));
+        // A whole number: formatting the browser's f64 would link float formatting (5 KB).
+        if let Some(message) = transfer::too_large(file.size() as u64) {
+            checked.set(Some(Err(vec![message])));
             return;
         }
         spawn_local(async move {

@@ -61,6 +61,16 @@ fn whole(message: impl Into<String>) -> Vec<ImportProblem> {
     }]
 }
 
+/// Why a file of `bytes` bytes can't be imported, if it is over the limit: said before it is
+/// read.
+pub fn too_large(bytes: u64) -> Option<String> {
+    (bytes > MAX_IMPORT_BYTES as u64).then(|| {
+        format!(
+            "The file is {bytes} bytes; imports are limited to 1 MiB ({MAX_IMPORT_BYTES} bytes)."
+        )
+    })
+}
+
 /// Reads an import and returns the complete new list of bindings (an import replaces everything:
 /// hotkeys it leaves out go back to their defaults), or every problem found. Nothing is applied
 /// here.
@@ -68,11 +78,8 @@ pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
     if text.trim().is_empty() {
         return Err(whole("Paste or choose a hotkeys file first."));
     }
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(whole(format!(
-            "The file is {} bytes; imports are limited to 1 MiB ({MAX_IMPORT_BYTES} bytes).",
-            text.len()
-        )));
+    if let Some(message) = too_large(text.len() as u64) {
+        return Err(whole(message));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         whole(format!(
@@ -377,9 +384,12 @@ mod tests {
             ),
             (
                 format!("[{}]", " ".repeat(MAX_IMPORT_BYTES)),
-                "limited to 1 MiB",
+                "The file is 1048578 bytes; imports are limited to 1 MiB (1048576 bytes).",
             ),
         ];
+        // A chosen file is judged by its size before it is read.
+        assert_eq!(too_large(MAX_IMPORT_BYTES as u64), None);
+        assert!(too_large(MAX_IMPORT_BYTES as u64 + 1).is_some());
         for (text, expected) in &cases {
             let found = problems(text);
             assert!(
