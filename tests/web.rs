@@ -720,6 +720,62 @@ async fn try_a_key_answers_with_the_edits_on_the_page() {
     assert!(app.query("[data-testid=try-key-result]").is_none());
 }
 
+/// "Change mine" on a row the filter hides: the filter goes, and the row records with focus on
+/// its key.
+#[wasm_bindgen_test]
+async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
+    use wasm_bindgen::JsCast;
+
+    let (app, fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
+    fake.on(
+        Method::Get,
+        "/api/projects/?page_size=20&title=",
+        200,
+        r#"{"count":1,"results":[{"id":7,"title":"Cats"}]}"#,
+    );
+    fake.on(
+        Method::Get,
+        "/api/projects/7/",
+        200,
+        r#"{"id":7,"title":"Cats","label_config":"<View><Image name=\"i\" value=\"$i\"/><RectangleLabels name=\"r\" toName=\"i\"><Label value=\"Dog\" hotkey=\"b\"/></RectangleLabels></View>"}"#,
+    );
+    type_into(&app, "#hotkey-filter", "no such action");
+    let brush = "[data-hotkey='tools:tool:brush']";
+    wait_for(|| {
+        app.query(brush)
+            .is_some_and(|row| row.has_attribute("hidden"))
+    })
+    .await;
+    let summary: web_sys::HtmlElement = app
+        .query(".project-keys summary")
+        .expect("the disclosure")
+        .dyn_into()
+        .expect("element");
+    summary.click();
+    wait_for(|| button(&app, "Cats").is_some()).await;
+    click(&app, "Cats");
+    wait_for(|| button(&app, "Change mine").is_some()).await;
+    click(&app, "Change mine");
+    wait_for(|| {
+        let key_button = app.query(&format!("{brush} .key-button"));
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        key_button.is_some() && key_button == focused
+    })
+    .await;
+    assert!(app
+        .query(brush)
+        .is_some_and(|row| !row.has_attribute("hidden")));
+    let filter: web_sys::HtmlInputElement = app
+        .query("#hotkey-filter")
+        .expect("the filter")
+        .dyn_into()
+        .expect("input");
+    assert_eq!(filter.value(), "", "the filter was cleared");
+    assert!(app.text(brush).is_some_and(|t| t.contains("Press keys")));
+}
+
 /// A project's label keys: found by title, read from its labeling config (written and given by
 /// the editor), clashes with the user's bindings as they are on the page, Turn mine off; a
 /// broken config is said as such.

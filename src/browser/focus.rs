@@ -10,3 +10,11 @@ pub fn focus(selector: &str) -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|e| e.focus().is_ok())
 }
+
+/// Focuses the first element matching `selector` on the next frame: after a change that shows
+/// it (a `hidden` row) has reached the page.
+pub fn focus_next_frame(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        focus(&selector);
+    });
+}

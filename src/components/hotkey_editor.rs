@@ -7,7 +7,7 @@ use crate::browser::{draft_store, platform};
 use crate::components::hooks::{guard_draft, use_save};
 use crate::components::hotkey_actions::HotkeyActions;
 use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
-use crate::components::hotkey_filters::HotkeyFilters;
+use crate::components::hotkey_filters::{HotkeyFilters, ListFilter};
 use crate::components::hotkey_panel::{HotkeyPanel, Panel};
 use crate::components::hotkey_project_keys::HotkeyProjectKeys;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
@@ -155,14 +155,8 @@ pub fn HotkeyEditor(
         },
     );
 
-    let query = RwSignal::new(String::new());
-    let modified_only = RwSignal::new(false);
-    let found = RwSignal::new(None);
-    let filter = Memo::new(move |_| Filter {
-        words: query.get(),
-        modified_only: modified_only.get(),
-        combo: found.get(),
-    });
+    let filters = ListFilter::new();
+    let filter = Memo::new(move |_| filters.get());
     // One pass per filter change; rows and cards only look their id up.
     let shown_ids = Memo::new(move |_| {
         filter.with(|f| {
@@ -175,6 +169,14 @@ pub fn HotkeyEditor(
         })
     });
     let rows_shown = RowVisibility::new(shown_ids);
+    // A row that must take focus (Change mine) but is filtered out: the filter goes.
+    let reveal = Callback::new(move |id: String| {
+        let hidden = !shown_ids.with_untracked(|shown| shown.contains(&id));
+        if hidden {
+            filters.clear();
+        }
+        hidden
+    });
     let shown_count = move || shown_ids.with(HashSet::len);
 
     view! {
@@ -191,7 +193,7 @@ pub fn HotkeyEditor(
             />
             <HotkeySingleKeys draft memory=single_off announce />
             <HotkeyTry draft announce platform />
-            <HotkeyProjectKeys draft recording announce />
+            <HotkeyProjectKeys draft recording announce on_reveal=reveal />
             <HotkeyPanel
                 panel
                 draft
@@ -201,7 +203,7 @@ pub fn HotkeyEditor(
                 on_save_mine=Callback::new(save_mine)
                 on_load_theirs=Callback::new(load_theirs)
             />
-            <HotkeyFilters query modified_only found announce platform />
+            <HotkeyFilters filter=filters announce platform />
             <p class="hotkeys__summary" data-testid="hotkey-summary">
                 {move || editing::summary(
                     shown_count(),

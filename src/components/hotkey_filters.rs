@@ -3,22 +3,64 @@ use leptos::prelude::*;
 use crate::browser::keyboard::key_press;
 use crate::domain::hotkeys::editing;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
+use crate::domain::hotkeys::Filter;
+
+/// What the filters hold: the words typed, "Modified only", and the combination looked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ListFilter {
+    query: RwSignal<String>,
+    modified_only: RwSignal<bool>,
+    found: RwSignal<Option<KeyCombo>>,
+}
+
+impl Default for ListFilter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ListFilter {
+    pub fn new() -> Self {
+        Self {
+            query: RwSignal::new(String::new()),
+            modified_only: RwSignal::new(false),
+            found: RwSignal::new(None),
+        }
+    }
+
+    /// The filter as the list applies it (tracked).
+    pub fn get(self) -> Filter {
+        Filter {
+            words: self.query.get(),
+            modified_only: self.modified_only.get(),
+            combo: self.found.get(),
+        }
+    }
+
+    /// Every row shown again.
+    pub fn clear(self) {
+        self.query.set(String::new());
+        self.modified_only.set(false);
+        self.found.set(None);
+    }
+}
 
 /// The hotkey list's filters: words, "Find by keys" (press a combination to see what it is
 /// bound to), and "Modified only".
 #[component]
 pub fn HotkeyFilters(
-    /// The words typed in the filter.
-    query: RwSignal<String>,
-    /// Only rows that differ from their default.
-    modified_only: RwSignal<bool>,
-    /// The combination being looked for, if any.
-    found: RwSignal<Option<KeyCombo>>,
+    /// What the filters hold.
+    filter: ListFilter,
     /// The section's live region.
     announce: WriteSignal<String>,
     /// Which key labels to draw.
     platform: Platform,
 ) -> impl IntoView {
+    let ListFilter {
+        query,
+        modified_only,
+        found,
+    } = filter;
     let finding = RwSignal::new(false);
     let on_find_key = move |ev: leptos::ev::KeyboardEvent| {
         if !finding.get_untracked() {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::ProjectPage;
-use crate::browser::focus::focus;
+use crate::browser::focus::{focus, focus_next_frame};
 use crate::components::loaded::Loaded;
 use crate::components::text_field::TextField;
 use crate::context::use_api;
@@ -22,6 +22,8 @@ pub fn HotkeyProjectKeys(
     recording: RwSignal<Option<String>>,
     /// Where changes are announced.
     announce: WriteSignal<String>,
+    /// Shows the row `id` if a filter hides it; true if the filter had to go.
+    on_reveal: Callback<String, bool>,
 ) -> impl IntoView {
     let api = use_api();
     let opened = RwSignal::new(false);
@@ -59,8 +61,15 @@ pub fn HotkeyProjectKeys(
         }
     };
     let change = move |clash: ProjectClash| {
+        let revealed = on_reveal.run(clash.binding.clone());
         recording.set(Some(clash.binding.clone()));
-        focus(&format!("[data-hotkey=\"{}\"] .key-button", clash.binding));
+        let key_button = format!("[data-hotkey=\"{}\"] .key-button", clash.binding);
+        // A row the filter hid takes focus once it is shown again.
+        if revealed {
+            focus_next_frame(key_button);
+        } else {
+            focus(&key_button);
+        }
     };
 
     view! {
