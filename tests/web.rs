@@ -720,6 +720,20 @@ async fn try_a_key_answers_with_the_edits_on_the_page() {
     assert!(app.query("[data-testid=try-key-result]").is_none());
 }
 
+/// Opens "Check a project's label keys" and chooses the project titled `title`.
+async fn choose_project(app: &Mounted, title: &str) {
+    use wasm_bindgen::JsCast;
+
+    let summary: web_sys::HtmlElement = app
+        .query(".project-keys summary")
+        .expect("the disclosure")
+        .dyn_into()
+        .expect("element");
+    summary.click();
+    wait_for(|| button(app, title).is_some()).await;
+    click(app, title);
+}
+
 /// "Change mine" on a row the filter hides: the filter goes, and the row records with focus on
 /// its key.
 #[wasm_bindgen_test]
@@ -746,14 +760,7 @@ async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
             .is_some_and(|row| row.has_attribute("hidden"))
     })
     .await;
-    let summary: web_sys::HtmlElement = app
-        .query(".project-keys summary")
-        .expect("the disclosure")
-        .dyn_into()
-        .expect("element");
-    summary.click();
-    wait_for(|| button(&app, "Cats").is_some()).await;
-    click(&app, "Cats");
+    choose_project(&app, "Cats").await;
     wait_for(|| button(&app, "Change mine").is_some()).await;
     click(&app, "Change mine");
     wait_for(|| {
@@ -805,14 +812,7 @@ async fn a_projects_label_keys_show_where_they_clash_with_mine() {
         200,
         r#"{"id":8,"title":"Broken","label_config":"<View><Label value=\"x/></View>"}"#,
     );
-    let summary: web_sys::HtmlElement = app
-        .query(".project-keys summary")
-        .expect("the disclosure")
-        .dyn_into()
-        .expect("element");
-    summary.click();
-    wait_for(|| button(&app, "Cats").is_some()).await;
-    click(&app, "Cats");
+    choose_project(&app, "Cats").await;
     let result = || app.text("[data-testid=project-keys]").unwrap_or_default();
     wait_for(|| result().contains("2 key(s)")).await;
     assert!(

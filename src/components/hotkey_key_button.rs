@@ -46,7 +46,7 @@ pub fn HotkeyKeyButton(
             recording.set(None);
             return;
         }
-        if press.key == "Escape" && !(press.ctrl || press.shift || press.alt || press.meta) {
+        if press.cancels() {
             ev.prevent_default();
             recording.set(None);
             announce.set("Recording cancelled.".into());

@@ -257,6 +257,12 @@ impl KeyPress {
     pub fn moves_focus(&self) -> bool {
         self.key == "Tab" && !(self.ctrl || self.alt || self.meta)
     }
+
+    /// Esc with no modifier at all: stops a recording. With any modifier it is recorded (and
+    /// checked) like any other key.
+    pub fn cancels(&self) -> bool {
+        self.key == "Escape" && !(self.ctrl || self.shift || self.alt || self.meta)
+    }
 }
 
 /// What a keydown means to the recorder.
@@ -580,6 +586,15 @@ mod tests {
         assert!(!press("Tab", "Tab", "a").moves_focus());
         assert!(!press("Tab", "Tab", "m").moves_focus());
         assert!(!press("Escape", "Escape", "").moves_focus());
+    }
+
+    #[test]
+    fn only_plain_escape_cancels_a_recording() {
+        assert!(press("Escape", "Escape", "").cancels());
+        for mods in ["s", "c", "a", "m"] {
+            assert!(!press("Escape", "Escape", mods).cancels(), "{mods}");
+        }
+        assert!(!press("Tab", "Tab", "").cancels());
     }
 
     #[test]
