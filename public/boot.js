@@ -6,10 +6,28 @@
 // 2. When the page's WebAssembly stops (a panic, a module that cannot start, its file gone after
 //    a redeploy), buttons would do nothing without a word. This says so, with Reload. Edits kept
 //    in this tab (sessionStorage) come back after the reload.
+// 3. The language, into <html lang> before anything is read out: the choice stored under Label
+//    Studio's own key (src/domain/i18n/mod.rs), else the first of the browser's languages the
+//    page has (English of any region; zh, zh-CN, zh-SG, zh-Hans… as Simplified Chinese), else
+//    English. The app reads it back and fetches that language's words.
 try {
   var theme = localStorage.getItem("preferred-color-scheme");
   if (theme === "Light" || theme === "Dark") document.documentElement.dataset.theme = theme.toLowerCase();
 } catch (e) {}
+(function () {
+  var lang;
+  try { lang = localStorage.getItem("label-studio.lang"); } catch (e) {}
+  if (!/^(en|zh-CN|en-XA)$/.test(lang)) {
+    lang = "en";
+    var all = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < all.length; i++) {
+      var tag = String(all[i]).toLowerCase().replace("_", "-");
+      if (/^en(-|$)/.test(tag)) break;
+      if (/^zh(-(cn|sg|hans)(-|$)|$)/.test(tag)) { lang = "zh-CN"; break; }
+    }
+  }
+  document.documentElement.lang = lang;
+})();
 
 (function () {
   var shown = false;
@@ -20,10 +38,13 @@ try {
     box.className = "stopped";
     box.setAttribute("role", "alert");
     box.dataset.testid = "page-stopped";
-    // Fixed markup only; the error's own text goes in as text.
-    box.innerHTML = '<p class="stopped__text">This page stopped working and cannot go on. Reload ' +
-      'it to continue; edits kept in this tab come back after the reload.</p>' +
-      '<p class="stopped__detail"></p><button type="button" class="button button--primary">Reload</button>';
+    // Fixed markup only; the error's own text goes in as text. In the page's language (3.).
+    var zh = document.documentElement.lang === "zh-CN";
+    box.innerHTML = '<p class="stopped__text">' + (zh
+      ? "此页面已停止工作，无法继续。请刷新页面；保存在此标签页中的修改会在刷新后恢复。"
+      : "This page stopped working and cannot go on. Reload it to continue; edits kept in this " +
+        "tab come back after the reload.") + '</p><p class="stopped__detail"></p>' +
+      '<button type="button" class="button button--primary">' + (zh ? "刷新" : "Reload") + "</button>";
     box.children[1].textContent = String(what).slice(0, 200);
     var reload = box.children[2];
     reload.onclick = function () { location.reload(); };

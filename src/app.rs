@@ -8,7 +8,7 @@ use leptos_router::{path, NavigateOptions};
 use crate::api::ApiClient;
 use crate::browser::leave_guard::install_history_guard;
 use crate::components::connection_status::StillWaiting;
-use crate::context::Connection;
+use crate::context::{Connection, Reload};
 use crate::domain::sections::Section;
 use crate::pages::account::AccountPage;
 
@@ -23,7 +23,13 @@ pub fn App() -> impl IntoView {
 pub fn AccountApp(
     /// How to reach Label Studio.
     client: ApiClient,
+    /// Reloads the page (the browser's reload when not given).
+    #[prop(optional)]
+    reload: Option<Callback<()>>,
 ) -> impl IntoView {
+    if let Some(reload) = reload {
+        provide_context(Reload(reload));
+    }
     // Before the router: the history guard's listener must run before the router's.
     let (unsaved, here) = install_history_guard();
     provide_context(unsaved);

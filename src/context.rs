@@ -29,6 +29,9 @@ pub struct Connection {
     pub in_flight: Memo<usize>,
     /// A request found the session gone, and no later one proved it back.
     pub session_ended: Memo<bool>,
+    /// Unsaved drafts are kept in this tab for the page's next load
+    /// ([`SessionWatch::keep_drafts`]).
+    pub keep_drafts: Memo<bool>,
 }
 
 impl Connection {
@@ -38,7 +41,29 @@ impl Connection {
             watch,
             in_flight: Memo::new(move |_| watch.with(|w| w.in_flight)),
             session_ended: Memo::new(move |_| watch.with(SessionWatch::session_ended)),
+            keep_drafts: Memo::new(move |_| watch.with(SessionWatch::keep_drafts)),
         }
+    }
+
+    /// The page is about to reload on purpose: drafts are kept from now on.
+    pub fn leave(self) {
+        self.watch.update(|w| w.leaving = true);
+    }
+
+    /// A draft starts (`true`) or finishes (`false`) being written for the page's next load.
+    pub fn storing(self, started: bool) {
+        self.watch.try_update(|w| {
+            w.storing = if started {
+                w.storing + 1
+            } else {
+                w.storing.saturating_sub(1)
+            }
+        });
+    }
+
+    /// No draft is being written (tracked).
+    pub fn drafts_stored(self) -> bool {
+        self.watch.with(|w| w.storing == 0)
     }
 
     /// Books one traffic report. `try_update`: a report may arrive after the page is gone.
@@ -50,6 +75,21 @@ impl Connection {
 impl Default for Connection {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// How the page reloads itself (after a language switch); tests provide their own.
+#[derive(Debug, Clone, Copy)]
+pub struct Reload(pub Callback<()>);
+
+/// Reloads the page: the provided [`Reload`], else the browser's.
+pub fn use_reload() -> impl Fn() + Copy {
+    let provided = use_context::<Reload>();
+    move || match provided {
+        Some(Reload(reload)) => reload.run(()),
+        None => {
+            let _ = window().location().reload();
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod context;
 pub mod domain;
+pub mod i18n;
 pub mod pages;
 
 pub use app::{AccountApp, App};

@@ -4,7 +4,12 @@
 mod support;
 
 use account_settings::api::Method;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use support::*;
+
+use account_settings::api::fake::FakeTransport;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -503,7 +508,6 @@ async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft(
 /// editor, which checks it; focus that was in the photo area moves to the editor's own button.
 #[wasm_bindgen_test]
 async fn a_file_dropped_on_the_photo_slot_is_checked_by_the_editor_with_focus_kept() {
-    use wasm_bindgen::JsCast;
 
     let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     let app = mount_app_at("/user/account/personal-info", &fake);
@@ -621,7 +625,6 @@ async fn a_blocked_version_call_falls_back_to_whoami_and_says_nothing_alarming()
 /// what it turned off, and saves the rows as `active: false` with its memory.
 #[wasm_bindgen_test]
 async fn the_single_key_switch_turns_back_on_exactly_what_it_turned_off() {
-    use wasm_bindgen::JsCast;
 
     // The user had turned the move tool (V) off themselves.
     let (app, fake) =
@@ -722,7 +725,6 @@ async fn try_a_key_answers_with_the_edits_on_the_page() {
 
 /// Opens "Check a project's label keys" and chooses the project titled `title`.
 async fn choose_project(app: &Mounted, title: &str) {
-    use wasm_bindgen::JsCast;
 
     let summary: web_sys::HtmlElement = app
         .query(".project-keys summary")
@@ -738,7 +740,6 @@ async fn choose_project(app: &Mounted, title: &str) {
 /// its key.
 #[wasm_bindgen_test]
 async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
-    use wasm_bindgen::JsCast;
 
     let (app, fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
     fake.on(
@@ -788,7 +789,6 @@ async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
 /// broken config is said as such.
 #[wasm_bindgen_test]
 async fn a_projects_label_keys_show_where_they_clash_with_mine() {
-    use wasm_bindgen::JsCast;
 
     let (app, fake) = hotkeys_app(
         r#"{"custom_hotkeys":{"annotation:annotation:undo":{"key":"1","active":true}}}"#,
@@ -852,4 +852,128 @@ async fn a_projects_label_keys_show_where_they_clash_with_mine() {
             .is_some_and(|t| t.contains("Broken: Its labeling config can't be read"))
     })
     .await;
+}
+
+/// Presses the header's language switch, as a user does.
+fn switch_language(app: &Mounted) {
+    let button: web_sys::HtmlElement = app
+        .query("[data-testid=language-switch]")
+        .expect("the language switch")
+        .dyn_into()
+        .expect("a button");
+    button.click();
+}
+
+fn stored_language() -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item("label-studio.lang").ok()?
+}
+
+fn set_html_lang(code: &str) {
+    document()
+        .document_element()
+        .expect("html")
+        .set_attribute("lang", code)
+        .expect("lang");
+}
+
+fn html_lang() -> Option<String> {
+    document().document_element()?.get_attribute("lang")
+}
+
+/// Puts the page back in English for the tests after this one (the language is page-wide).
+fn back_to_english() {
+    account_settings::i18n::apply(account_settings::domain::i18n::Lang::En);
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.remove_item("label-studio.lang");
+    }
+}
+
+/// Mounts the app at Personal info with a reload that only says it happened.
+fn mount_reloadable(fake: &Arc<FakeTransport>) -> (Mounted, Arc<AtomicBool>) {
+    let reloaded = Arc::new(AtomicBool::new(false));
+    let flag = reloaded.clone();
+    let reload = leptos::prelude::Callback::new(move |()| flag.store(true, Ordering::SeqCst));
+    let app = mount_app_with("/user/account/personal-info", fake, Some(reload));
+    (app, reloaded)
+}
+
+fn input_value(app: &Mounted, selector: &str) -> String {
+    let input: web_sys::HtmlInputElement = app
+        .query(selector)
+        .expect("field")
+        .dyn_into()
+        .expect("input");
+    input.value()
+}
+
+#[wasm_bindgen_test]
+async fn choosing_chinese_reloads_in_chinese_with_the_typed_draft_kept() {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    let (app, reloaded) = mount_reloadable(&fake);
+    wait_for(|| app.query("#first-name").is_some()).await;
+    type_into(&app, "#first-name", "Grace");
+
+    assert_eq!(
+        app.text("[data-testid=language-switch] [lang=zh-CN]")
+            .as_deref(),
+        Some("简体中文")
+    );
+    switch_language(&app);
+    wait_for(|| reloaded.load(Ordering::SeqCst)).await;
+    assert_eq!(stored_language().as_deref(), Some("zh-CN"));
+    drop(app);
+
+    // The page's next load: public/boot.js puts the stored choice into <html lang>.
+    set_html_lang("zh-CN");
+    account_settings::i18n::start().await;
+    let (app, _) = mount_reloadable(&fake);
+    wait_for(|| app.text("#section-title").is_some()).await;
+    assert_eq!(app.text("#section-title").as_deref(), Some("个人信息"));
+    assert_eq!(
+        app.text(".account-header__title").as_deref(),
+        Some("我的账户")
+    );
+    assert_eq!(app.text("label[for=first-name]").as_deref(), Some("名"));
+    assert_eq!(
+        app.attr(".section-nav", "aria-label").as_deref(),
+        Some("账户设置")
+    );
+    assert_eq!(document().title(), "个人信息 | 我的账户");
+    assert_eq!(html_lang().as_deref(), Some("zh-CN"));
+    // The switch now offers English, named in English.
+    assert_eq!(
+        app.text("[data-testid=language-switch] [lang=en]")
+            .as_deref(),
+        Some("English")
+    );
+    wait_for(|| input_value(&app, "#first-name") == "Grace").await;
+    assert_eq!(
+        app.text(".form-status").as_deref(),
+        Some("已恢复你尚未保存的修改；请检查后点击“保存”。")
+    );
+    // A check made in the browser speaks the page's language.
+    type_into(&app, "#phone", "555 1234");
+    click(&app, "保存");
+    wait_for(|| app.text("#phone-error").is_some_and(|t| !t.is_empty())).await;
+    assert_eq!(
+        app.text("#phone-error").as_deref(),
+        Some("请以 + 和国家代码开头，例如 +86 10 12345678。")
+    );
+    drop(app);
+    back_to_english();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_found_before_start_is_spoken_from_the_start() {
+    set_html_lang("zh-CN");
+    account_settings::i18n::start().await;
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    let app = mount_app_at("/user/account/personal-info", &fake);
+    wait_for(|| app.text("#section-title").is_some()).await;
+    // Never English first: the page waits for the words.
+    assert_eq!(app.text("#section-title").as_deref(), Some("个人信息"));
+    assert_eq!(html_lang().as_deref(), Some("zh-CN"));
+    drop(app);
+    back_to_english();
 }

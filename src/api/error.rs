@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::{t, tf};
+
 /// Field name → messages, as the server reports them (`validation_errors` or `details`).
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
@@ -92,18 +95,13 @@ impl ApiError {
     /// One sentence a user can act on.
     pub fn user_message(&self) -> String {
         match self {
-            ApiError::Network(_) => {
-                "Label Studio could not be reached. Check your connection and try again.".into()
-            }
-            ApiError::Cancelled => {
-                "You stopped waiting for Label Studio; it may still have received the request."
-                    .into()
-            }
-            ApiError::TimedOut => format!(
-                "Label Studio did not answer within {} seconds. Try again.",
-                super::REQUEST_TIMEOUT_MS / 1000
+            ApiError::Network(_) => t(MainMsg::Unreachable).into(),
+            ApiError::Cancelled => t(MainMsg::StoppedWaiting).into(),
+            ApiError::TimedOut => tf(
+                MainMsg::TimedOut,
+                &[("seconds", &(super::REQUEST_TIMEOUT_MS / 1000).to_string())],
             ),
-            ApiError::Unauthorized(_) => "Your session has ended. Sign in again.".into(),
+            ApiError::Unauthorized(_) => t(MainMsg::SessionEnded).into(),
             ApiError::Validation { message, fields } if !fields.is_empty() => {
                 let details: Vec<String> = fields
                     .iter()
@@ -120,7 +118,7 @@ impl ApiError {
             | ApiError::NotFound(message)
             | ApiError::Conflict(message) => message.clone(),
             ApiError::Server { status, message } => format!("{message} (HTTP {status})"),
-            ApiError::Decode(what) => format!("Label Studio sent an unexpected answer: {what}"),
+            ApiError::Decode(what) => tf(MainMsg::UnexpectedAnswer, &[("what", what)]),
         }
     }
 }
@@ -197,13 +195,14 @@ pub fn strip_python_list(message: &str) -> String {
     parts.join(" ")
 }
 
+/// When Label Studio's answer says nothing itself: our words, in the language of the moment.
 fn default_message(status: u16) -> String {
     match status {
-        401 => "Authentication credentials were not provided.".into(),
-        403 => "You do not have permission to do this.".into(),
-        404 => "Not found.".into(),
-        500..=599 => "Label Studio had an internal error.".into(),
-        _ => format!("Request failed with HTTP {status}."),
+        401 => t(MainMsg::NoCredentials).into(),
+        403 => t(MainMsg::NoPermission).into(),
+        404 => t(MainMsg::NotFound).into(),
+        500..=599 => t(MainMsg::InternalError).into(),
+        _ => tf(MainMsg::RequestFailed, &[("status", &status.to_string())]),
     }
 }
 

@@ -43,7 +43,9 @@ macro_rules! split_code {
             Ok(value)
         }
 
+        // Not every chunk is prefetched.
         #[cfg(not(feature = "split-sections"))]
+        #[allow(dead_code)]
         async fn $preload() -> Result<(), $crate::browser::chunk::CodeMissing> {
             Ok(())
         }

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
+
 /// Whether some section has edits that are not saved; provided by the account layout.
 #[derive(Debug, Clone, Copy)]
 pub struct UnsavedChanges(pub RwSignal<bool>);
@@ -33,7 +36,7 @@ fn ask(unsaved: UnsavedChanges) -> bool {
         return true;
     }
     let ok = window()
-        .confirm_with_message("You have unsaved changes. Leave this section and discard them?")
+        .confirm_with_message(untrack(|| t(MainMsg::LeaveUnsaved)))
         .unwrap_or(true);
     if ok {
         unsaved.0.set(false);

@@ -8,6 +8,7 @@ pub mod draft_store;
 pub mod focus;
 pub mod image;
 pub mod keyboard;
+pub mod lang;
 pub mod leave_guard;
 pub mod platform;
 pub mod time;

@@ -9,7 +9,7 @@ use crate::components::avatar_frame::{AvatarFrame, FrameButton};
 use crate::components::avatar_preview::AvatarPreview;
 use crate::components::avatar_problems::AvatarProblems;
 use crate::components::avatar_stage::{
-    examine, keep_pending_while_signed_out, restore_pending, Candidate, Picked, Stage,
+    examine, keep_pending_for_next_load, restore_pending, Candidate, Picked, Stage,
 };
 use crate::components::hooks::use_save;
 use crate::components::status_line::StatusLine;
@@ -149,7 +149,7 @@ pub fn AvatarEditor(
         move |result| finish(result, "Photo removed.", "Could not remove the photo"),
     );
 
-    keep_pending_while_signed_out(stage, status, user.with_untracked(|u| u.id));
+    keep_pending_for_next_load(stage, status, user.with_untracked(|u| u.id));
 
     let busy = move || upload.pending().get() || remove.pending().get();
     match first {

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::context::use_current_user;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// A button of the frame that can take focus when the frame appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +108,7 @@ pub fn AvatarFrame(
                             }
                         }
                     >
-                        "Choose image…"
+                        {t(MainMsg::ChooseImage)}
                     </button>
                     {move || {
                         has_avatar
@@ -120,15 +122,13 @@ pub fn AvatarFrame(
                                         node_ref=remove
                                         on:click=move |_| on_remove.run(())
                                     >
-                                        "Remove photo"
+                                        {t(MainMsg::RemovePhoto)}
                                     </button>
                                 }
                             })
                     }}
                 </div>
-                <p class="avatar-editor__hint">
-                    "JPEG, PNG or GIF, at most 1200 × 1200 px and 1024 KB. Or drop an image on the picture."
-                </p>
+                <p class="avatar-editor__hint">{t(MainMsg::AvatarHint)}</p>
                 {children()}
             </div>
         </div>

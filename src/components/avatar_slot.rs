@@ -12,6 +12,8 @@ use crate::components::lazy_code::{LazyCode, LazyStatus};
 use crate::components::userpic::Userpic;
 use crate::context::use_current_user;
 use crate::domain::avatar::PENDING_AVATAR_KEY;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Builds the editor's view; a function of the editor's chunk once that has arrived.
 type BuildEditor = fn(FirstStep, Option<FrameButton>) -> AnyView;
@@ -71,9 +73,8 @@ pub fn AvatarSlot() -> impl IntoView {
                     wait=code.wait()
                     class="avatar-slot__wait"
                     note_class="avatar-editor__note"
-                    loading="Opening the photo editor…"
-                    missing="Could not open the photo editor: its code did not arrive from the server. \
-                    Check the connection and try again; if Label Studio was just updated, reload the page."
+                    loading=t(MainMsg::OpeningPhotoEditor)
+                    missing=t(MainMsg::PhotoEditorMissing)
                     on_retry=Callback::new(move |_| open())
                     // Stops waiting and drops the chosen file; if the code arrives later, the
                     // editor takes over in its idle state.

@@ -62,46 +62,48 @@ pub fn restore_pending(user_id: u64) -> Option<Candidate> {
     })
 }
 
-/// While the session has ended and a photo waits in the preview, keep it in this tab's
-/// sessionStorage; forget it as soon as either stops being true. If the browser refuses to keep
+/// While drafts are kept (the session has ended, or a language switch reloads the page) and a
+/// photo waits in the preview, keep it in this tab's sessionStorage; forget it as soon as either
+/// stops being true. If the browser refuses to keep
 /// it (storage full), say so on `status` rather than lose it silently.
-pub fn keep_pending_while_signed_out(
+pub fn keep_pending_for_next_load(
     stage: RwSignal<Stage, LocalStorage>,
     status: RwSignal<Status>,
     user_id: u64,
 ) {
-    let session_ended = use_connection().session_ended;
+    let connection = use_connection();
+    let keep = connection.keep_drafts;
     Effect::new(move |_| {
         let waiting = match stage.get() {
-            Stage::Preview(candidate) if session_ended.get() => candidate,
+            Stage::Preview(candidate) if keep.get() => candidate,
             _ => return draft_store::discard(PENDING_AVATAR_KEY),
         };
+        // A reload waits for this (`Connection::storing`).
+        connection.storing(true);
         spawn_local(async move {
-            let Ok(bytes) = image::read_all(&waiting.blob).await else {
-                return;
-            };
+            let read = image::read_all(&waiting.blob).await;
             // Reading is asynchronous: store only if nothing changed meanwhile.
-            let unchanged = session_ended.try_get_untracked() == Some(true)
+            let unchanged = keep.try_get_untracked() == Some(true)
                 && matches!(stage.try_get_untracked(),
                     Some(Stage::Preview(ref now)) if now.blob == waiting.blob);
-            if !unchanged {
-                return;
+            if let (Ok(bytes), true) = (read, unchanged) {
+                let pending = PendingAvatar {
+                    user_id,
+                    mime: waiting.blob.type_(),
+                    name: waiting.name,
+                    dimensions: waiting.dimensions,
+                    resized: waiting.resized,
+                    data: avatar::base64_encode(&bytes),
+                };
+                if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
+                    status.try_set(Status::Failed(
+                        "The browser could not keep this photo while you sign in again (its \
+                         storage is full). After signing in, choose the photo again."
+                            .into(),
+                    ));
+                }
             }
-            let pending = PendingAvatar {
-                user_id,
-                mime: waiting.blob.type_(),
-                name: waiting.name,
-                dimensions: waiting.dimensions,
-                resized: waiting.resized,
-                data: avatar::base64_encode(&bytes),
-            };
-            if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
-                status.try_set(Status::Failed(
-                    "The browser could not keep this photo while you sign in again (its storage \
-                     is full). After signing in, choose the photo again."
-                        .into(),
-                ));
-            }
+            connection.storing(false);
         });
     });
 }

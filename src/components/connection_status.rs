@@ -3,6 +3,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::context::{use_api, use_connection, use_site};
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// How long a wait may take before the page says it is still waiting and offers Cancel.
 const SLOW_AFTER: Duration = Duration::from_millis(1500);
@@ -49,9 +51,7 @@ pub fn StillWaiting() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="connection__bar" data-testid="still-waiting">
-                                <span class="connection__text">
-                                    "Still waiting for Label Studio…"
-                                </span>
+                                <span class="connection__text">{t(MainMsg::StillWaiting)}</span>
                                 <button
                                     type="button"
                                     class="button button--small"
@@ -60,7 +60,7 @@ pub fn StillWaiting() -> impl IntoView {
                                         move |_| api.cancel_pending()
                                     }
                                 >
-                                    "Cancel"
+                                    {t(MainMsg::Cancel)}
                                 </button>
                             </div>
                         }
@@ -89,16 +89,14 @@ pub fn SessionEnded() -> impl IntoView {
                                 class="connection__bar connection__bar--alert"
                                 data-testid="session-ended"
                             >
-                                <span class="connection__text">
-                                    "Your Label Studio session has ended. Changes you have not saved are kept in this tab while you sign in again."
-                                </span>
+                                <span class="connection__text">{t(MainMsg::SessionEndedBar)}</span>
                                 // rel=external: Label Studio's login form, then back to this section.
                                 <a
                                     class="button button--small button--primary"
                                     rel="external"
                                     href=sign_in_href
                                 >
-                                    "Sign in again"
+                                    {t(MainMsg::SignInAgain)}
                                 </a>
                             </div>
                         }

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::clipboard;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Copies text; says "Copied" for a moment, or asks for Ctrl+C when the browser refuses.
 #[component]
@@ -12,9 +14,9 @@ pub fn CopyButton(
     /// The field to select when the Clipboard API is unavailable.
     #[prop(optional)]
     fallback: Option<NodeRef<leptos::html::Textarea>>,
-    /// Accessible name, e.g. "Copy token".
-    #[prop(default = "Copy")]
-    label: &'static str,
+    /// Accessible name, e.g. "Copy token" ("Copy" when not given).
+    #[prop(optional)]
+    label: Option<&'static str>,
 ) -> impl IntoView {
     let state = RwSignal::new(None::<bool>);
     let on_click = move |_| {
@@ -26,11 +28,20 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="button button--small" on:click=on_click aria-label=label>
-            {move || match state.get() {
-                Some(true) => "Copied",
-                Some(false) => "Press Ctrl+C",
-                None => "Copy",
+        <button
+            type="button"
+            class="button button--small"
+            on:click=on_click
+            aria-label=label.unwrap_or_else(|| t(MainMsg::Copy))
+        >
+            {move || {
+                t(
+                    match state.get() {
+                        Some(true) => MainMsg::Copied,
+                        Some(false) => MainMsg::PressCtrlC,
+                        None => MainMsg::Copy,
+                    },
+                )
             }}
         </button>
     }

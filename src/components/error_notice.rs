@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::{t, tf};
 
 /// A failed load, explained, with a retry.
 #[component]
@@ -15,12 +17,14 @@ pub fn ErrorNotice(
 ) -> impl IntoView {
     view! {
         <div class="notice notice--error" role="alert">
-            <p class="notice__text">{format!("Could not load {what}: {}", error.user_message())}</p>
+            <p class="notice__text">
+                {tf(MainMsg::CouldNotLoad, &[("what", what), ("error", &error.user_message())])}
+            </p>
             {on_retry
                 .map(|retry| {
                     view! {
                         <button type="button" class="button" on:click=move |_| retry.run(())>
-                            "Try again"
+                            {t(MainMsg::TryAgain)}
                         </button>
                     }
                 })}

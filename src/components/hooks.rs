@@ -40,9 +40,9 @@ where
 }
 
 /// Guards a draft the user has not saved: the layout's leave prompt and the browser's
-/// `beforeunload` prompt ask first while `dirty`. Once the session has ended, `pending()` is kept
-/// in this tab under `key` for the sign-in round trip (the section restores it on the way back),
-/// so leaving for the login form needs no prompt. `pending` is read tracked: edits made while
+/// `beforeunload` prompt ask first while `dirty`. Once the session has ended, or the page reloads
+/// for a language switch, `pending()` is kept in this tab under `key` for the page's next load
+/// (the section restores it then), so that leaving needs no prompt. `pending` is read tracked: edits made while
 /// signed out are kept too.
 pub fn guard_draft<P: Serialize>(
     key: &'static str,
@@ -53,14 +53,14 @@ pub fn guard_draft<P: Serialize>(
         Effect::new(move |_| unsaved.0.set(dirty.get()));
         on_cleanup(move || unsaved.0.set(false));
     }
-    let session_ended = use_connection().session_ended;
+    let keep = use_connection().keep_drafts;
     Effect::new(move |_| {
-        if session_ended.get() && dirty.get() {
+        if keep.get() && dirty.get() {
             draft_store::save(key, &pending());
         } else {
             // Nothing unsaved, or the session came back without a round trip.
             draft_store::discard(key);
         }
     });
-    install_beforeunload(Signal::derive(move || dirty.get() && !session_ended.get()));
+    install_beforeunload(Signal::derive(move || dirty.get() && !keep.get()));
 }

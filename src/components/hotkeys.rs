@@ -6,8 +6,9 @@ use crate::components::loaded::Loaded;
 use crate::context::{use_api, use_current_user, use_release};
 use crate::domain::hotkeys::editing::profile_copy_notice;
 use crate::domain::hotkeys::from_profile;
-use crate::domain::release::{section_notice, Availability};
-use crate::domain::sections::Section;
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::release::Availability;
+use crate::i18n::{missing, t, tf};
 
 /// Hotkeys section. Only on a server that has per-user hotkeys (Label Studio 1.21+): elsewhere
 /// it says why, and sends nothing.
@@ -26,7 +27,12 @@ pub fn Hotkeys() -> impl IntoView {
         .into_any(),
         Availability::Unavailable(why) => view! {
             <div class="notice" data-testid="section-unavailable">
-                <p class="notice__text">{section_notice(Section::Hotkeys, &why)}</p>
+                <p class="notice__text">
+                    {tf(
+                        MainMsg::SectionNotAvailable,
+                        &[("section", t(MainMsg::Hotkeys)), ("why", &missing(&why))],
+                    )}
+                </p>
             </div>
         }
         .into_any(),

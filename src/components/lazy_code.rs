@@ -6,6 +6,9 @@ use leptos::task::spawn_local;
 use crate::browser::chunk::CodeMissing;
 use crate::components::connection_status::slow_after_a_while;
 
+/// Builds a piece of UI; a function of a chunk once that is here (a section, the language switch).
+pub type BuildView = fn() -> AnyView;
+
 /// Where fetching a piece of code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fetch {
@@ -122,7 +125,7 @@ pub fn LazyStatus(
     /// Said when the code did not arrive.
     missing: &'static str,
     /// Said after the user's Cancel; nothing if `None`.
-    #[prop(optional)]
+    #[prop(default = None)]
     stopped: Option<&'static str>,
     /// Opens again.
     on_retry: Callback<()>,
@@ -187,5 +190,33 @@ pub fn LazyStatus(
             Some(text) => notice(text, true),
             None => ().into_any(),
         },
+    }
+}
+
+/// A piece of UI whose code arrives later, shown once it is here, with the wait before it
+/// ([`LazyStatus`]). Built once: not again as the wait ends.
+#[component]
+pub fn LazyView(
+    /// The code; the caller opens it.
+    code: LazyCode<BuildView>,
+    /// The class of the status while waiting.
+    class: &'static str,
+    /// The class of its text.
+    note_class: &'static str,
+    /// Said while waiting.
+    loading: &'static str,
+    /// Said when the code did not arrive.
+    missing: &'static str,
+    /// Said after the user's Cancel; nothing if `None`.
+    #[prop(default = None)]
+    stopped: Option<&'static str>,
+    /// Opens again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let shown =
+        Memo::new(move |_| code.wait().fetch() != Fetch::Cancelled && code.code().is_some());
+    view! {
+        {move || shown.get().then(|| code.here().map(|build| build()))}
+        <LazyStatus wait=code.wait() class note_class loading missing stopped on_retry />
     }
 }

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::paths;
 use crate::context::{use_release, use_site};
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Label Studio's mark and main menu, as on its other pages: Projects, Organization, the links
 /// out, and the server's release at the bottom. A native popover: it opens from the button,
@@ -14,15 +16,15 @@ pub fn MainMenu() -> impl IntoView {
         <button type="button" class="main-menu__trigger" popovertarget="main-menu">
             <span class="main-menu__mark" aria-hidden="true"></span>
             "Label Studio"
-            <span class="visually-hidden">" menu"</span>
+            <span class="visually-hidden">{t(MainMsg::Menu)}</span>
             <span class="main-menu__bars" aria-hidden="true"></span>
         </button>
         <nav class="main-menu" id="main-menu" popover="auto" aria-label="Label Studio">
             <a class="main-menu__item" href=site.url(paths::PROJECTS_PAGE) rel="external">
-                "Projects"
+                {t(MainMsg::Projects)}
             </a>
             <a class="main-menu__item" href=site.url(paths::ORGANIZATION_PAGE) rel="external">
-                "Organization"
+                {t(MainMsg::Organization)}
             </a>
             <hr class="main-menu__spacer" />
             // Links out open in a new tab, as Label Studio's do. Written out with literal
@@ -35,7 +37,7 @@ pub fn MainMenu() -> impl IntoView {
                 rel="noreferrer"
             >
                 "API"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                <span class="visually-hidden">{t(MainMsg::OpensInNewTab)}</span>
             </a>
             <a
                 class="main-menu__item"
@@ -43,8 +45,8 @@ pub fn MainMenu() -> impl IntoView {
                 target="_blank"
                 rel="noreferrer"
             >
-                "Docs"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                {t(MainMsg::Docs)}
+                <span class="visually-hidden">{t(MainMsg::OpensInNewTab)}</span>
             </a>
             <a
                 class="main-menu__item"
@@ -53,7 +55,7 @@ pub fn MainMenu() -> impl IntoView {
                 rel="noreferrer"
             >
                 "GitHub"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                <span class="visually-hidden">{t(MainMsg::OpensInNewTab)}</span>
             </a>
             <a
                 class="main-menu__item"
@@ -61,8 +63,8 @@ pub fn MainMenu() -> impl IntoView {
                 target="_blank"
                 rel="noreferrer"
             >
-                "Slack Community"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                {t(MainMsg::SlackCommunity)}
+                <span class="visually-hidden">{t(MainMsg::OpensInNewTab)}</span>
             </a>
             <p class="main-menu__release">{move || release.read().label()}</p>
         </nav>

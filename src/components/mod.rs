@@ -29,6 +29,7 @@ pub mod hotkey_stale;
 pub mod hotkey_try;
 pub mod hotkeys;
 pub mod key_caps;
+pub mod language_switch;
 pub mod lazy_code;
 pub mod legacy_token;
 pub mod loaded;

@@ -7,8 +7,10 @@ use crate::components::hooks::{guard_draft, use_save};
 use crate::components::status_line::StatusLine;
 use crate::components::text_field::TextField;
 use crate::context::{use_api, use_current_user};
+use crate::domain::i18n::main::MainMsg;
 use crate::domain::profile::{self, PendingDraft, ProfileDraft, ProfileField, PENDING_DRAFT_KEY};
 use crate::domain::status::Status;
+use crate::i18n::{problem, t, tf};
 
 /// First name, last name and phone, checked in the browser and saved with one PATCH.
 /// Email is shown read-only. Edits survive server errors.
@@ -37,7 +39,7 @@ pub fn ProfileForm() -> impl IntoView {
     let submitted = RwSignal::new(false);
     let server_error = RwSignal::new(None::<ApiError>);
     let status = RwSignal::new(restored.map_or(Status::Quiet, |_| {
-        Status::Done("Restored the edits you had not saved yet; check them and Save.".into())
+        Status::Done(t(MainMsg::RestoredEdits).into())
     }));
 
     // A field's message (the browser's check once shown, else the server's) and its blur.
@@ -48,7 +50,7 @@ pub fn ProfileForm() -> impl IntoView {
             let client = checked.with(|c| {
                 c.as_ref()
                     .err()
-                    .and_then(|e| e.get(field).map(str::to_string))
+                    .and_then(|e| e.get(field).map(|p| problem(field, p)))
             });
             client.filter(|_| shown).or_else(|| {
                 server_error.with(|e| {
@@ -82,12 +84,12 @@ pub fn ProfileForm() -> impl IntoView {
                 phone.set(saved.phone);
                 server_error.set(None);
                 submitted.set(false);
-                status.set(Status::Done("Saved.".into()));
+                status.set(Status::Done(t(MainMsg::Saved).into()));
             }
             Err(error) => {
-                status.set(Status::Failed(format!(
-                    "Not saved: {} Your edits are still here.",
-                    error.user_message()
+                status.set(Status::Failed(tf(
+                    MainMsg::NotSavedKept,
+                    &[("error", &error.user_message())],
                 )));
                 server_error.set(Some(error));
             }
@@ -112,9 +114,7 @@ pub fn ProfileForm() -> impl IntoView {
                 server_error.set(None);
                 save.dispatch(patch);
             }
-            Err(_) => status.set(Status::Failed(
-                "Fix the marked fields; nothing was sent.".into(),
-            )),
+            Err(_) => status.set(Status::Failed(t(MainMsg::FixMarkedFields).into())),
         }
     };
 
@@ -123,7 +123,7 @@ pub fn ProfileForm() -> impl IntoView {
             <div class="profile-form__row">
                 <TextField
                     id="first-name"
-                    label="First name"
+                    label=t(MainMsg::FirstName)
                     value=first_name
                     error=first_name_error
                     on_blur=first_name_left
@@ -131,7 +131,7 @@ pub fn ProfileForm() -> impl IntoView {
                 />
                 <TextField
                     id="last-name"
-                    label="Last name"
+                    label=t(MainMsg::LastName)
                     value=last_name
                     error=last_name_error
                     on_blur=last_name_left
@@ -140,17 +140,17 @@ pub fn ProfileForm() -> impl IntoView {
             </div>
             <TextField
                 id="phone"
-                label="Phone"
+                label=t(MainMsg::Phone)
                 value=phone
                 input_type="tel"
                 autocomplete="tel"
                 error=phone_error
                 on_blur=phone_left
-                hint="Optional. International format, e.g. +49 30 1234567."
+                hint=t(MainMsg::PhoneHint)
             />
             <div class="field">
                 <label class="field__label" for="email">
-                    "Email"
+                    {t(MainMsg::Email)}
                 </label>
                 <input
                     class="field__input"
@@ -161,7 +161,7 @@ pub fn ProfileForm() -> impl IntoView {
                     aria-describedby="email-hint"
                 />
                 <p class="field__hint" id="email-hint">
-                    "Your email is your sign-in name, so it cannot be changed here; a different email means a new account."
+                    {t(MainMsg::EmailHint)}
                 </p>
             </div>
             <div class="form-actions">
@@ -172,7 +172,7 @@ pub fn ProfileForm() -> impl IntoView {
                     class="button button--primary"
                     aria-disabled=move || (!dirty.get() || save.pending().get()).to_string()
                 >
-                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    {move || t(if save.pending().get() { MainMsg::Saving } else { MainMsg::Save })}
                 </button>
                 <StatusLine status=status />
             </div>

@@ -3,8 +3,10 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::leave_guard::confirm_leave;
 use crate::context::use_site;
-use crate::domain::release::{nav_note, Availability, ServerRelease};
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::release::{Availability, ServerRelease};
 use crate::domain::sections::Section;
+use crate::i18n::{self, t, tf};
 
 /// Sidebar: one real link per visible section (the router turns clicks on them into in-app
 /// navigation); the current one has `aria-current="page"`. Every section's link is built once
@@ -41,7 +43,7 @@ pub fn SectionNav(
     view! {
         <nav
             class="section-nav"
-            aria-label="Account settings"
+            aria-label=t(MainMsg::AccountSettingsNav)
             aria-busy=move || busy.get().to_string()
         >
             <ul class="section-nav__list">
@@ -79,14 +81,17 @@ pub fn SectionNav(
                                     on:pointerenter=move |_| intent(section)
                                     on:focus=move |_| intent(section)
                                 >
-                                    {section.title()}
+                                    {t(section.title())}
                                 </a>
                                 {move || {
                                     missing()
                                         .map(|why| {
                                             view! {
                                                 <span class="section-nav__unavailable" id=note_id.clone()>
-                                                    {nav_note(&why)}
+                                                    {tf(
+                                                        MainMsg::NotAvailable,
+                                                        &[("why", &i18n::missing(&why))],
+                                                    )}
                                                 </span>
                                             }
                                         })
@@ -110,7 +115,7 @@ pub fn SectionNav(
                                                 class="button button--small"
                                                 on:click=move |_| retry.run(())
                                             >
-                                                "Try again"
+                                                {t(MainMsg::TryAgain)}
                                             </button>
                                         }
                                     })}

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::context::use_site;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Shown when whoami answers 401: a way back in that returns to the same section.
 #[component]
@@ -13,15 +15,12 @@ pub fn SignedOutPanel(
     view! {
         <main class="signed-out" aria-labelledby="signed-out-title">
             <h1 id="signed-out-title" class="signed-out__title">
-                "You are signed out"
+                {t(MainMsg::SignedOutTitle)}
             </h1>
-            <p class="signed-out__text">
-                "Sign in to Label Studio to see and change your account settings. "
-                "You will come back to this page afterwards."
-            </p>
+            <p class="signed-out__text">{t(MainMsg::SignedOutText)}</p>
             // rel=external: the login form is Label Studio's own page, not one of our routes.
             <a class="button button--primary" href=href rel="external">
-                "Sign in"
+                {t(MainMsg::SignIn)}
             </a>
         </main>
     }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
+use crate::domain::i18n::main::MainMsg;
 use crate::domain::theme::{self, ThemeChoice};
+use crate::i18n::t;
 
 /// Label Studio's theme button: each click moves Auto → Light → Dark → Auto. The choice is
 /// stored under Label Studio's own key, so its pages and this one agree.
@@ -14,8 +16,16 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="theme-toggle" on:click=cycle>
-            <span class="visually-hidden">"Theme: "</span>
-            {move || choice.get().as_str()}
+            <span class="visually-hidden">{t(MainMsg::ThemeLabel)}</span>
+            {move || {
+                t(
+                    match choice.get() {
+                        ThemeChoice::Auto => MainMsg::ThemeAuto,
+                        ThemeChoice::Light => MainMsg::ThemeLight,
+                        ThemeChoice::Dark => MainMsg::ThemeDark,
+                    },
+                )
+            }}
         </button>
     }
 }

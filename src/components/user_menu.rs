@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use crate::api::paths;
 use crate::components::userpic::Userpic;
 use crate::context::{use_current_user, use_site};
+use crate::domain::i18n::main::MainMsg;
 use crate::domain::user::display_name;
+use crate::i18n::t;
 
 /// Who is signed in (picture or initials, name, email), opening Label Studio's user menu:
 /// Account & Settings, Log Out. A native popover, like the main menu.
@@ -24,12 +26,12 @@ pub fn UserMenu() -> impl IntoView {
                 </span>
             </span>
         </button>
-        <nav class="user-menu" id="user-menu" popover="auto" aria-label="Your account">
+        <nav class="user-menu" id="user-menu" popover="auto" aria-label=t(MainMsg::YourAccount)>
             <a class="main-menu__item" href=site.url(paths::ACCOUNT_HOME) rel="external">
-                "Account & Settings"
+                {t(MainMsg::AccountAndSettings)}
             </a>
             <a class="main-menu__item" href=site.logout() rel="external">
-                "Log Out"
+                {t(MainMsg::LogOut)}
             </a>
         </nav>
     }

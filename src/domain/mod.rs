@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod hotkeys;
+pub mod i18n;
 pub mod jwt;
 pub mod profile;
 pub mod release;

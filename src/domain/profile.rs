@@ -45,9 +45,9 @@ pub fn restorable(pending: Option<PendingDraft>, user: &User) -> Option<ProfileD
 /// One message per field that fails; all `None` means the draft can be saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileErrors {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub phone: Option<String>,
+    pub first_name: Option<Problem>,
+    pub last_name: Option<Problem>,
+    pub phone: Option<Problem>,
 }
 
 impl ProfileErrors {
@@ -56,13 +56,24 @@ impl ProfileErrors {
     }
 
     /// The message for one field, if it fails.
-    pub fn get(&self, field: ProfileField) -> Option<&str> {
+    pub fn get(&self, field: ProfileField) -> Option<&Problem> {
         match field {
-            ProfileField::FirstName => self.first_name.as_deref(),
-            ProfileField::LastName => self.last_name.as_deref(),
-            ProfileField::Phone => self.phone.as_deref(),
+            ProfileField::FirstName => self.first_name.as_ref(),
+            ProfileField::LastName => self.last_name.as_ref(),
+            ProfileField::Phone => self.phone.as_ref(),
         }
     }
+}
+
+/// What is wrong with a field (put into words by `i18n::problem`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// More than [`MAX_FIELD_CHARS`] characters.
+    TooLong { count: usize },
+    /// A phone number without `+` and the country code.
+    PhoneWithoutPlus,
+    /// A phone number with too few or too many digits, or other characters among them.
+    PhoneDigits { count: usize, others: usize },
 }
 
 /// The form's editable fields.
@@ -87,8 +98,8 @@ impl ProfileField {
 /// Checks the draft; on success returns the PATCH body (names trimmed, phone normalised).
 pub fn validate(draft: &ProfileDraft) -> Result<UserPatch, ProfileErrors> {
     let errors = ProfileErrors {
-        first_name: length_error("First name", &draft.first_name),
-        last_name: length_error("Last name", &draft.last_name),
+        first_name: length_error(&draft.first_name),
+        last_name: length_error(&draft.last_name),
         phone: normalize_phone(&draft.phone).err(),
     };
     if !errors.is_empty() {
@@ -109,15 +120,14 @@ pub fn is_dirty(draft: &ProfileDraft, user: &User) -> bool {
         || normalize_phone(&draft.phone).map_or(true, |p| p != user.phone)
 }
 
-fn length_error(label: &str, value: &str) -> Option<String> {
+fn length_error(value: &str) -> Option<Problem> {
     let count = value.trim().chars().count();
-    (count > MAX_FIELD_CHARS)
-        .then(|| format!("{label} can have at most {MAX_FIELD_CHARS} characters; it has {count}."))
+    (count > MAX_FIELD_CHARS).then_some(Problem::TooLong { count })
 }
 
 /// Empty stays empty; otherwise spaces, dashes, dots and parentheses are removed and the result
 /// must be `+` followed by 8–15 digits (E.164).
-pub fn normalize_phone(input: &str) -> Result<String, String> {
+pub fn normalize_phone(input: &str) -> Result<String, Problem> {
     let compact: String = input
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
@@ -132,21 +142,12 @@ pub fn normalize_phone(input: &str) -> Result<String, String> {
     if plausible {
         Ok(compact)
     } else if !compact.starts_with('+') {
-        Err("Start with + and the country code, e.g. +49 30 1234567.".into())
+        Err(Problem::PhoneWithoutPlus)
     } else {
-        Err(format!(
-            "Use + and 8 to 15 digits (spaces, dashes, dots and brackets are fine); this has {}.",
-            describe_digits(digits)
-        ))
-    }
-}
-
-fn describe_digits(digits: &str) -> String {
-    let count = digits.chars().filter(char::is_ascii_digit).count();
-    let others = digits.chars().filter(|c| !c.is_ascii_digit()).count();
-    match others {
-        0 => format!("{count} digits"),
-        _ => format!("{count} digits and {others} other characters"),
+        Err(Problem::PhoneDigits {
+            count: digits.chars().filter(char::is_ascii_digit).count(),
+            others: digits.chars().filter(|c| !c.is_ascii_digit()).count(),
+        })
     }
 }
 
@@ -156,14 +157,16 @@ mod tests {
 
     #[test]
     fn errors_are_read_per_field_by_their_server_name() {
+        let a = Problem::TooLong { count: 300 };
+        let c = Problem::PhoneWithoutPlus;
         let errors = ProfileErrors {
-            first_name: Some("a".into()),
+            first_name: Some(a),
             last_name: None,
-            phone: Some("c".into()),
+            phone: Some(c),
         };
-        assert_eq!(errors.get(ProfileField::FirstName), Some("a"));
+        assert_eq!(errors.get(ProfileField::FirstName), Some(&a));
         assert_eq!(errors.get(ProfileField::LastName), None);
-        assert_eq!(errors.get(ProfileField::Phone), Some("c"));
+        assert_eq!(errors.get(ProfileField::Phone), Some(&c));
         assert_eq!(ProfileField::FirstName.server_name(), "first_name");
         assert_eq!(ProfileField::LastName.server_name(), "last_name");
         assert_eq!(ProfileField::Phone.server_name(), "phone");
@@ -190,18 +193,28 @@ mod tests {
 
     #[test]
     fn implausible_phones_are_explained() {
-        assert!(normalize_phone("555 1234")
-            .expect_err("must be refused")
-            .contains("Start with +"));
-        assert!(normalize_phone("+1234567")
-            .expect_err("must be refused")
-            .contains("this has 7 digits"));
-        assert!(normalize_phone("+1234567890123456")
-            .expect_err("must be refused")
-            .contains("16 digits"));
-        assert!(normalize_phone("+49 30 CALL-ME")
-            .expect_err("must be refused")
-            .contains("other characters"));
+        assert_eq!(normalize_phone("555 1234"), Err(Problem::PhoneWithoutPlus));
+        assert_eq!(
+            normalize_phone("+1234567"),
+            Err(Problem::PhoneDigits {
+                count: 7,
+                others: 0
+            })
+        );
+        assert_eq!(
+            normalize_phone("+1234567890123456"),
+            Err(Problem::PhoneDigits {
+                count: 16,
+                others: 0
+            })
+        );
+        assert_eq!(
+            normalize_phone("+49 30 CALL-ME"),
+            Err(Problem::PhoneDigits {
+                count: 4,
+                others: 6
+            })
+        );
         assert!(normalize_phone("++4930123456").is_err());
     }
 
@@ -217,10 +230,7 @@ mod tests {
             ..Default::default()
         };
         let errors = validate(&long).expect_err("must be refused");
-        assert_eq!(
-            errors.last_name.as_deref(),
-            Some("Last name can have at most 256 characters; it has 257.")
-        );
+        assert_eq!(errors.last_name, Some(Problem::TooLong { count: 257 }));
         assert_eq!(errors.first_name, None);
     }
 

@@ -42,8 +42,6 @@ impl ReleaseNumber {
 
 /// The first release with per-user hotkeys (`/api/current-user/hotkeys/`).
 pub const HOTKEYS_SINCE: ReleaseNumber = ReleaseNumber::new(1, 21, 0);
-/// Says [`HOTKEYS_SINCE`] in words (a literal: formatting the number cost the first page bytes).
-const NEEDS_HOTKEYS: &str = "Needs Label Studio 1.21.0 or later";
 
 /// What the page knows about the server's release.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,24 +57,21 @@ pub enum ServerRelease {
     Inferred { has_hotkeys: bool },
 }
 
-/// The sidebar's note under a section this server lacks.
-pub fn nav_note(why: &str) -> String {
-    format!("Not available. {why}")
-}
-
-/// What a section this server lacks says in place of its body.
-pub fn section_notice(section: Section, why: &str) -> String {
-    format!("{} is not available on this server. {why}", section.title())
-}
-
 /// Whether a feature can be used on this server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Availability {
     Available,
     /// Not known yet: wait before sending anything.
     Pending,
-    /// Not on this server, and why, in a sentence for the user.
-    Unavailable(String),
+    /// Not on this server, and why.
+    Unavailable(Missing),
+}
+
+/// Why something is not on this server (put into words by `i18n::missing`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Per-user hotkeys need 1.21.0; `runs` is the server's release when it said.
+    Hotkeys { runs: Option<String> },
 }
 
 impl ServerRelease {
@@ -101,12 +96,12 @@ impl ServerRelease {
             Self::Reported {
                 text,
                 number: Some(number),
-            } if *number < HOTKEYS_SINCE => {
-                Availability::Unavailable(format!("{NEEDS_HOTKEYS}; this server runs {text}."))
+            } if *number < HOTKEYS_SINCE => Availability::Unavailable(Missing::Hotkeys {
+                runs: Some(text.clone()),
+            }),
+            Self::Inferred { has_hotkeys: false } => {
+                Availability::Unavailable(Missing::Hotkeys { runs: None })
             }
-            Self::Inferred { has_hotkeys: false } => Availability::Unavailable(format!(
-                "{NEEDS_HOTKEYS}; this server runs an earlier release."
-            )),
             _ => Availability::Available,
         }
     }
@@ -131,6 +126,8 @@ impl ServerRelease {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::i18n::main::MainMsg;
+    use crate::domain::i18n::{fill, Catalog};
 
     fn user(custom_hotkeys: Option<serde_json::Value>) -> User {
         let mut user: User = serde_json::from_str(r#"{"id": 1}"#).expect("user");
@@ -158,10 +155,17 @@ mod tests {
             assert_eq!(ReleaseNumber::parse(text), number, "{text:?}");
         }
         assert!(n(1, 20, 9) < HOTKEYS_SINCE && n(1, 21, 0) >= HOTKEYS_SINCE);
-        assert!(NEEDS_HOTKEYS.ends_with(&format!(
-            "{}.{}.{} or later",
+        // The catalog says the number in words (formatting it cost the first page bytes).
+        let needs = format!(
+            "Needs Label Studio {}.{}.{} or later",
             HOTKEYS_SINCE.major, HOTKEYS_SINCE.minor, HOTKEYS_SINCE.patch
-        )));
+        );
+        for msg in [
+            MainMsg::NeedsHotkeysReleaseRuns,
+            MainMsg::NeedsHotkeysEarlier,
+        ] {
+            assert!(msg.english().starts_with(&needs), "{msg:?}");
+        }
     }
 
     #[test]
@@ -170,9 +174,9 @@ mod tests {
         let on = |text: &str| ServerRelease::from_answer(Some(text), &me).hotkeys();
         assert_eq!(
             on("1.20.0"),
-            Availability::Unavailable(
-                "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.".into()
-            )
+            Availability::Unavailable(Missing::Hotkeys {
+                runs: Some("1.20.0".into())
+            })
         );
         assert_eq!(on("1.21.0"), Availability::Available);
         assert_eq!(on("1.23.2"), Availability::Available);
@@ -199,8 +203,9 @@ mod tests {
     #[test]
     fn without_the_version_call_whoami_tells() {
         let old = ServerRelease::from_answer(None, &user(None));
-        assert!(
-            matches!(old.hotkeys(), Availability::Unavailable(why) if why.contains("earlier release"))
+        assert_eq!(
+            old.hotkeys(),
+            Availability::Unavailable(Missing::Hotkeys { runs: None })
         );
         assert_eq!(old.label(), None);
         let newer = ServerRelease::from_answer(None, &user(Some(serde_json::json!({}))));
@@ -211,11 +216,14 @@ mod tests {
     fn a_missing_section_says_what_and_why() {
         let why = "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.";
         assert_eq!(
-            section_notice(Section::Hotkeys, why),
+            fill(
+                MainMsg::SectionNotAvailable.english(),
+                &[("section", Section::Hotkeys.title().english()), ("why", why)]
+            ),
             "Hotkeys is not available on this server. Needs Label Studio 1.21.0 or later; this server runs 1.20.0."
         );
         assert_eq!(
-            nav_note(why),
+            fill(MainMsg::NotAvailable.english(), &[("why", why)]),
             "Not available. Needs Label Studio 1.21.0 or later; this server runs 1.20.0."
         );
     }

@@ -2,6 +2,7 @@
 
 use crate::api::types::JwtSettings;
 use crate::api::SitePrefix;
+use crate::domain::i18n::main::MainMsg;
 
 /// One entry of the sidebar; one route `/user/account/<slug>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,14 +40,14 @@ impl Section {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> MainMsg {
         match self {
-            Section::PersonalInfo => "Personal Info",
-            Section::Hotkeys => "Hotkeys",
-            Section::EmailPreferences => "Email Preferences",
-            Section::MembershipInfo => "Membership Info",
-            Section::PersonalAccessToken => "Personal Access Token",
-            Section::LegacyToken => "Legacy Token",
+            Section::PersonalInfo => MainMsg::PersonalInfo,
+            Section::Hotkeys => MainMsg::Hotkeys,
+            Section::EmailPreferences => MainMsg::EmailPreferences,
+            Section::MembershipInfo => MainMsg::MembershipInfo,
+            Section::PersonalAccessToken => MainMsg::PersonalAccessToken,
+            Section::LegacyToken => MainMsg::LegacyToken,
         }
     }
 
@@ -70,11 +71,6 @@ impl Section {
             .strip_prefix(BASE_PATH)
             .and_then(|rest| rest.strip_prefix('/'))
             == Some(self.slug())
-    }
-
-    /// `<Section> | My Account`.
-    pub fn document_title(self) -> String {
-        format!("{} | My Account", self.title())
     }
 
     /// Token sections depend on the organization's switches.
@@ -150,7 +146,12 @@ mod tests {
             Section::Hotkeys.href(SitePrefix::new("/ls")),
             "/ls/user/account/hotkeys"
         );
-        assert_eq!(Section::Hotkeys.document_title(), "Hotkeys | My Account");
+        use crate::domain::i18n::{fill, Catalog};
+        let title = fill(
+            MainMsg::DocumentTitle.english(),
+            &[("section", Section::Hotkeys.title().english())],
+        );
+        assert_eq!(title, "Hotkeys | My Account");
     }
 
     #[test]

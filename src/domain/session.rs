@@ -12,6 +12,10 @@ pub struct SessionWatch {
     last_sent: u64,
     /// Set while the session is known gone: the newest request sent when that was found out.
     ended_after: Option<u64>,
+    /// The page is about to reload on purpose (a language switch).
+    pub leaving: bool,
+    /// Drafts still being written for the page's next load (a photo is read first).
+    pub storing: u32,
 }
 
 impl SessionWatch {
@@ -38,6 +42,12 @@ impl SessionWatch {
     /// True from a 401 until a later request succeeds.
     pub fn session_ended(&self) -> bool {
         self.ended_after.is_some()
+    }
+
+    /// Unsaved drafts are kept in this tab for the page's next load: the session ended (the user
+    /// signs in again), or the page reloads on purpose.
+    pub fn keep_drafts(&self) -> bool {
+        self.session_ended() || self.leaving
     }
 }
 

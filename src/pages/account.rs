@@ -11,12 +11,14 @@ use crate::browser::leave_guard::CurrentPath;
 use crate::components::account_header::AccountHeader;
 use crate::components::connection_status::SessionEnded;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::lazy_code::{Fetch, LazyCode, LazyStatus};
+use crate::components::lazy_code::{LazyCode, LazyView};
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, OrgTokenSwitches, Release};
+use crate::domain::i18n::main::MainMsg;
 use crate::domain::release::ServerRelease;
 use crate::domain::sections::{self, Section, TokenSwitches};
+use crate::i18n::{t, tf};
 use crate::pages::section_code;
 
 /// `/user/account/:section`: signed-out panel, or the settings layout.
@@ -40,7 +42,7 @@ pub fn AccountPage() -> impl IntoView {
     move || match me.get() {
         None => view! {
             <p class="page-status" role="status">
-                "Loading your account…"
+                {t(MainMsg::LoadingAccount)}
             </p>
         }
         .into_any(),
@@ -50,7 +52,11 @@ pub fn AccountPage() -> impl IntoView {
         }
         Some(Err(error)) => view! {
             <main class="page-error">
-                <ErrorNotice what="your account" error on_retry=move |_| me.refetch() />
+                <ErrorNotice
+                    what=t(MainMsg::WhatYourAccount)
+                    error
+                    on_retry=move |_| me.refetch()
+                />
             </main>
         }
         .into_any(),
@@ -87,14 +93,12 @@ fn AccountLayout(
         Some(Err(_)) => TokenSwitches::Unavailable,
     });
     provide_context(OrgTokenSwitches(switches));
-    let notice = Signal::derive(move || {
-        match jwt.get() {
-        Some(Err(error)) => Some(format!(
-            "Token sections are hidden because the organization's token settings could not be loaded: {}",
-            error.user_message()
+    let notice = Signal::derive(move || match jwt.get() {
+        Some(Err(error)) => Some(tf(
+            MainMsg::TokenSectionsHidden,
+            &[("error", &error.user_message())],
         )),
         _ => None,
-    }
     });
 
     // Where to put the address back if the user stays after Back/Forward (sections are
@@ -112,7 +116,10 @@ fn AccountLayout(
 
     let navigate = use_navigate();
     Effect::new(move |_| match resolved.get() {
-        Ok(section) => document().set_title(&section.document_title()),
+        Ok(section) => document().set_title(&tf(
+            MainMsg::DocumentTitle,
+            &[("section", t(section.title()))],
+        )),
         Err(target) => navigate(
             &target.path(),
             NavigateOptions {
@@ -157,7 +164,7 @@ fn SectionCard(
     view! {
         <section class="section-card" aria-labelledby="section-title">
             <h1 class="section-card__title" id="section-title">
-                {section.title()}
+                {t(section.title())}
             </h1>
             <SectionBody section />
         </section>
@@ -175,20 +182,14 @@ fn SectionBody(
     let code = LazyCode::new(None);
     let open = move || code.open(section_code::load(section));
     open();
-    // A memo: the section is built once when its code is here, not again as the wait ends.
-    let shown =
-        Memo::new(move |_| code.wait().fetch() != Fetch::Cancelled && code.code().is_some());
     view! {
-        {move || shown.get().then(|| code.here().map(|build| build()))}
-        <LazyStatus
-            wait=code.wait()
+        <LazyView
+            code
             class="section-loading"
             note_class="page-status"
-            loading="Loading this section…"
-            missing="Could not load this section: its code did not arrive from the server. \
-            Check the connection and try again; if Label Studio was just updated, \
-            reload the page."
-            stopped="Stopped loading this section."
+            loading=t(MainMsg::LoadingSection)
+            missing=t(MainMsg::SectionMissing)
+            stopped=Some(t(MainMsg::SectionStopped))
             on_retry=Callback::new(move |_| open())
         />
     }

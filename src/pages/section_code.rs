@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::browser::chunk::{split_code, CodeMissing};
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::hotkeys::Hotkeys;
+use crate::components::lazy_code::BuildView;
 use crate::components::legacy_token::LegacyToken;
 use crate::components::membership_info::MembershipInfo;
 use crate::components::personal_access_token::PersonalAccessToken;
@@ -18,7 +19,7 @@ use crate::components::personal_info::PersonalInfo;
 use crate::domain::sections::Section;
 
 /// Builds a section's view; a function of the section's chunk once that is here.
-pub type BuildSection = fn() -> AnyView;
+pub type BuildSection = BuildView;
 
 split_code!(
     email_preferences,

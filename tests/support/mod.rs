@@ -77,6 +77,15 @@ impl Drop for Mounted {
 
 /// Puts the browser on `path` and mounts the whole app there over `fake`.
 pub fn mount_app_at(path: &str, fake: &Arc<FakeTransport>) -> Mounted {
+    mount_app_with(path, fake, None)
+}
+
+/// [`mount_app_at`], with `reload` in place of the browser's reload (which would end the test).
+pub fn mount_app_with(
+    path: &str,
+    fake: &Arc<FakeTransport>,
+    reload: Option<Callback<()>>,
+) -> Mounted {
     let history = web_sys::window()
         .expect("window")
         .history()
@@ -94,10 +103,10 @@ pub fn mount_app_at(path: &str, fake: &Arc<FakeTransport>) -> Mounted {
         .append_child(&root)
         .expect("append");
     let client = fake.client();
-    let handle = mount_to(
-        root.clone(),
-        move || view! { <AccountApp client=client.clone()/> },
-    );
+    let handle = mount_to(root.clone(), move || match reload {
+        Some(reload) => view! { <AccountApp client=client.clone() reload /> }.into_any(),
+        None => view! { <AccountApp client=client.clone() /> }.into_any(),
+    });
     Mounted {
         root,
         _handle: Box::new(handle),

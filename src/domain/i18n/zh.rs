@@ -1,0 +1,111 @@
+//! Simplified Chinese, one table per catalog. Each table is reached only through a function
+//! pointer that a wasm chunk of its own hands over (`src/i18n.rs`), so none of it is in the
+//! first download of a page shown in English.
+
+use super::main::MainMsg;
+
+/// The shell and Personal info in Chinese.
+pub fn main(msg: MainMsg) -> &'static str {
+    use MainMsg::*;
+    match msg {
+        MyAccount => "我的账户",
+        Menu => " 菜单",
+        Projects => "项目",
+        Organization => "组织",
+        Docs => "文档",
+        SlackCommunity => "Slack 社区",
+        OpensInNewTab => "（在新标签页中打开）",
+        YourAccount => "你的账户",
+        AccountAndSettings => "账户与设置",
+        LogOut => "退出登录",
+        ThemeLabel => "主题：",
+        ThemeAuto => "自动",
+        ThemeLight => "浅色",
+        ThemeDark => "深色",
+        Language => "语言",
+        LoadingLanguage => "正在加载语言…",
+        Reloading => "正在重新加载页面…",
+        LanguageMissing => "无法加载该语言：服务器没有返回所需的文字。请检查网络连接后重试；如果 Label Studio 刚刚更新过，请刷新页面。",
+        LoadingAccount => "正在加载你的账户…",
+        WhatYourAccount => "你的账户",
+        AccountSettingsNav => "账户设置",
+        PersonalInfo => "个人信息",
+        Hotkeys => "快捷键",
+        EmailPreferences => "邮件偏好",
+        MembershipInfo => "成员信息",
+        PersonalAccessToken => "个人访问令牌",
+        LegacyToken => "旧版令牌",
+        DocumentTitle => "{section} | 我的账户",
+        TokenSectionsHidden => "无法加载组织的令牌设置，令牌相关页面已隐藏：{error}",
+        NotAvailable => "不可用。{why}",
+        SectionNotAvailable => "此服务器不提供“{section}”。{why}",
+        NeedsHotkeysEarlier => "需要 Label Studio 1.21.0 或更高版本；此服务器运行的是更早的版本。",
+        NeedsHotkeysReleaseRuns => "需要 Label Studio 1.21.0 或更高版本；此服务器运行的是 {release}。",
+        LoadingSection => "正在加载此页面…",
+        SectionMissing => "无法加载此页面：服务器没有返回它的代码。请检查网络连接后重试；如果 Label Studio 刚刚更新过，请刷新页面。",
+        SectionStopped => "已停止加载此页面。",
+        LeaveUnsaved => "你有尚未保存的更改。要离开此页面并放弃这些更改吗？",
+        Loading => "正在加载…",
+        CouldNotLoad => "无法加载{what}：{error}",
+        TryAgain => "重试",
+        Cancel => "取消",
+        Copy => "复制",
+        Copied => "已复制",
+        PressCtrlC => "请按 Ctrl+C",
+        Save => "保存",
+        Saving => "正在保存…",
+        Saved => "已保存。",
+        StillWaiting => "仍在等待 Label Studio 响应…",
+        SessionEndedBar => "你的 Label Studio 会话已结束。重新登录期间，尚未保存的更改会保留在此标签页中。",
+        SignInAgain => "重新登录",
+        SignedOutTitle => "你已退出登录",
+        SignedOutText => "登录 Label Studio 后即可查看和修改账户设置。登录后会回到此页面。",
+        SignIn => "登录",
+        Unreachable => "无法连接到 Label Studio。请检查网络连接后重试。",
+        StoppedWaiting => "你已停止等待 Label Studio；它可能仍然收到了该请求。",
+        TimedOut => "Label Studio 在 {seconds} 秒内没有响应。请重试。",
+        SessionEnded => "你的会话已结束。请重新登录。",
+        UnexpectedAnswer => "Label Studio 返回了意外的响应：{what}",
+        NoCredentials => "未提供身份验证凭据。",
+        NoPermission => "你没有执行此操作的权限。",
+        NotFound => "未找到。",
+        InternalError => "Label Studio 发生内部错误。",
+        RequestFailed => "请求失败，HTTP 状态码 {status}。",
+        FirstName => "名",
+        LastName => "姓",
+        Phone => "电话",
+        PhoneHint => "选填。请使用国际格式，例如 +86 10 12345678。",
+        Email => "邮箱",
+        EmailHint => "邮箱是你的登录名，因此无法在此修改；更换邮箱意味着注册新账户。",
+        RestoredEdits => "已恢复你尚未保存的修改；请检查后点击“保存”。",
+        NotSavedKept => "未保存：{error} 你的修改仍保留在此。",
+        FixMarkedFields => "请修正标出的字段；未发送任何内容。",
+        FirstNameTooLong => "名最多 {max} 个字符；当前为 {count} 个。",
+        LastNameTooLong => "姓最多 {max} 个字符；当前为 {count} 个。",
+        PhoneStartWithPlus => "请以 + 和国家代码开头，例如 +86 10 12345678。",
+        PhoneDigits => "请使用 + 加 8 到 15 位数字（可包含空格、短横线、点和括号）；当前为 {count} 位数字。",
+        PhoneDigitsAndOthers => "请使用 + 加 8 到 15 位数字（可包含空格、短横线、点和括号）；当前为 {count} 位数字和 {others} 个其他字符。",
+        ChooseImage => "选择图片…",
+        RemovePhoto => "移除照片",
+        AvatarHint => "JPEG、PNG 或 GIF，最大 1200 × 1200 像素、1024 KB。也可以把图片拖放到头像上。",
+        OpeningPhotoEditor => "正在打开照片编辑器…",
+        PhotoEditorMissing => "无法打开照片编辑器：服务器没有返回它的代码。请检查网络连接后重试；如果 Label Studio 刚刚更新过，请刷新页面。",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{placeholders, Catalog};
+    use super::*;
+
+    #[test]
+    fn every_chinese_string_has_the_english_placeholders() {
+        for &msg in MainMsg::ALL {
+            let (mut en, mut zh) = (placeholders(msg.english()), placeholders(main(msg)));
+            en.sort_unstable();
+            zh.sort_unstable();
+            assert_eq!(en, zh, "{msg:?}");
+            assert!(!main(msg).trim().is_empty(), "{msg:?}");
+        }
+    }
+}

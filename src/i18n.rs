@@ -1,0 +1,268 @@
+//! The language the page speaks, and the lookup every component uses: `t(msg)` gives a string in
+//! that language, `tf(msg, args)` a filled template. English is always here; another language's
+//! tables are fetched when it is chosen, each from a wasm chunk of its own ([`split_code!`]).
+//!
+//! The language is fixed for the page's life: a switch fetches the new tables, keeps every
+//! unsaved draft in this tab (as for a sign-in round trip) and reloads, so the page never shows a
+//! mix. A live switch was measured first: every text a reactive node made the first download
+//! 10 KB larger (the main module's budget has 3 KB), see docs/I18N.md.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use crate::browser::chunk::{split_code, CodeMissing};
+use crate::browser::lang as storage;
+use crate::components::lazy_code::{BuildView, Wait};
+use crate::context::Connection;
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::{self, Catalog, Lang};
+use crate::domain::profile::{Problem, ProfileField, MAX_FIELD_CHARS};
+use crate::domain::release::Missing;
+
+type Table<M> = fn(M) -> &'static str;
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    static ZH_MAIN: Cell<Option<Table<MainMsg>>> = const { Cell::new(None) };
+    static PSEUDO: Cell<Option<Table<&'static str>>> = const { Cell::new(None) };
+}
+
+split_code!(
+    zh_main_table,
+    preload_zh_main,
+    lang_zh_main,
+    Table<MainMsg>,
+    i18n::zh::main
+);
+split_code!(
+    switcher,
+    preload_switcher,
+    lang_switch,
+    Switcher,
+    crate::components::language_switch::switch_page
+);
+split_code!(
+    pseudo_table,
+    preload_pseudo,
+    lang_pseudo,
+    Table<&'static str>,
+    pseudo_once
+);
+
+/// What a language switch works with.
+#[derive(Clone, Copy)]
+pub struct Switching {
+    pub connection: Connection,
+    /// The page's reload, when the app was given one (tests).
+    pub reload: Option<Callback<()>>,
+    /// The wait the switch is shown by: a Cancel there stops it.
+    pub wait: Wait,
+}
+
+/// A switch under way; it gives the status to show until the page reloads.
+pub type SwitchFuture = Pin<Box<dyn Future<Output = Result<BuildView, CodeMissing>>>>;
+type Switcher = fn(Lang, Switching) -> SwitchFuture;
+
+/// Switches the page to `lang`: the switch's code arrives first, in a chunk of its own, since
+/// few visits use it (`components::language_switch::switch_page`).
+pub async fn switch(lang: Lang, how: Switching) -> Result<BuildView, CodeMissing> {
+    let switch_page = switcher().await?;
+    switch_page(lang, how).await
+}
+
+/// A catalog, with the Chinese table that was fetched for it, if any.
+pub trait Words: Catalog {
+    fn chinese() -> Option<Table<Self>>;
+}
+
+impl Words for MainMsg {
+    fn chinese() -> Option<Table<Self>> {
+        ZH_MAIN.with(Cell::get)
+    }
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// `msg` in the page's language. Never inlined: each of the hundreds of uses is then a call
+/// with a number, not a copy of the lookup.
+#[inline(never)]
+pub fn t<M: Words>(msg: M) -> &'static str {
+    let english = msg.english();
+    match lang() {
+        Lang::En => english,
+        Lang::ZhCn => M::chinese().map_or(english, |zh| zh(msg)),
+        Lang::Pseudo => PSEUDO
+            .with(Cell::get)
+            .map_or(english, |pseudo| pseudo(english)),
+    }
+}
+
+/// A template in the page's language with its placeholders filled.
+#[inline(never)]
+pub fn tf<M: Words>(msg: M, args: &[(&str, &str)]) -> String {
+    i18n::fill(t(msg), args)
+}
+
+/// Why something is not on this server, in words.
+pub fn missing(why: &Missing) -> String {
+    match why {
+        Missing::Hotkeys {
+            runs: Some(release),
+        } => tf(MainMsg::NeedsHotkeysReleaseRuns, &[("release", release)]),
+        Missing::Hotkeys { runs: None } => t(MainMsg::NeedsHotkeysEarlier).into(),
+    }
+}
+
+/// What is wrong with a field of Personal info, in words.
+pub fn problem(field: ProfileField, problem: &Problem) -> String {
+    match *problem {
+        Problem::TooLong { count } => tf(
+            match field {
+                ProfileField::LastName => MainMsg::LastNameTooLong,
+                _ => MainMsg::FirstNameTooLong,
+            },
+            &[
+                ("max", &MAX_FIELD_CHARS.to_string()),
+                ("count", &count.to_string()),
+            ],
+        ),
+        Problem::PhoneWithoutPlus => t(MainMsg::PhoneStartWithPlus).into(),
+        Problem::PhoneDigits { count, others: 0 } => {
+            tf(MainMsg::PhoneDigits, &[("count", &count.to_string())])
+        }
+        Problem::PhoneDigits { count, others } => tf(
+            MainMsg::PhoneDigitsAndOthers,
+            &[
+                ("count", &count.to_string()),
+                ("others", &others.to_string()),
+            ],
+        ),
+    }
+}
+
+/// Fetches the tables `lang` needs (none for English).
+async fn fetch(lang: Lang) -> Result<(), CodeMissing> {
+    match lang {
+        Lang::En => {}
+        Lang::ZhCn => {
+            if ZH_MAIN.with(Cell::get).is_none() {
+                let table = zh_main_table().await?;
+                ZH_MAIN.with(|cell| cell.set(Some(table)));
+            }
+        }
+        Lang::Pseudo => {
+            if PSEUDO.with(Cell::get).is_none() {
+                let table = pseudo_table().await?;
+                PSEUDO.with(|cell| cell.set(Some(table)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Fetches what `lang` needs, then gives it back: for [`LazyCode`]'s wait.
+///
+/// [`LazyCode`]: crate::components::lazy_code::LazyCode
+pub async fn load(lang: Lang) -> Result<Lang, CodeMissing> {
+    fetch(lang).await.map(|()| lang)
+}
+
+/// Remembers `lang` for the next load of this page (and Label Studio's own).
+pub fn remember(lang: Lang) {
+    storage::store(lang);
+}
+
+/// Speaks `lang` from now on (its tables must be here: [`load`]) and tells `<html lang>`. Text
+/// already on the page stays as it is: the page reloads after a switch, or tests mount anew.
+pub fn apply(lang: Lang) {
+    storage::set_document_lang(lang);
+    LANG.with(|cell| cell.set(lang));
+}
+
+/// At start, before the app is mounted: the language `public/boot.js` found (a stored choice,
+/// else the browser's languages) and wrote into `<html lang>`. English is here at once; another
+/// language's tables are fetched first (whoami, preloaded by `index.html`, is on its way
+/// meanwhile), and the page stays English if they do not arrive.
+pub async fn start() {
+    let Some(lang) = storage::document_lang().and_then(|code| Lang::from_code(&code)) else {
+        return;
+    };
+    let spoken = match fetch(lang).await {
+        Ok(()) => lang,
+        Err(CodeMissing) => Lang::En,
+    };
+    apply(spoken);
+}
+
+/// The test language's text for an English string, made once and kept for the page's life.
+fn pseudo_once(english: &'static str) -> &'static str {
+    thread_local! {
+        static MADE: RefCell<Vec<(usize, &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+    let key = english.as_ptr() as usize;
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        match made.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(at) => made[at].1,
+            Err(at) => {
+                let text: &'static str = Box::leak(i18n::pseudo(english).into_boxed_str());
+                made.insert(at, (key, text));
+                text
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fields_problem_is_said_in_full() {
+        assert_eq!(
+            problem(ProfileField::LastName, &Problem::TooLong { count: 257 }),
+            "Last name can have at most 256 characters; it has 257."
+        );
+        assert_eq!(
+            problem(ProfileField::FirstName, &Problem::TooLong { count: 300 }),
+            "First name can have at most 256 characters; it has 300."
+        );
+        assert_eq!(
+            problem(ProfileField::Phone, &Problem::PhoneWithoutPlus),
+            "Start with + and the country code, e.g. +49 30 1234567."
+        );
+        assert!(problem(
+            ProfileField::Phone,
+            &Problem::PhoneDigits {
+                count: 7,
+                others: 0
+            }
+        )
+        .ends_with("this has 7 digits."));
+        assert!(problem(
+            ProfileField::Phone,
+            &Problem::PhoneDigits {
+                count: 4,
+                others: 6
+            }
+        )
+        .ends_with("this has 4 digits and 6 other characters."));
+    }
+
+    #[test]
+    fn a_missing_feature_says_which_release_it_needs() {
+        assert_eq!(
+            missing(&Missing::Hotkeys {
+                runs: Some("1.20.0".into())
+            }),
+            "Needs Label Studio 1.21.0 or later; this server runs 1.20.0."
+        );
+        assert!(missing(&Missing::Hotkeys { runs: None }).contains("earlier release"));
+    }
+}
