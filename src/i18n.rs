@@ -17,6 +17,7 @@ use crate::browser::chunk::{split_code, CodeMissing};
 use crate::browser::lang as storage;
 use crate::components::lazy_code::{BuildView, Wait};
 use crate::context::Connection;
+use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::{self, Catalog, Lang};
 use crate::domain::profile::{Problem, ProfileField, MAX_FIELD_CHARS};
@@ -76,6 +77,13 @@ pub async fn switch(lang: Lang, how: Switching) -> Result<BuildView, CodeMissing
 /// A catalog, with the Chinese table that was fetched for it, if any.
 pub trait Words: Catalog {
     fn chinese() -> Option<Table<Self>>;
+}
+
+// The editor's Chinese is in the editor's chunk already: no fetch.
+impl Words for AvatarMsg {
+    fn chinese() -> Option<Table<Self>> {
+        Some(i18n::zh::avatar)
+    }
 }
 
 impl Words for MainMsg {

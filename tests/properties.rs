@@ -18,6 +18,11 @@ use account_settings::domain::{jwt, profile, snippets, time, user};
 use proptest::prelude::*;
 use serde_json::Value;
 
+/// The photo editor's words in English.
+fn english(msg: account_settings::domain::i18n::avatar::AvatarMsg) -> &'static str {
+    account_settings::domain::i18n::Catalog::english(msg)
+}
+
 /// Cases per property (25 properties): the whole file runs in about 20 s on two cores.
 const CASES: u32 = 1_000;
 
@@ -575,7 +580,7 @@ proptest! {
         let facts = FileFacts { name: name.clone(), size, kind, dimensions };
         let problems = avatar::check(&facts);
         for problem in &problems {
-            prop_assert!(!problem.message().is_empty());
+            prop_assert!(!problem.message(english).is_empty());
         }
         let _ = avatar::can_resize(&problems);
         let _ = avatar::has_accepted_extension(&name);
@@ -583,7 +588,7 @@ proptest! {
             let upload = avatar::upload_name(&name, kind);
             prop_assert!(avatar::has_accepted_extension(&upload), "{:?}", upload);
         }
-        let _ = avatar::format_size(size);
+        let _ = avatar::format_size(size, english);
     }
 
     #[test]

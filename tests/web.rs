@@ -508,7 +508,6 @@ async fn a_session_that_ended_on_save_shows_one_sign_in_bar_and_keeps_the_draft(
 /// editor, which checks it; focus that was in the photo area moves to the editor's own button.
 #[wasm_bindgen_test]
 async fn a_file_dropped_on_the_photo_slot_is_checked_by_the_editor_with_focus_kept() {
-
     let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
     let app = mount_app_at("/user/account/personal-info", &fake);
     wait_for(|| {
@@ -625,7 +624,6 @@ async fn a_blocked_version_call_falls_back_to_whoami_and_says_nothing_alarming()
 /// what it turned off, and saves the rows as `active: false` with its memory.
 #[wasm_bindgen_test]
 async fn the_single_key_switch_turns_back_on_exactly_what_it_turned_off() {
-
     // The user had turned the move tool (V) off themselves.
     let (app, fake) =
         hotkeys_app(r#"{"custom_hotkeys":{"tools:tool:move":{"key":"V","active":false}}}"#).await;
@@ -725,7 +723,6 @@ async fn try_a_key_answers_with_the_edits_on_the_page() {
 
 /// Opens "Check a project's label keys" and chooses the project titled `title`.
 async fn choose_project(app: &Mounted, title: &str) {
-
     let summary: web_sys::HtmlElement = app
         .query(".project-keys summary")
         .expect("the disclosure")
@@ -740,7 +737,6 @@ async fn choose_project(app: &Mounted, title: &str) {
 /// its key.
 #[wasm_bindgen_test]
 async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
-
     let (app, fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
     fake.on(
         Method::Get,
@@ -789,7 +785,6 @@ async fn change_mine_shows_a_filtered_out_row_and_focuses_it() {
 /// broken config is said as such.
 #[wasm_bindgen_test]
 async fn a_projects_label_keys_show_where_they_clash_with_mine() {
-
     let (app, fake) = hotkeys_app(
         r#"{"custom_hotkeys":{"annotation:annotation:undo":{"key":"1","active":true}}}"#,
     )

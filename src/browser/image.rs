@@ -53,7 +53,7 @@ pub async fn shrink_to_fit(
             return Ok((blob, (attempt.plan.width, attempt.plan.height)));
         }
     }
-    Err("The image could not be made smaller than 1024 KB.".into())
+    Err(crate::i18n::t(crate::domain::i18n::avatar::AvatarMsg::CannotShrink).into())
 }
 
 async fn draw(bitmap: &ImageBitmap, kind: ImageKind, attempt: &Attempt) -> Result<Blob, String> {

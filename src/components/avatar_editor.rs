@@ -16,7 +16,9 @@ use crate::components::status_line::StatusLine;
 use crate::components::userpic::Userpic;
 use crate::context::{use_api, use_current_user};
 use crate::domain::avatar;
+use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::status::Status;
+use crate::i18n::{t, tf};
 
 /// What the user did in the avatar slot before the editor's code arrived; the editor carries
 /// it on, so nothing the user did is lost to the wait.
@@ -45,7 +47,7 @@ pub fn AvatarEditor(
     let user = use_current_user().0;
     let restored = restore_pending(user.with_untracked(|u| u.id));
     let status = RwSignal::new(if restored.is_some() {
-        Status::Done("Restored the photo you had chosen. It is not uploaded yet.".into())
+        Status::Done(t(AvatarMsg::RestoredPhoto).into())
     } else {
         Status::Quiet
     });
@@ -101,22 +103,23 @@ pub fn AvatarEditor(
 
     // The photo is stored even if reading it back fails: then say so rather than "failed".
     let finish = move |result: Result<Option<User>, ApiError>,
-                       done: &'static str,
-                       failed: &'static str| match result {
+                       done: AvatarMsg,
+                       failed: AvatarMsg| match result {
         Ok(Some(fresh)) => {
             user.update(|u| u.avatar = fresh.avatar);
             set_stage(Stage::Idle);
-            status.set(Status::Done(done.into()));
+            status.set(Status::Done(t(done).into()));
         }
         Ok(None) => {
             set_stage(Stage::Idle);
-            status.set(Status::Done(format!(
-                "{done} Reload the page to see the change here."
+            status.set(Status::Done(tf(
+                AvatarMsg::ReloadToSee,
+                &[("done", t(done))],
             )));
         }
-        Err(error) => status.set(Status::Failed(format!(
-            "{failed}: {}",
-            error.user_message()
+        Err(error) => status.set(Status::Failed(tf(
+            failed,
+            &[("error", &error.user_message())],
         ))),
     };
     let upload = use_save(
@@ -132,7 +135,7 @@ pub fn AvatarEditor(
                 }
             }
         },
-        move |result| finish(result, "Photo updated.", "Upload failed"),
+        move |result| finish(result, AvatarMsg::PhotoUpdated, AvatarMsg::UploadFailed),
     );
     let remove = use_save(
         {
@@ -146,7 +149,7 @@ pub fn AvatarEditor(
                 }
             }
         },
-        move |result| finish(result, "Photo removed.", "Could not remove the photo"),
+        move |result| finish(result, AvatarMsg::PhotoRemoved, AvatarMsg::RemoveFailed),
     );
 
     keep_pending_for_next_load(stage, status, user.with_untracked(|u| u.id));
@@ -164,7 +167,7 @@ pub fn AvatarEditor(
                 <img
                     class="userpic__img"
                     src=c.url.unwrap_or_default()
-                    alt="Preview of the new photo"
+                    alt=t(AvatarMsg::PreviewAlt)
                 />
             </span>
         }
@@ -212,9 +215,9 @@ pub fn AvatarEditor(
                         <div
                             class="avatar-editor__confirm"
                             role="group"
-                            aria-label="Confirm removing the photo"
+                            aria-label=t(AvatarMsg::ConfirmRemoving)
                         >
-                            <p>"Remove your photo? Your initials will be shown instead."</p>
+                            <p>{t(AvatarMsg::RemoveQuestion)}</p>
                             <button
                                 type="button"
                                 class="button button--danger"
@@ -224,7 +227,13 @@ pub fn AvatarEditor(
                                 }
                             >
                                 {move || {
-                                    if remove.pending().get() { "Removing…" } else { "Remove" }
+                                    t(
+                                        if remove.pending().get() {
+                                            AvatarMsg::Removing
+                                        } else {
+                                            AvatarMsg::Remove
+                                        },
+                                    )
                                 }}
                             </button>
                             <button
@@ -232,7 +241,7 @@ pub fn AvatarEditor(
                                 class="button"
                                 on:click=move |_| set_stage(Stage::Idle)
                             >
-                                "Keep it"
+                                {t(AvatarMsg::KeepIt)}
                             </button>
                         </div>
                     }

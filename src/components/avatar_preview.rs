@@ -2,6 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::avatar_stage::Candidate;
 use crate::domain::avatar;
+use crate::domain::i18n::avatar::AvatarMsg;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// The chosen photo's name, dimensions and size, with Upload and Cancel.
 #[component]
@@ -22,6 +25,7 @@ pub fn AvatarPreview(
         candidate.dimensions,
         candidate.size,
         candidate.resized,
+        t,
     );
     view! {
         <div class="avatar-editor__preview" data-testid="avatar-preview">
@@ -32,10 +36,10 @@ pub fn AvatarPreview(
                 disabled=busy
                 on:click=move |_| on_upload.run(candidate.clone())
             >
-                {move || if uploading.get() { "Uploading…" } else { "Upload" }}
+                {move || t(if uploading.get() { AvatarMsg::Uploading } else { AvatarMsg::Upload })}
             </button>
             <button type="button" class="button" disabled=busy on:click=move |_| on_cancel.run(())>
-                "Cancel"
+                {t(MainMsg::Cancel)}
             </button>
         </div>
     }

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::avatar_stage::Picked;
 use crate::domain::avatar::Problem;
+use crate::domain::i18n::avatar::AvatarMsg;
+use crate::i18n::t;
 
 /// Why a chosen image can't be used, and, when only its size or dimensions are wrong,
 /// "Resize to fit" with the choice to crop it to a centred square.
@@ -18,22 +20,22 @@ pub fn AvatarProblems(
 ) -> impl IntoView {
     view! {
         <div class="notice notice--error avatar-editor__problems" data-testid="avatar-problems">
-            <p class="notice__text">"This image can't be used yet:"</p>
-            <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
+            <p class="notice__text">{t(AvatarMsg::CantUseYet)}</p>
+            <ul>{problems.iter().map(|p| view! { <li>{p.message(t)}</li> }).collect_view()}</ul>
             {resizable
                 .map(|picked| {
                     view! {
                         <div class="avatar-editor__resize">
                             <label class="checkbox">
                                 <input type="checkbox" bind:checked=square />
-                                " Crop to a centred square"
+                                {t(AvatarMsg::CropToSquare)}
                             </label>
                             <button
                                 type="button"
                                 class="button button--primary"
                                 on:click=move |_| on_resize.run(picked.clone())
                             >
-                                "Resize to fit"
+                                {t(AvatarMsg::ResizeToFit)}
                             </button>
                         </div>
                     }

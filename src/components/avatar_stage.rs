@@ -11,7 +11,9 @@ use crate::context::use_connection;
 use crate::domain::avatar::{
     self, FileFacts, ImageKind, PendingAvatar, Problem, PENDING_AVATAR_KEY,
 };
+use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::status::Status;
+use crate::i18n::t;
 
 /// A picked file that only needs resizing.
 #[derive(Clone)]
@@ -96,11 +98,7 @@ pub fn keep_pending_for_next_load(
                     data: avatar::base64_encode(&bytes),
                 };
                 if !draft_store::save(PENDING_AVATAR_KEY, &pending) {
-                    status.try_set(Status::Failed(
-                        "The browser could not keep this photo while you sign in again (its \
-                         storage is full). After signing in, choose the photo again."
-                            .into(),
-                    ));
+                    status.try_set(Status::Failed(t(AvatarMsg::StorageFull).into()));
                 }
             }
             connection.storing(false);

@@ -5,6 +5,12 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
+use crate::domain::i18n::avatar::AvatarMsg;
+use crate::domain::i18n::fill;
+
+/// The editor's words in some language (`i18n::t` on the page, English in tests).
+pub type Words = fn(AvatarMsg) -> &'static str;
+
 /// Largest width or height the server accepts.
 pub const MAX_SIDE: u32 = 1200;
 /// Largest file the server accepts: 1024 KB.
@@ -81,23 +87,28 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// A sentence naming the limit and the file's value.
-    pub fn message(&self) -> String {
+    /// A sentence naming the limit and the file's value, in `words`' language.
+    pub fn message(&self, words: Words) -> String {
         match self {
-            Problem::NotAnImage => {
-                "This is not a JPEG, PNG or GIF image (checked from the file's content).".into()
-            }
-            Problem::Unreadable => "The image could not be read; it may be damaged.".into(),
-            Problem::TooLarge { width, height } => format!(
-                "The image is {width} × {height} px; the limit is {MAX_SIDE} × {MAX_SIDE} px."
+            Problem::NotAnImage => words(AvatarMsg::NotAnImage).into(),
+            Problem::Unreadable => words(AvatarMsg::Unreadable).into(),
+            Problem::TooLarge { width, height } => fill(
+                words(AvatarMsg::TooLarge),
+                &[
+                    ("width", &width.to_string()),
+                    ("height", &height.to_string()),
+                    ("max", &MAX_SIDE.to_string()),
+                ],
             ),
-            Problem::TooHeavy { size } => format!(
-                "The file is {}; the limit is 1024 KB ({} bytes).",
-                format_size(*size),
-                group_digits(MAX_BYTES)
+            Problem::TooHeavy { size } => fill(
+                words(AvatarMsg::TooHeavy),
+                &[
+                    ("size", &format_size(*size, words)),
+                    ("limit", &group_digits(MAX_BYTES)),
+                ],
             ),
             Problem::BadExtension { name } => {
-                format!("“{name}” must end in .jpg, .jpeg, .png or .gif.")
+                fill(words(AvatarMsg::BadExtension), &[("name", name)])
             }
         }
     }
@@ -239,32 +250,43 @@ pub fn preview_summary(
     (width, height): (u32, u32),
     size: u64,
     resized: bool,
+    words: Words,
 ) -> String {
-    let resized = if resized { " (resized)" } else { "" };
-    format!(
-        "{name} — {width} × {height} px, {}{resized}",
-        format_size(size)
+    let template = if resized {
+        AvatarMsg::SummaryResized
+    } else {
+        AvatarMsg::Summary
+    };
+    fill(
+        words(template),
+        &[
+            ("name", name),
+            ("width", &width.to_string()),
+            ("height", &height.to_string()),
+            ("size", &format_size(size, words)),
+        ],
     )
 }
 
 /// "1.4 MB (1,468,006 bytes)" style sizes, in KB below 1 MB.
-pub fn format_size(bytes: u64) -> String {
+pub fn format_size(bytes: u64, words: Words) -> String {
     if bytes >= 1_048_576 {
         // Tenths of a MB, rounded half up, in integers: float formatting alone would add
         // ~10 KB to the first page's wasm.
         // Whole MB and the remainder apart, so no size overflows (`bytes * 10` did).
         let tenths = bytes / 1_048_576 * 10 + (bytes % 1_048_576 * 10 + 524_288) / 1_048_576;
-        format!(
-            "{}.{} MB ({} bytes)",
-            tenths / 10,
-            tenths % 10,
-            group_digits(bytes)
+        let size = format!("{}.{}", tenths / 10, tenths % 10);
+        fill(
+            words(AvatarMsg::SizeMb),
+            &[("size", &size), ("bytes", &group_digits(bytes))],
         )
     } else {
-        format!(
-            "{} KB ({} bytes)",
-            bytes.div_ceil(1024),
-            group_digits(bytes)
+        fill(
+            words(AvatarMsg::SizeKb),
+            &[
+                ("size", &bytes.div_ceil(1024).to_string()),
+                ("bytes", &group_digits(bytes)),
+            ],
         )
     }
 }
@@ -324,15 +346,20 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::i18n::Catalog;
+
+    fn en(msg: AvatarMsg) -> &'static str {
+        msg.english()
+    }
 
     #[test]
     fn preview_summary_names_the_file_its_size_and_a_resize() {
         assert_eq!(
-            preview_summary("me.png", (400, 300), 2048, true),
+            preview_summary("me.png", (400, 300), 2048, true, en),
             "me.png — 400 × 300 px, 2 KB (2,048 bytes) (resized)"
         );
         assert_eq!(
-            preview_summary("me.jpg", (64, 64), 1_572_864, false),
+            preview_summary("me.jpg", (64, 64), 1_572_864, false, en),
             "me.jpg — 64 × 64 px, 1.5 MB (1,572,864 bytes)"
         );
     }
@@ -386,14 +413,14 @@ mod tests {
 
     #[test]
     fn sizes_read_in_kb_below_a_megabyte_and_in_tenths_of_mb_above() {
-        assert_eq!(format_size(1_048_575), "1024 KB (1,048,575 bytes)");
-        assert_eq!(format_size(1_048_576), "1.0 MB (1,048,576 bytes)");
-        assert_eq!(format_size(1_468_006), "1.4 MB (1,468,006 bytes)");
+        assert_eq!(format_size(1_048_575, en), "1024 KB (1,048,575 bytes)");
+        assert_eq!(format_size(1_048_576, en), "1.0 MB (1,048,576 bytes)");
+        assert_eq!(format_size(1_468_006, en), "1.4 MB (1,468,006 bytes)");
         // Half a tenth rounds up; just under it rounds down.
-        assert_eq!(format_size(1_310_720), "1.3 MB (1,310,720 bytes)");
-        assert_eq!(format_size(1_310_719), "1.2 MB (1,310,719 bytes)");
+        assert_eq!(format_size(1_310_720, en), "1.3 MB (1,310,720 bytes)");
+        assert_eq!(format_size(1_310_719, en), "1.2 MB (1,310,719 bytes)");
         assert_eq!(
-            format_size(10 * 1_048_576 - 1),
+            format_size(10 * 1_048_576 - 1, en),
             "10.0 MB (10,485,759 bytes)"
         );
     }
@@ -470,11 +497,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            problems[0].message(),
+            problems[0].message(en),
             "The image is 4000 × 300 px; the limit is 1200 × 1200 px."
         );
         assert_eq!(
-            problems[1].message(),
+            problems[1].message(en),
             "The file is 1.9 MB (2,000,000 bytes); the limit is 1024 KB (1,048,576 bytes)."
         );
         assert!(can_resize(&problems));
@@ -498,7 +525,7 @@ mod tests {
         assert!(!has_accepted_extension("photo.webp"));
         let problems = check(&facts("photo", 10, Some(ImageKind::Png), Some((10, 10))));
         assert_eq!(
-            problems[0].message(),
+            problems[0].message(en),
             "“photo” must end in .jpg, .jpeg, .png or .gif."
         );
         let big_and_misnamed = check(&facts(

@@ -58,10 +58,11 @@ export async function launch(extraArgs = []) {
 
 /**
  * A page with watchers: console errors on our own pages, and every unsafe request to /api/
- * recorded with whether it carried X-CSRFToken equal to the csrftoken cookie.
+ * recorded with whether it carried X-CSRFToken equal to the csrftoken cookie. `options` go to
+ * the browser context (a `locale`, say).
  */
-export async function newWatchedPage(browser) {
-  const context = await browser.newContext({ baseURL: APP_URL });
+export async function newWatchedPage(browser, options = {}) {
+  const context = await browser.newContext({ baseURL: APP_URL, ...options });
   underPrefix(context);
   const page = await context.newPage();
   underPrefix(page);

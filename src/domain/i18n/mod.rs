@@ -8,6 +8,7 @@
 //! Templates name their placeholders (`{count}`), filled by [`fill`]; English plurals are two
 //! entries (`…One`, `…Many`) picked by [`plural`], and Chinese gives both the same text.
 
+pub mod avatar;
 pub mod main;
 pub mod zh;
 

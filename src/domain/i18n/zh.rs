@@ -2,6 +2,7 @@
 //! pointer that a wasm chunk of its own hands over (`src/i18n.rs`), so none of it is in the
 //! first download of a page shown in English.
 
+use super::avatar::AvatarMsg;
 use super::main::MainMsg;
 
 /// The shell and Personal info in Chinese.
@@ -93,19 +94,62 @@ pub fn main(msg: MainMsg) -> &'static str {
     }
 }
 
+/// The photo editor in Chinese (linked into the editor's own chunk).
+pub fn avatar(msg: AvatarMsg) -> &'static str {
+    use AvatarMsg::*;
+    match msg {
+        CantUseYet => "这张图片暂时无法使用：",
+        NotAnImage => "这不是 JPEG、PNG 或 GIF 图片（根据文件内容检查）。",
+        Unreadable => "无法读取这张图片，文件可能已损坏。",
+        TooLarge => "图片为 {width} × {height} 像素；上限为 {max} × {max} 像素。",
+        TooHeavy => "文件大小为 {size}；上限为 1024 KB（{limit} 字节）。",
+        BadExtension => "“{name}”的扩展名必须是 .jpg、.jpeg、.png 或 .gif。",
+        CannotShrink => "无法把图片压缩到 1024 KB 以下。",
+        SizeMb => "{size} MB（{bytes} 字节）",
+        SizeKb => "{size} KB（{bytes} 字节）",
+        Summary => "{name} — {width} × {height} 像素，{size}",
+        SummaryResized => "{name} — {width} × {height} 像素，{size}（已缩放）",
+        CropToSquare => " 裁剪为居中的正方形",
+        ResizeToFit => "缩放到合适大小",
+        Upload => "上传",
+        Uploading => "正在上传…",
+        PreviewAlt => "新照片的预览",
+        ConfirmRemoving => "确认移除照片",
+        RemoveQuestion => "要移除你的照片吗？移除后将显示你的姓名首字母。",
+        Remove => "移除",
+        Removing => "正在移除…",
+        KeepIt => "保留",
+        RestoredPhoto => "已恢复你之前选择的照片，尚未上传。",
+        PhotoUpdated => "照片已更新。",
+        PhotoRemoved => "照片已移除。",
+        ReloadToSee => "{done} 刷新页面后即可在此看到更改。",
+        UploadFailed => "上传失败：{error}",
+        RemoveFailed => "无法移除照片：{error}",
+        StorageFull => {
+            "浏览器无法在你重新登录期间保留这张照片（存储空间已满）。登录后请重新选择照片。"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{placeholders, Catalog};
     use super::*;
 
-    #[test]
-    fn every_chinese_string_has_the_english_placeholders() {
-        for &msg in MainMsg::ALL {
-            let (mut en, mut zh) = (placeholders(msg.english()), placeholders(main(msg)));
+    /// The same placeholders in both languages, and no empty translation.
+    fn same_placeholders<M: Catalog + std::fmt::Debug>(all: &[M], chinese: fn(M) -> &'static str) {
+        for &msg in all {
+            let (mut en, mut zh) = (placeholders(msg.english()), placeholders(chinese(msg)));
             en.sort_unstable();
             zh.sort_unstable();
             assert_eq!(en, zh, "{msg:?}");
-            assert!(!main(msg).trim().is_empty(), "{msg:?}");
+            assert!(!chinese(msg).trim().is_empty(), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn every_chinese_string_has_the_english_placeholders() {
+        same_placeholders(MainMsg::ALL, main);
+        same_placeholders(AvatarMsg::ALL, avatar);
     }
 }

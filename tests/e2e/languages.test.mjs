@@ -1,0 +1,155 @@
+// Languages against a real Label Studio: the browser's languages decide on a first visit, the
+// switch stores Label Studio's own key and reloads with a draft kept, a stored value is honoured,
+// and in the test language (en-XA) the parts the catalog covers show nothing that is not from it.
+// Covered so far: the shell (header, menus, sidebar, status bars) and Personal info.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newWatchedPage, signIn, apiGet, assertAccessible, screenshot, EMAIL,
+} from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const stored = (page) => page.evaluate(() => localStorage.getItem('label-studio.lang'));
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+/** Buttons, links and labels whose text does not fit their box (clipped or overflowing). */
+async function overflowing(page) {
+  return page.evaluate(() => [...document.querySelectorAll(
+    'button, a.button, .section-nav__link, label, .account-header__title, .section-card__title',
+  )]
+    .filter((el) => el.checkVisibility() && !el.closest('.visually-hidden'))
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')
+    .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent.trim()}`));
+}
+
+test('a browser that prefers Chinese gets Chinese on its first visit, and it fits', async () => {
+  const { context, page, watch } = await newWatchedPage(browser, { locale: 'zh-CN' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    assert.equal(await htmlLang(page), 'zh-CN');
+    assert.equal(await page.title(), '个人信息 | 我的账户');
+    assert.equal(await page.locator('.account-header__title').textContent(), '我的账户');
+    assert.equal(await page.locator('label[for=first-name]').textContent(), '名');
+    // Nothing was chosen yet: the browser decided.
+    assert.equal(await stored(page), null);
+    await assertAccessible(page, 'Personal info in Chinese');
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, `zh-CN-personal-info-${width}`);
+      assert.deepEqual(await overflowing(page), [], `text that does not fit at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A check made in the browser, in Chinese; nothing is sent.
+    await page.fill('#phone', '555 1234');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('#phone-error', { hasText: '请以 + 和国家代码开头' }).waitFor();
+    assert.equal(await page.locator('.form-status').textContent(), '请修正标出的字段；未发送任何内容。');
+    assert.deepEqual(watch.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the switch works from the keyboard, stores label-studio.lang and keeps a draft', async () => {
+  const { context, page, watch } = await newWatchedPage(browser, { locale: 'zh-CN' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    const me = await apiGet(page, '/api/current-user/whoami');
+    await page.fill('#last-name', `${me.last_name}-草稿`);
+    const switcher = page.getByTestId('language-switch');
+    assert.equal(await switcher.locator('[lang=en]').textContent(), 'English');
+    await switcher.focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+    assert.equal(await htmlLang(page), 'en');
+    assert.equal(await stored(page), 'en');
+    // The draft came through the reload, and the page says so.
+    assert.equal(await page.inputValue('#last-name'), `${me.last_name}-草稿`);
+    await page.locator('.form-status', { hasText: 'Restored the edits you had not saved yet' }).waitFor();
+    // Label Studio's own pages on this origin read the same key.
+    const other = await context.newPage();
+    await other.goto('/projects/');
+    assert.equal(await stored(other), 'en');
+    await other.close();
+    // And back to Chinese with the keyboard: the switch now names Chinese in Chinese.
+    assert.equal(await switcher.locator('[lang=zh-CN]').textContent(), '简体中文');
+    await switcher.focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    assert.equal(await stored(page), 'zh-CN');
+    assert.equal(await page.inputValue('#last-name'), `${me.last_name}-草稿`);
+    assert.deepEqual(watch.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a language stored beforehand is honoured on load', async () => {
+  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+    await page.evaluate(() => localStorage.setItem('label-studio.lang', 'zh-CN'));
+    await page.reload();
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    assert.equal(await htmlLang(page), 'zh-CN');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Text on the page, and accessible names, that are not from the catalog in the test language. */
+async function untranslated(page, allowed) {
+  return page.evaluate((allowed) => {
+    const ok = (text) => {
+      const t = text.trim();
+      return !t || (t.startsWith('[') && t.endsWith(']')) || allowed.includes(t)
+        || /^Label Studio \d/.test(t);
+    };
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const el = node.parentElement;
+      if (!el || el.closest('[hidden], script, style')) continue;
+      if (!ok(node.data)) found.push(node.data.trim());
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+        const value = el.getAttribute(name);
+        if (value !== null && !ok(value)) found.push(`${name}=${value}`);
+      }
+    }
+    if (!ok(document.title)) found.push(`title: ${document.title}`);
+    return found;
+  }, allowed);
+}
+
+test('in the test language the shell and Personal info show only catalog text', async () => {
+  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
+    await page.reload();
+    await page.locator('#section-title', { hasText: /^\[/ }).waitFor();
+    const me = await apiGet(page, '/api/current-user/whoami');
+    // User data, names of things, and the languages' own names stay as they are.
+    const allowed = [EMAIL, me.first_name, me.last_name, `${me.first_name} ${me.last_name}`.trim(),
+      me.initials, 'Label Studio', 'API', 'GitHub', 'English', '简体中文'].filter(Boolean);
+    assert.deepEqual(await untranslated(page, allowed), [], 'Personal info');
+    // An error at a field and the form's status.
+    await page.fill('#phone', '+12');
+    await page.locator('form.profile-form button[type=submit]').click();
+    await page.locator('#phone-error', { hasText: /^\[/ }).waitFor();
+    // The menus' contents too.
+    await page.locator('.main-menu__trigger').click();
+    await page.locator('#main-menu').waitFor();
+    assert.deepEqual(await untranslated(page, allowed), [], 'Personal info with an error, menu open');
+  } finally {
+    await context.close();
+  }
+});
