@@ -19,6 +19,7 @@ use crate::components::lazy_code::{BuildView, Wait};
 use crate::context::Connection;
 use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::i18n::{self, Catalog, Lang};
 use crate::domain::profile::{Problem, ProfileField, MAX_FIELD_CHARS};
 use crate::domain::release::Missing;
@@ -79,10 +80,16 @@ pub trait Words: Catalog {
     fn chinese() -> Option<Table<Self>>;
 }
 
-// The editor's Chinese is in the editor's chunk already: no fetch.
+// The editor's and the smaller sections' Chinese are in their chunks already: no fetch.
 impl Words for AvatarMsg {
     fn chinese() -> Option<Table<Self>> {
         Some(i18n::zh::avatar)
+    }
+}
+
+impl Words for SectionsMsg {
+    fn chinese() -> Option<Table<Self>> {
+        Some(i18n::zh::sections)
     }
 }
 

@@ -443,7 +443,7 @@ proptest! {
     fn any_names_give_initials_and_a_display_name(first in ".{0,12}", last in ".{0,12}", email in ".{0,20}") {
         let initials = user::initials(&first, &last, &email);
         prop_assert!(initials.chars().count() <= 2, "{:?}", initials);
-        let _ = user::role_name(&first);
+        let _ = user::role_name(&first, account_settings::domain::i18n::Catalog::english);
     }
 
     #[test]

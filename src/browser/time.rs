@@ -1,8 +1,9 @@
-//! Dates in the browser's locale and time zone.
+//! Dates in the browser's locale (Chinese ones when the page speaks Chinese) and time zone.
 
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+use crate::domain::i18n::Lang;
 use crate::domain::time::full_timestamp;
 
 /// "Nov 27, 2026, 12:05 PM" (or the locale's equivalent) for `epoch_secs`.
@@ -11,7 +12,11 @@ pub fn local_short(epoch_secs: i64) -> String {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string("default", &options).into()
+    let locale = match crate::i18n::lang() {
+        Lang::ZhCn => "zh-CN",
+        Lang::En | Lang::Pseudo => "default",
+    };
+    date.to_locale_string(locale, &options).into()
 }
 
 /// The full timestamp in the browser's UTC offset at that moment (DST-aware).

@@ -4,7 +4,10 @@ use crate::api::types::UserPatch;
 use crate::components::hooks::use_save;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::status::Status;
+use crate::i18n::{t, tf};
 
 /// Email Preferences section: one switch for product news, saved as soon as it is flipped.
 #[component]
@@ -32,14 +35,14 @@ pub fn EmailPreferences() -> impl IntoView {
             Ok(stored) => {
                 on.set(stored);
                 user.update(|u| u.allow_newsletters = stored);
-                status.set(Status::Done("Saved.".into()));
+                status.set(Status::Done(t(MainMsg::Saved).into()));
             }
             Err(error) => {
                 // Flip back to what the server still has.
                 on.set(user.with_untracked(|u| u.allow_newsletters));
-                status.set(Status::Failed(format!(
-                    "Not saved: {}",
-                    error.user_message()
+                status.set(Status::Failed(tf(
+                    SectionsMsg::NotSaved,
+                    &[("error", &error.user_message())],
                 )));
             }
         },
@@ -69,14 +72,18 @@ pub fn EmailPreferences() -> impl IntoView {
                     }
                 />
                 <label for="allow-newsletters" class="switch-row__label">
-                    "Send me product news and tips"
+                    {t(SectionsMsg::NewsSwitch)}
                 </label>
             </div>
             <p class="field__hint" id="allow-newsletters-hint">
-                "Occasional emails about new Label Studio features. Account and security emails are always sent."
+                {t(SectionsMsg::NewsHint)}
             </p>
             <StatusLine status=Signal::derive(move || {
-                if save.pending().get() { Status::Done("Saving…".into()) } else { status.get() }
+                if save.pending().get() {
+                    Status::Done(t(MainMsg::Saving).into())
+                } else {
+                    status.get()
+                }
             }) />
         </div>
     }

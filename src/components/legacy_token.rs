@@ -5,8 +5,11 @@ use crate::components::hooks::use_save;
 use crate::components::loaded::Loaded;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_site};
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::snippets;
 use crate::domain::status::Status;
+use crate::i18n::{t, tf};
 
 /// What must be typed to renew: renewing breaks every script at once, so it is deliberate.
 const RENEW_WORD: &str = "RENEW";
@@ -47,13 +50,11 @@ pub fn LegacyToken() -> impl IntoView {
                 shown.set(true);
                 confirming.set(false);
                 typed.set(String::new());
-                message.set(Status::Done(
-                    "New token created. The old one no longer works.".into(),
-                ));
+                message.set(Status::Done(t(SectionsMsg::Renewed).into()));
             }
-            Err(error) => message.set(Status::Failed(format!(
-                "Could not renew: {}",
-                error.user_message()
+            Err(error) => message.set(Status::Failed(tf(
+                SectionsMsg::CouldNotRenew,
+                &[("error", &error.user_message())],
             ))),
         },
     );
@@ -77,13 +78,11 @@ pub fn LegacyToken() -> impl IntoView {
 
     view! {
         <div class="legacy-token">
-            <p class="section-card__description">
-                "The legacy token never expires. Send it as \"Authorization: Token …\". Prefer a personal access token where you can."
-            </p>
-            <Loaded resource=loaded what="your legacy token" let:_token>
+            <p class="section-card__description">{t(SectionsMsg::LegacyIntro)}</p>
+            <Loaded resource=loaded what=t(SectionsMsg::YourLegacyToken) let:_token>
                 <div class="field">
                     <span class="field__label" id="legacy-token-label">
-                        "Token"
+                        {t(SectionsMsg::Token)}
                     </span>
                     <div class="legacy-token__row">
                         <code
@@ -99,17 +98,19 @@ pub fn LegacyToken() -> impl IntoView {
                             aria-pressed=move || shown.get().to_string()
                             on:click=move |_| shown.update(|s| *s = !*s)
                         >
-                            {move || if shown.get() { "Hide" } else { "Show" }}
+                            {move || t(
+                                if shown.get() { SectionsMsg::Hide } else { SectionsMsg::Show },
+                            )}
                         </button>
-                        <CopyButton text=secret label="Copy token" />
+                        <CopyButton text=secret label=t(SectionsMsg::CopyToken) />
                     </div>
                 </div>
                 <div class="snippet">
                     <div class="snippet__head">
                         <span class="snippet__title" id="legacy-curl-title">
-                            "Example request"
+                            {t(SectionsMsg::ExampleRequest)}
                         </span>
-                        <CopyButton text=curl label="Copy example" />
+                        <CopyButton text=curl label=t(SectionsMsg::CopyExample) />
                     </div>
                     <pre class="snippet__code" aria-labelledby="legacy-curl-title">
                         <code>{curl_display.clone()}</code>
@@ -125,11 +126,10 @@ pub fn LegacyToken() -> impl IntoView {
                             aria-labelledby="renew-title"
                         >
                             <p id="renew-title" class="confirm__text">
-                                "Renewing replaces this token immediately. Every script, integration and ML backend that uses \
-                                 the old token stops working at once until you give it the new one."
+                                {t(SectionsMsg::RenewWarning)}
                             </p>
                             <label class="field__label" for="renew-confirm">
-                                {format!("Type {RENEW_WORD} to confirm")}
+                                {tf(SectionsMsg::TypeToConfirm, &[("word", RENEW_WORD)])}
                             </label>
                             <input
                                 id="renew-confirm"
@@ -150,11 +150,13 @@ pub fn LegacyToken() -> impl IntoView {
                                     }
                                 >
                                     {move || {
-                                        if renew.pending().get() {
-                                            "Renewing…"
-                                        } else {
-                                            "Renew token"
-                                        }
+                                        t(
+                                            if renew.pending().get() {
+                                                SectionsMsg::Renewing
+                                            } else {
+                                                SectionsMsg::RenewToken
+                                            },
+                                        )
                                     }}
                                 </button>
                                 <button
@@ -165,7 +167,7 @@ pub fn LegacyToken() -> impl IntoView {
                                         typed.set(String::new());
                                     }
                                 >
-                                    "Cancel"
+                                    {t(MainMsg::Cancel)}
                                 </button>
                             </div>
                         </div>
@@ -182,7 +184,7 @@ pub fn LegacyToken() -> impl IntoView {
                                 confirming.set(true);
                             }
                         >
-                            "Renew token…"
+                            {t(SectionsMsg::RenewEllipsis)}
                         </button>
                     }
                         .into_any()

@@ -4,7 +4,10 @@ use crate::api::types::{Membership, ProjectRef};
 use crate::components::loaded::Loaded;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, use_current_user, use_site};
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::user::role_name;
+use crate::i18n::{t, tf};
 
 /// Membership Info section: who you are in the organization and what you contributed. The
 /// membership and organization calls fail independently; whoami facts always show.
@@ -39,9 +42,9 @@ pub fn MembershipInfo() -> impl IntoView {
     view! {
         <div class="membership">
             <dl class="facts">
-                <dt>"User ID"</dt>
+                <dt>{t(SectionsMsg::UserId)}</dt>
                 <dd>{user_id}</dd>
-                <dt>"Registered"</dt>
+                <dt>{t(SectionsMsg::Registered)}</dt>
                 <dd>
                     {move || {
                         user.with(|u| u.date_joined.clone()).map(|iso| view! { <Timestamp iso /> })
@@ -54,27 +57,27 @@ pub fn MembershipInfo() -> impl IntoView {
                 data-testid="membership-block"
             >
                 <h2 class="membership__title" id="contrib-title">
-                    "Contributions"
+                    {t(SectionsMsg::Contributions)}
                 </h2>
-                <Loaded resource=membership what="your membership" let:found>
+                <Loaded resource=membership what=t(SectionsMsg::YourMembership) let:found>
                     {match found {
-                        None => view! { <p>"You are not in an organization."</p> }.into_any(),
+                        None => view! { <p>{t(SectionsMsg::NoOrganization)}</p> }.into_any(),
                         Some(m) => contributions(m).into_any(),
                     }}
                 </Loaded>
             </section>
             <section class="membership__block" aria-labelledby="org-title">
                 <h2 class="membership__title" id="org-title">
-                    "Organization"
+                    {t(SectionsMsg::Organization)}
                 </h2>
                 <dl class="facts">
-                    <dt>"Name"</dt>
+                    <dt>{t(SectionsMsg::Name)}</dt>
                     <dd>{move || meta().map(|m| m.title).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Organization ID"</dt>
+                    <dt>{t(SectionsMsg::OrganizationId)}</dt>
                     <dd>{org_id.map_or_else(|| "—".to_string(), |id| id.to_string())}</dd>
-                    <dt>"Owner"</dt>
+                    <dt>{t(SectionsMsg::Owner)}</dt>
                     <dd>{move || meta().map(|m| m.email).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Created"</dt>
+                    <dt>{t(SectionsMsg::Created)}</dt>
                     <dd data-testid="org-created">
                         {move || match organization.get() {
                             None => view! { "…" }.into_any(),
@@ -87,32 +90,33 @@ pub fn MembershipInfo() -> impl IntoView {
                             Some(Err(error)) => {
                                 view! {
                                     <span class="field__error" role="alert">
-                                        {format!("Unavailable: {} ", error.user_message())}
+                                        {tf(
+                                            SectionsMsg::Unavailable,
+                                            &[("error", &error.user_message())],
+                                        )}
                                     </span>
                                     <button
                                         type="button"
                                         class="button button--small"
                                         on:click=move |_| organization.refetch()
                                     >
-                                        "Try again"
+                                        {t(MainMsg::TryAgain)}
                                     </button>
                                 }
                                     .into_any()
                             }
                         }}
                     </dd>
-                    <dt>"Your role"</dt>
+                    <dt>{t(SectionsMsg::YourRole)}</dt>
                     <dd data-testid="role">
                         {move || match membership.get() {
                             Some(Ok(Some(Membership { role: Some(code), .. }))) => {
-                                view! { {role_name(&code).to_string()} }.into_any()
+                                view! { {role_name(&code, t)} }.into_any()
                             }
                             _ => {
                                 view! {
                                     "—"
-                                    <span class="field__hint">
-                                        " Label Studio Community has no roles: every member has full access."
-                                    </span>
+                                    <span class="field__hint">{t(SectionsMsg::NoRoles)}</span>
                                 }
                                     .into_any()
                             }
@@ -129,13 +133,13 @@ fn contributions(m: Membership) -> impl IntoView {
     let created = m.created_projects.unwrap_or_default();
     view! {
         <dl class="facts">
-            <dt>"Annotations submitted"</dt>
+            <dt>{t(SectionsMsg::AnnotationsSubmitted)}</dt>
             <dd data-testid="annotations-count">{m.annotations_count}</dd>
-            <dt>"Projects contributed to"</dt>
+            <dt>{t(SectionsMsg::ProjectsContributedTo)}</dt>
             <dd data-testid="projects-count">{m.contributed_projects_count}</dd>
         </dl>
-        <ProjectList title="Projects you contributed to" projects=contributed />
-        <ProjectList title="Projects you created" projects=created />
+        <ProjectList title=t(SectionsMsg::ProjectsYouContributedTo) projects=contributed />
+        <ProjectList title=t(SectionsMsg::ProjectsYouCreated) projects=created />
     }
 }
 

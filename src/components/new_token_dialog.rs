@@ -4,8 +4,10 @@ use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_site};
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::snippets;
 use crate::domain::status::Status;
+use crate::i18n::{t, tf};
 
 /// The one time a new personal access token is visible: copy it, test it, see how to use it.
 /// The token lives only in `token`; closing sets it to `None`, which removes it from the DOM.
@@ -35,13 +37,14 @@ pub fn NewTokenDialog(
             let access = api
                 .refresh_token(&refresh)
                 .await
-                .map_err(|e| format!("Exchanging the token failed: {}", e.user_message()))?;
+                .map_err(|e| tf(SectionsMsg::ExchangeFailed, &[("error", &e.user_message())]))?;
             match api.whoami_with_access_token(&access).await {
                 Ok(user) => Ok(user.email),
-                Err(ApiError::Unauthorized(_)) => Err("The token was exchanged, but Label Studio did not accept the access token. \
-                    Personal access tokens may be disabled for this organization (Organization → Settings → Access Token Settings)."
-                    .to_string()),
-                Err(error) => Err(format!("Calling the API with the token failed: {}", error.user_message())),
+                Err(ApiError::Unauthorized(_)) => Err(t(SectionsMsg::NotAccepted).to_string()),
+                Err(error) => Err(tf(
+                    SectionsMsg::CallFailed,
+                    &[("error", &error.user_message())],
+                )),
             }
         }
     });
@@ -63,13 +66,11 @@ pub fn NewTokenDialog(
             on:close=move |_| close()
         >
             <h2 id="new-token-title" class="dialog__title">
-                "Your new personal access token"
+                {t(SectionsMsg::NewTokenTitle)}
             </h2>
-            <p class="notice notice--warn">
-                "Copy it now: it will not be shown again. Anyone with this token can act as you, so keep it secret."
-            </p>
+            <p class="notice notice--warn">{t(SectionsMsg::CopyItNow)}</p>
             <label class="field__label" for="new-token">
-                "Token"
+                {t(SectionsMsg::Token)}
             </label>
             <textarea
                 id="new-token"
@@ -80,7 +81,7 @@ pub fn NewTokenDialog(
                 prop:value=secret
             ></textarea>
             <div class="dialog__row">
-                <CopyButton text=secret fallback=field label="Copy token" />
+                <CopyButton text=secret fallback=field label=t(SectionsMsg::CopyToken) />
                 <button
                     type="button"
                     class="button button--small"
@@ -89,7 +90,15 @@ pub fn NewTokenDialog(
                         test.dispatch(secret.get_untracked());
                     }
                 >
-                    {move || if test.pending().get() { "Testing…" } else { "Test token" }}
+                    {move || {
+                        t(
+                            if test.pending().get() {
+                                SectionsMsg::Testing
+                            } else {
+                                SectionsMsg::TestToken
+                            },
+                        )
+                    }}
                 </button>
                 // The page's own waiting bar is inert behind this modal, so stopping lives here.
                 <Show when=move || test.pending().get()>
@@ -101,22 +110,19 @@ pub fn NewTokenDialog(
                             move |_| api.cancel_pending()
                         }
                     >
-                        "Stop waiting"
+                        {t(SectionsMsg::StopWaiting)}
                     </button>
                 </Show>
                 <StatusLine status=Signal::derive(move || match test.value().get() {
                     None => Status::Quiet,
-                    Some(Ok(email)) => Status::Done(format!("Works: authenticated as {email}.")),
+                    Some(Ok(email)) => Status::Done(tf(SectionsMsg::Works, &[("email", &email)])),
                     Some(Err(message)) => Status::Failed(message),
                 }) />
             </div>
-            <p class="dialog__text">
-                "This is a refresh token: exchange it at /api/token/refresh/ for an access token that lasts 5 minutes, \
-                 and send that as \"Authorization: Bearer …\". The Python SDK does this for you."
-            </p>
+            <p class="dialog__text">{t(SectionsMsg::RefreshExplained)}</p>
             <Snippet title="curl" id="snippet-curl" text=curl />
             <Snippet title="Python SDK" id="snippet-python" text=python />
-            <Snippet title="Environment variables" id="snippet-env" text=env />
+            <Snippet title=t(SectionsMsg::EnvironmentVariables) id="snippet-env" text=env />
             <div class="dialog__actions">
                 <button
                     type="button"
@@ -128,7 +134,7 @@ pub fn NewTokenDialog(
                         close();
                     }
                 >
-                    "I have copied it — close"
+                    {t(SectionsMsg::CopiedClose)}
                 </button>
             </div>
         </dialog>
@@ -151,7 +157,7 @@ fn Snippet(
                 <span class="snippet__title" id=format!("{id}-title")>
                     {title}
                 </span>
-                <CopyButton text label="Copy example" />
+                <CopyButton text label=t(SectionsMsg::CopyExample) />
             </div>
             <pre class="snippet__code" id=id aria-labelledby=format!("{id}-title")>
                 <code>{move || text.get()}</code>

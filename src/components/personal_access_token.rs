@@ -7,9 +7,12 @@ use crate::components::new_token_dialog::NewTokenDialog;
 use crate::components::status_line::StatusLine;
 use crate::components::timestamp::Timestamp;
 use crate::context::{use_api, OrgTokenSwitches};
+use crate::domain::i18n::main::MainMsg;
+use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::jwt;
 use crate::domain::sections::TokenSwitches;
 use crate::domain::status::Status;
+use crate::i18n::{t, tf};
 
 /// Personal Access Token section: the current token (as Label Studio lists it), create (one per
 /// user), revoke with a confirmation.
@@ -42,14 +45,13 @@ pub fn PersonalAccessToken() -> impl IntoView {
                     message.set(Status::Quiet);
                     new_token.set(Some(token));
                 }
-                Err(ApiError::Conflict(_)) => message.set(Status::Failed(
-                    "You already have a token, and Label Studio allows one per user. Revoke it first."
-                        .into(),
-                )),
+                Err(ApiError::Conflict(_)) => {
+                    message.set(Status::Failed(t(SectionsMsg::AlreadyHaveToken).into()))
+                }
                 Err(error) => {
-                    return message.set(Status::Failed(format!(
-                        "Could not create a token: {}",
-                        error.user_message()
+                    return message.set(Status::Failed(tf(
+                        SectionsMsg::CouldNotCreate,
+                        &[("error", &error.user_message())],
                     )))
                 }
             }
@@ -64,17 +66,17 @@ pub fn PersonalAccessToken() -> impl IntoView {
         },
         move |result| {
             let done = match result {
-                Ok(()) => "Token revoked. Scripts using it can no longer get access tokens.",
-                Err(ApiError::NotFound(_)) => "That token was already revoked.",
+                Ok(()) => SectionsMsg::Revoked,
+                Err(ApiError::NotFound(_)) => SectionsMsg::AlreadyRevoked,
                 Err(error) => {
-                    return message.set(Status::Failed(format!(
-                        "Could not revoke: {}",
-                        error.user_message()
+                    return message.set(Status::Failed(tf(
+                        SectionsMsg::CouldNotRevoke,
+                        &[("error", &error.user_message())],
                     )))
                 }
             };
             confirm_revoke.set(None);
-            message.set(Status::Done(done.into()));
+            message.set(Status::Done(t(done).into()));
             tokens.refetch();
         },
     );
@@ -101,13 +103,15 @@ pub fn PersonalAccessToken() -> impl IntoView {
 
     view! {
         <div class="tokens">
-            <p class="section-card__description">
-                "Use a personal access token for scripts, the Python SDK and integrations. It acts as you."
-            </p>
-            <Loaded resource=tokens what="your tokens" loading="Loading tokens…" let:list>
+            <p class="section-card__description">{t(SectionsMsg::PatIntro)}</p>
+            <Loaded
+                resource=tokens
+                what=t(SectionsMsg::YourTokens)
+                loading=t(SectionsMsg::LoadingTokens)
+                let:list
+            >
                 {if list.is_empty() {
-                    view! { <p class="tokens__empty">"You have no personal access token."</p> }
-                        .into_any()
+                    view! { <p class="tokens__empty">{t(SectionsMsg::NoPat)}</p> }.into_any()
                 } else {
                     list.into_iter()
                         .map(|listed| {
@@ -118,28 +122,28 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                 <div class="token-card" data-testid="pat-row">
                                     <div class="token-card__meta">
                                         <span class="token-card__label">
-                                            "Personal access token"
+                                            {t(SectionsMsg::PatLabel)}
                                         </span>
                                         <span>
-                                            "Created "
+                                            {t(SectionsMsg::CreatedOn)}
                                             {iat
                                                 .map_or_else(
-                                                    || view! { "unknown" }.into_any(),
+                                                    || view! { {t(SectionsMsg::Unknown)} }.into_any(),
                                                     |s| view! { <Timestamp epoch=s /> }.into_any(),
                                                 )}
                                         </span>
                                         <span>
-                                            "Expires "
+                                            {t(SectionsMsg::Expires)}
                                             {exp
                                                 .map_or_else(
-                                                    || view! { "never" }.into_any(),
+                                                    || view! { {t(SectionsMsg::Never)} }.into_any(),
                                                     |s| view! { <Timestamp epoch=s /> }.into_any(),
                                                 )}
                                         </span>
                                     </div>
                                     <code
                                         class="token-card__value"
-                                        title="Label Studio keeps only the first two parts of the token"
+                                        title=t(SectionsMsg::PrefixTitle)
                                     >
                                         {listed}
                                     </code>
@@ -150,7 +154,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                             confirm_revoke.set(Some(for_revoke.clone()))
                                         }
                                     >
-                                        "Revoke…"
+                                        {t(SectionsMsg::RevokeEllipsis)}
                                     </button>
                                 </div>
                             }
@@ -166,7 +170,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                         view! {
                             <div class="confirm" role="group" aria-labelledby="revoke-title">
                                 <p id="revoke-title" class="confirm__text">
-                                    "Revoke this token? Every script, SDK client and integration using it stops working at once."
+                                    {t(SectionsMsg::RevokeQuestion)}
                                 </p>
                                 <button
                                     type="button"
@@ -176,14 +180,14 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                         revoke.dispatch(listed.clone());
                                     }
                                 >
-                                    "Revoke token"
+                                    {t(SectionsMsg::RevokeToken)}
                                 </button>
                                 <button
                                     type="button"
                                     class="button"
                                     on:click=move |_| confirm_revoke.set(None)
                                 >
-                                    "Cancel"
+                                    {t(MainMsg::Cancel)}
                                 </button>
                             </div>
                         }
@@ -204,23 +208,31 @@ pub fn PersonalAccessToken() -> impl IntoView {
                         }
                     }
                 >
-                    {move || if create.pending().get() { "Creating…" } else { "Create token" }}
+                    {move || {
+                        t(
+                            if create.pending().get() {
+                                SectionsMsg::Creating
+                            } else {
+                                SectionsMsg::CreateToken
+                            },
+                        )
+                    }}
                 </button>
                 <p class="field__hint" id="create-token-hint">
                     {move || {
-                        if has_token() {
-                            "Label Studio allows one personal access token per user: revoke the current one to create another."
-                        } else {
-                            "The token is shown once, right after it is created."
-                        }
+                        t(
+                            if has_token() {
+                                SectionsMsg::OnePerUser
+                            } else {
+                                SectionsMsg::ShownOnce
+                            },
+                        )
                     }}
                 </p>
             </div>
             <StatusLine status=message />
             <Show when=legacy_off>
-                <p class="field__hint">
-                    "Legacy tokens are off for this organization; an organization admin can enable them."
-                </p>
+                <p class="field__hint">{t(SectionsMsg::LegacyOff)}</p>
             </Show>
             <Show when=move || new_token.with(Option::is_some)>
                 <NewTokenDialog token=new_token />

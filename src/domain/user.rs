@@ -1,6 +1,7 @@
 //! How a user is named and pictured.
 
 use crate::api::types::User;
+use crate::domain::i18n::sections::SectionsMsg;
 
 /// Two letters for the avatar: first letters of first + last name, else the first two
 /// characters of the email. As typed: the style shows them in capitals (`text-transform`), which
@@ -36,18 +37,20 @@ pub fn user_initials(user: &User) -> String {
     initials(&user.first_name, &user.last_name, &user.email)
 }
 
-/// Label Studio Enterprise's role codes, spelled out (OSS sends no role at all).
-pub fn role_name(code: &str) -> &str {
-    match code {
-        "OW" => "Owner",
-        "AD" => "Administrator",
-        "MA" => "Manager",
-        "AN" => "Annotator",
-        "RE" => "Reviewer",
-        "DI" => "Deactivated",
-        "NO" => "Pending",
-        other => other,
-    }
+/// Label Studio Enterprise's role codes, spelled out in `words`' language (OSS sends no role at
+/// all); an unknown code is shown as sent.
+pub fn role_name(code: &str, words: fn(SectionsMsg) -> &'static str) -> String {
+    let known = match code {
+        "OW" => SectionsMsg::RoleOwner,
+        "AD" => SectionsMsg::RoleAdministrator,
+        "MA" => SectionsMsg::RoleManager,
+        "AN" => SectionsMsg::RoleAnnotator,
+        "RE" => SectionsMsg::RoleReviewer,
+        "DI" => SectionsMsg::RoleDeactivated,
+        "NO" => SectionsMsg::RolePending,
+        other => return other.to_string(),
+    };
+    words(known).to_string()
 }
 
 #[cfg(test)]
@@ -66,8 +69,9 @@ mod tests {
 
     #[test]
     fn role_codes_are_spelled_out_and_unknown_ones_shown_as_sent() {
-        assert_eq!(role_name("AN"), "Annotator");
-        assert_eq!(role_name("OW"), "Owner");
-        assert_eq!(role_name("XX"), "XX");
+        let en = |msg: SectionsMsg| crate::domain::i18n::Catalog::english(msg);
+        assert_eq!(role_name("AN", en), "Annotator");
+        assert_eq!(role_name("OW", en), "Owner");
+        assert_eq!(role_name("XX", en), "XX");
     }
 }

@@ -1,7 +1,8 @@
 // Languages against a real Label Studio: the browser's languages decide on a first visit, the
 // switch stores Label Studio's own key and reloads with a draft kept, a stored value is honoured,
 // and in the test language (en-XA) the parts the catalog covers show nothing that is not from it.
-// Covered so far: the shell (header, menus, sidebar, status bars) and Personal info.
+// Covered so far: the shell (header, menus, sidebar, status bars), Personal info with its photo
+// editor, Email Preferences, Membership Info and Personal Access Token (Hotkeys is not yet).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -43,11 +44,26 @@ test('a browser that prefers Chinese gets Chinese on its first visit, and it fit
       assert.deepEqual(await overflowing(page), [], `text that does not fit at ${width} px`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+    for (const [slug, title] of [['email-preferences', '邮件偏好'], ['membership-info', '成员信息'],
+      ['personal-access-token', '个人访问令牌']]) {
+      await page.goto(`/user/account/${slug}`);
+      await page.locator('#section-title', { hasText: title }).waitFor();
+      await page.locator('.page-status').waitFor({ state: 'detached' });
+      await assertAccessible(page, `${slug} in Chinese`);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await screenshot(page, `zh-CN-${slug}-${width}`);
+        assert.deepEqual(await overflowing(page), [], `${slug}: text that does not fit at ${width} px`);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    await page.goto('/user/account/personal-info');
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     // A check made in the browser, in Chinese; nothing is sent.
     await page.fill('#phone', '555 1234');
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('#phone-error', { hasText: '请以 + 和国家代码开头' }).waitFor();
-    assert.equal(await page.locator('.form-status').textContent(), '请修正标出的字段；未发送任何内容。');
+    await page.locator('.form-status', { hasText: '请修正标出的字段；未发送任何内容。' }).waitFor();
     assert.deepEqual(watch.consoleErrors, []);
   } finally {
     await context.close();
@@ -108,17 +124,19 @@ async function untranslated(page, allowed) {
   return page.evaluate((allowed) => {
     const ok = (text) => {
       const t = text.trim();
+      // Numbers and dashes for a missing value are data, not words.
       return !t || (t.startsWith('[') && t.endsWith(']')) || allowed.includes(t)
-        || /^Label Studio \d/.test(t);
+        || /^Label Studio \d/.test(t) || /^[\d\s.,:—…-]+$/.test(t);
     };
     const found = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode());) {
       const el = node.parentElement;
-      if (!el || el.closest('[hidden], script, style')) continue;
+      // Dates are the browser's (Intl), in <time>; projects' names, tokens and code are data.
+      if (!el || el.closest('[hidden], script, style, time, .project-list, code, pre')) continue;
       if (!ok(node.data)) found.push(node.data.trim());
     }
-    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+    for (const el of document.querySelectorAll('[aria-label], [title]:not(time), [alt], [placeholder]')) {
       for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
         const value = el.getAttribute(name);
         if (value !== null && !ok(value)) found.push(`${name}=${value}`);
@@ -129,7 +147,7 @@ async function untranslated(page, allowed) {
   }, allowed);
 }
 
-test('in the test language the shell and Personal info show only catalog text', async () => {
+test('in the test language the shell and the translated sections show only catalog text', async () => {
   const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
   try {
     await signIn(page, '/user/account/personal-info');
@@ -149,6 +167,22 @@ test('in the test language the shell and Personal info show only catalog text', 
     await page.locator('.main-menu__trigger').click();
     await page.locator('#main-menu').waitFor();
     assert.deepEqual(await untranslated(page, allowed), [], 'Personal info with an error, menu open');
+    await page.keyboard.press('Escape');
+    // The photo editor, with a file it refuses.
+    await page.locator('[data-testid=avatar-input]').setInputFiles({
+      name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image'),
+    });
+    await page.getByTestId('avatar-problems').waitFor();
+    assert.deepEqual(await untranslated(page, allowed), [], 'the photo editor refusing a file');
+    // The smaller sections; the token section with its confirmation open.
+    for (const slug of ['email-preferences', 'membership-info', 'personal-access-token']) {
+      await page.goto(`/user/account/${slug}`);
+      await page.locator('#section-title', { hasText: /^\[/ }).waitFor();
+      await page.locator('.section-loading').waitFor({ state: 'detached' });
+      await page.locator('.page-status').waitFor({ state: 'detached' });
+      assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'Python SDK']), [], slug);
+    }
+    await screenshot(page, 'en-XA-personal-access-token');
   } finally {
     await context.close();
   }

@@ -10,6 +10,7 @@
 
 pub mod avatar;
 pub mod main;
+pub mod sections;
 pub mod zh;
 
 /// Label Studio's newest frontend keeps the choice here, with the same values.

@@ -4,6 +4,7 @@
 
 use super::avatar::AvatarMsg;
 use super::main::MainMsg;
+use super::sections::SectionsMsg;
 
 /// The shell and Personal info in Chinese.
 pub fn main(msg: MainMsg) -> &'static str {
@@ -131,6 +132,90 @@ pub fn avatar(msg: AvatarMsg) -> &'static str {
     }
 }
 
+/// The smaller sections in Chinese (linked into their own chunk).
+pub fn sections(msg: SectionsMsg) -> &'static str {
+    use SectionsMsg::*;
+    match msg {
+        NewsSwitch => "向我发送产品新闻和使用技巧",
+        NewsHint => "偶尔发送有关 Label Studio 新功能的邮件。账户和安全相关的邮件总会发送。",
+        NotSaved => "未保存：{error}",
+        UserId => "用户 ID",
+        Registered => "注册时间",
+        Contributions => "贡献",
+        YourMembership => "你的成员信息",
+        NoOrganization => "你不属于任何组织。",
+        Organization => "组织",
+        Name => "名称",
+        OrganizationId => "组织 ID",
+        Owner => "所有者",
+        Created => "创建时间",
+        Unavailable => "无法获取：{error} ",
+        YourRole => "你的角色",
+        NoRoles => " Label Studio 社区版没有角色区分：每位成员都拥有全部权限。",
+        AnnotationsSubmitted => "已提交的标注",
+        ProjectsContributedTo => "参与的项目",
+        ProjectsYouContributedTo => "你参与过的项目",
+        ProjectsYouCreated => "你创建的项目",
+        RoleOwner => "所有者",
+        RoleAdministrator => "管理员",
+        RoleManager => "经理",
+        RoleAnnotator => "标注员",
+        RoleReviewer => "审核员",
+        RoleDeactivated => "已停用",
+        RolePending => "待处理",
+        PatIntro => "个人访问令牌用于脚本、Python SDK 和各种集成，它以你的身份执行操作。",
+        YourTokens => "你的令牌",
+        LoadingTokens => "正在加载令牌…",
+        NoPat => "你还没有个人访问令牌。",
+        PatLabel => "个人访问令牌",
+        CreatedOn => "创建于 ",
+        Unknown => "未知",
+        Expires => "过期时间 ",
+        Never => "永不过期",
+        PrefixTitle => "Label Studio 只保存令牌的前两段",
+        RevokeEllipsis => "撤销…",
+        RevokeQuestion => "要撤销此令牌吗？所有使用它的脚本、SDK 客户端和集成都会立即停止工作。",
+        RevokeToken => "撤销令牌",
+        Creating => "正在创建…",
+        CreateToken => "创建令牌",
+        OnePerUser => "Label Studio 每个用户只允许一个个人访问令牌：请先撤销当前令牌再创建新的。",
+        ShownOnce => "令牌只在创建后显示一次。",
+        LegacyOff => "此组织已关闭旧版令牌；组织管理员可以开启。",
+        AlreadyHaveToken => "你已经有一个令牌，而 Label Studio 每个用户只允许一个。请先撤销它。",
+        CouldNotCreate => "无法创建令牌：{error}",
+        Revoked => "令牌已撤销。使用它的脚本将无法再获取访问令牌。",
+        AlreadyRevoked => "该令牌已被撤销。",
+        CouldNotRevoke => "无法撤销：{error}",
+        NewTokenTitle => "你的新个人访问令牌",
+        CopyItNow => "请立即复制：它不会再次显示。任何持有此令牌的人都能以你的身份操作，请妥善保管。",
+        Token => "令牌",
+        CopyToken => "复制令牌",
+        Testing => "正在测试…",
+        TestToken => "测试令牌",
+        StopWaiting => "停止等待",
+        Works => "可用：已验证为 {email}。",
+        ExchangeFailed => "兑换令牌失败：{error}",
+        CallFailed => "使用该令牌调用 API 失败：{error}",
+        NotAccepted => "令牌已兑换，但 Label Studio 不接受该访问令牌。此组织可能已停用个人访问令牌（组织 → 设置 → 访问令牌设置）。",
+        RefreshExplained => "这是一个刷新令牌：在 /api/token/refresh/ 用它换取有效期 5 分钟的访问令牌，再以 \"Authorization: Bearer …\" 发送。Python SDK 会自动完成这一步。",
+        EnvironmentVariables => "环境变量",
+        CopiedClose => "我已复制，关闭",
+        CopyExample => "复制示例",
+        LegacyIntro => "旧版令牌永不过期。请以 \"Authorization: Token …\" 发送。能用个人访问令牌时请优先使用。",
+        YourLegacyToken => "你的旧版令牌",
+        Show => "显示",
+        Hide => "隐藏",
+        ExampleRequest => "请求示例",
+        RenewWarning => "重新生成会立即替换此令牌。所有使用旧令牌的脚本、集成和 ML 后端都会立即停止工作，直到你为它们换上新令牌。",
+        TypeToConfirm => "输入 {word} 以确认",
+        Renewing => "正在重新生成…",
+        RenewToken => "重新生成令牌",
+        RenewEllipsis => "重新生成令牌…",
+        Renewed => "已创建新令牌。旧令牌已失效。",
+        CouldNotRenew => "无法重新生成：{error}",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{placeholders, Catalog};
@@ -151,5 +236,6 @@ mod tests {
     fn every_chinese_string_has_the_english_placeholders() {
         same_placeholders(MainMsg::ALL, main);
         same_placeholders(AvatarMsg::ALL, avatar);
+        same_placeholders(SectionsMsg::ALL, sections);
     }
 }
