@@ -187,3 +187,36 @@ test('in the test language the shell and the translated sections show only catal
     await context.close();
   }
 });
+
+test('a switch whose code does not arrive says so and tries again; a slow one can be cancelled', async () => {
+  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+    const chunk = /\/split_lang_(switch|zh_main)-[0-9a-f]+\.wasm$/;
+    // Nothing arrives: the reason, with Try again; nothing stored, no reload.
+    await page.route(chunk, (route) => route.abort());
+    await page.getByTestId('language-switch').click();
+    const missing = page.getByRole('alert').filter({ hasText: 'Could not load the language' });
+    await missing.waitFor();
+    assert.equal(await stored(page), null);
+    assert.equal(await htmlLang(page), 'en');
+    // Slow: Cancel appears, and cancelling leaves the page as it was.
+    await page.unroute(chunk);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    // (The fetch goes on after Cancel: the handler may outlive the route.)
+    await page.route(chunk, async (route) => { await held; await route.continue().catch(() => {}); });
+    await missing.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.language-switch').getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await stored(page), null);
+    release();
+    await page.unroute(chunk);
+    // Once it arrives, pressing again switches.
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('language-switch').click()]);
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    assert.equal(await stored(page), 'zh-CN');
+  } finally {
+    await context.close();
+  }
+});
