@@ -132,8 +132,9 @@ async function untranslated(page, allowed) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode());) {
       const el = node.parentElement;
-      // Dates are the browser's (Intl), in <time>; projects' names, tokens and code are data.
-      if (!el || el.closest('[hidden], script, style, time, .project-list, code, pre')) continue;
+      // Dates are the browser's (Intl), in <time>; initials, projects' names, tokens and code
+      // are data.
+      if (!el || el.closest('[hidden], script, style, time, .project-list, code, pre, .userpic')) continue;
       if (!ok(node.data)) found.push(node.data.trim());
     }
     for (const el of document.querySelectorAll('[aria-label], [title]:not(time), [alt], [placeholder]')) {
