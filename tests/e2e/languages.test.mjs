@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   launch, newWatchedPage, signIn, apiGet, assertAccessible, screenshot, EMAIL,
 } from './helpers.mjs';
+import { png } from './images.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -217,6 +218,27 @@ test('a switch whose code does not arrive says so and tries again; a slow one ca
     await Promise.all([page.waitForEvent('load'), page.getByTestId('language-switch').click()]);
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     assert.equal(await stored(page), 'zh-CN');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a photo waiting in the preview comes through a switch, not uploaded', async () => {
+  const { context, page, watch } = await newWatchedPage(browser, { locale: 'en-US' });
+  try {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
+    await page.setInputFiles('[data-testid=avatar-input]', {
+      name: 'kept.png', mimeType: 'image/png', buffer: png(40, 40),
+    });
+    await page.getByTestId('avatar-preview').filter({ hasText: 'kept.png — 40 × 40 px' }).waitFor();
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('language-switch').click()]);
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    // In Chinese now, with the photo back in the preview and nothing uploaded.
+    await page.getByTestId('avatar-preview').filter({ hasText: 'kept.png — 40 × 40 像素' }).waitFor();
+    await page.locator('.avatar-editor .form-status', { hasText: '已恢复你之前选择的照片' }).waitFor();
+    assert.deepEqual(watch.unsafeRequests.filter((r) => r.path.includes('/avatar')), []);
+    assert.deepEqual(watch.consoleErrors, []);
   } finally {
     await context.close();
   }
