@@ -12,6 +12,8 @@ pub fn SignedOutPanel(
     return_to: String,
 ) -> impl IntoView {
     let href = use_site().login(&return_to);
+    // The page's name, in the page's language (index.html can only say it in English).
+    document().set_title(t(MainMsg::MyAccount));
     view! {
         <main class="signed-out" aria-labelledby="signed-out-title">
             <h1 id="signed-out-title" class="signed-out__title">

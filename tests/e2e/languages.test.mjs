@@ -243,3 +243,18 @@ test('a photo waiting in the preview comes through a switch, not uploaded', asyn
     await context.close();
   }
 });
+
+test('in the test language the signed-out panel shows only catalog text', async () => {
+  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
+  try {
+    // Label Studio's login page is on the same origin: store the choice there, signed out.
+    await page.goto('/user/login/');
+    await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
+    await page.goto('/user/account/personal-info');
+    await page.locator('#signed-out-title', { hasText: /^\[/ }).waitFor();
+    assert.equal(await htmlLang(page), 'en-XA');
+    assert.deepEqual(await untranslated(page, ['Label Studio']), [], 'signed-out panel');
+  } finally {
+    await context.close();
+  }
+});
