@@ -17,15 +17,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="theme-toggle" on:click=cycle>
             <span class="visually-hidden">{t(MainMsg::ThemeLabel)}</span>
-            {move || {
-                t(
-                    match choice.get() {
-                        ThemeChoice::Auto => MainMsg::ThemeAuto,
-                        ThemeChoice::Light => MainMsg::ThemeLight,
-                        ThemeChoice::Dark => MainMsg::ThemeDark,
-                    },
-                )
-            }}
+            {move || t(choice.get().label())}
         </button>
     }
 }

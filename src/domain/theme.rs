@@ -1,6 +1,8 @@
 //! The colour theme: Label Studio's three choices, stored where Label Studio stores them, so a
 //! choice made on either page holds on the other (same origin, same key, same values).
 
+use crate::domain::i18n::main::MainMsg;
+
 /// What the user chose. `Auto` follows the system's `prefers-color-scheme`, live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeChoice {
@@ -29,6 +31,15 @@ impl ThemeChoice {
             Some("Light") => Self::Light,
             Some("Dark") => Self::Dark,
             _ => Self::Auto,
+        }
+    }
+
+    /// What the button shows, in the page's language (the stored value stays Label Studio's).
+    pub fn label(self) -> MainMsg {
+        match self {
+            Self::Auto => MainMsg::ThemeAuto,
+            Self::Light => MainMsg::ThemeLight,
+            Self::Dark => MainMsg::ThemeDark,
         }
     }
 
@@ -79,6 +90,14 @@ mod tests {
         }
         for other in [None, Some(""), Some("dark"), Some("light"), Some("garbage")] {
             assert_eq!(ThemeChoice::parse(other), ThemeChoice::Auto);
+        }
+    }
+
+    #[test]
+    fn the_button_says_label_studios_words() {
+        use crate::domain::i18n::Catalog;
+        for choice in [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark] {
+            assert_eq!(choice.label().english(), choice.as_str());
         }
     }
 

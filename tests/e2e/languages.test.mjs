@@ -14,6 +14,16 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/** Runs `body` in a browser context of its own whose languages are `locale`, then closes it. */
+async function inContext(locale, body) {
+  const watched = await newWatchedPage(browser, { locale });
+  try {
+    await body(watched);
+  } finally {
+    await watched.context.close();
+  }
+}
+
 const stored = (page) => page.evaluate(() => localStorage.getItem('label-studio.lang'));
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
@@ -28,8 +38,7 @@ async function overflowing(page) {
 }
 
 test('a browser that prefers Chinese gets Chinese on its first visit, and it fits', async () => {
-  const { context, page, watch } = await newWatchedPage(browser, { locale: 'zh-CN' });
-  try {
+  await inContext('zh-CN', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     assert.equal(await htmlLang(page), 'zh-CN');
@@ -66,14 +75,11 @@ test('a browser that prefers Chinese gets Chinese on its first visit, and it fit
     await page.locator('#phone-error', { hasText: '请以 + 和国家代码开头' }).waitFor();
     await page.locator('.form-status', { hasText: '请修正标出的字段；未发送任何内容。' }).waitFor();
     assert.deepEqual(watch.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the switch works from the keyboard, stores label-studio.lang and keeps a draft', async () => {
-  const { context, page, watch } = await newWatchedPage(browser, { locale: 'zh-CN' });
-  try {
+  await inContext('zh-CN', async ({ context, page, watch }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     const me = await apiGet(page, '/api/current-user/whoami');
@@ -101,23 +107,18 @@ test('the switch works from the keyboard, stores label-studio.lang and keeps a d
     assert.equal(await stored(page), 'zh-CN');
     assert.equal(await page.inputValue('#last-name'), `${me.last_name}-草稿`);
     assert.deepEqual(watch.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a language stored beforehand is honoured on load', async () => {
-  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
-  try {
+  await inContext('en-US', async ({ page }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
     await page.evaluate(() => localStorage.setItem('label-studio.lang', 'zh-CN'));
     await page.reload();
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     assert.equal(await htmlLang(page), 'zh-CN');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Text on the page, and accessible names, that are not from the catalog in the test language. */
@@ -150,8 +151,7 @@ async function untranslated(page, allowed) {
 }
 
 test('in the test language the shell and the translated sections show only catalog text', async () => {
-  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
-  try {
+  await inContext('en-US', async ({ page }) => {
     await signIn(page, '/user/account/personal-info');
     await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
     await page.reload();
@@ -185,14 +185,11 @@ test('in the test language the shell and the translated sections show only catal
       assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'Python SDK']), [], slug);
     }
     await screenshot(page, 'en-XA-personal-access-token');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a switch whose code does not arrive says so and tries again; a slow one can be cancelled', async () => {
-  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
-  try {
+  await inContext('en-US', async ({ page }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
     const chunk = /\/split_lang_(switch|zh_main)-[0-9a-f]+\.wasm$/;
@@ -218,14 +215,11 @@ test('a switch whose code does not arrive says so and tries again; a slow one ca
     await Promise.all([page.waitForEvent('load'), page.getByTestId('language-switch').click()]);
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     assert.equal(await stored(page), 'zh-CN');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a photo waiting in the preview comes through a switch, not uploaded', async () => {
-  const { context, page, watch } = await newWatchedPage(browser, { locale: 'en-US' });
-  try {
+  await inContext('en-US', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: 'Personal Info' }).waitFor();
     await page.setInputFiles('[data-testid=avatar-input]', {
@@ -239,14 +233,11 @@ test('a photo waiting in the preview comes through a switch, not uploaded', asyn
     await page.locator('.avatar-editor .form-status', { hasText: '已恢复你之前选择的照片' }).waitFor();
     assert.deepEqual(watch.unsafeRequests.filter((r) => r.path.includes('/avatar')), []);
     assert.deepEqual(watch.consoleErrors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('in the test language the signed-out panel shows only catalog text', async () => {
-  const { context, page } = await newWatchedPage(browser, { locale: 'en-US' });
-  try {
+  await inContext('en-US', async ({ page }) => {
     // Label Studio's login page is on the same origin: store the choice there, signed out.
     await page.goto('/user/login/');
     await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
@@ -254,7 +245,5 @@ test('in the test language the signed-out panel shows only catalog text', async 
     await page.locator('#signed-out-title', { hasText: /^\[/ }).waitFor();
     assert.equal(await htmlLang(page), 'en-XA');
     assert.deepEqual(await untranslated(page, ['Label Studio']), [], 'signed-out panel');
-  } finally {
-    await context.close();
-  }
+  });
 });
