@@ -17,7 +17,9 @@ use crate::browser::chunk::{split_code, CodeMissing};
 use crate::browser::lang as storage;
 use crate::components::lazy_code::{BuildView, Wait};
 use crate::context::Connection;
+use crate::domain::hotkeys::DefaultHotkey;
 use crate::domain::i18n::avatar::AvatarMsg;
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::i18n::{self, Catalog, Lang};
@@ -30,6 +32,14 @@ thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
     static ZH_MAIN: Cell<Option<Table<MainMsg>>> = const { Cell::new(None) };
     static PSEUDO: Cell<Option<Table<&'static str>>> = const { Cell::new(None) };
+    static ZH_HOTKEYS: Cell<Option<ZhHotkeys>> = const { Cell::new(None) };
+}
+
+/// The Hotkeys section's Chinese: its catalog, and the defaults' words by Label Studio's number.
+#[derive(Clone, Copy)]
+struct ZhHotkeys {
+    msg: Table<HotkeysMsg>,
+    default: fn(u32) -> Option<(&'static str, &'static str)>,
 }
 
 split_code!(
@@ -45,6 +55,16 @@ split_code!(
     lang_switch,
     Switcher,
     crate::components::language_switch::switch_page
+);
+split_code!(
+    zh_hotkeys_table,
+    preload_zh_hotkeys,
+    lang_zh_hotkeys,
+    ZhHotkeys,
+    ZhHotkeys {
+        msg: i18n::zh_hotkeys::hotkeys,
+        default: i18n::zh_hotkeys::hotkey_default,
+    }
 );
 split_code!(
     pseudo_table,
@@ -93,6 +113,12 @@ impl Words for SectionsMsg {
     }
 }
 
+impl Words for HotkeysMsg {
+    fn chinese() -> Option<Table<Self>> {
+        ZH_HOTKEYS.with(Cell::get).map(|zh| zh.msg)
+    }
+}
+
 impl Words for MainMsg {
     fn chinese() -> Option<Table<Self>> {
         ZH_MAIN.with(Cell::get)
@@ -112,9 +138,7 @@ pub fn t<M: Words>(msg: M) -> &'static str {
     match lang() {
         Lang::En => english,
         Lang::ZhCn => M::chinese().map_or(english, |zh| zh(msg)),
-        Lang::Pseudo => PSEUDO
-            .with(Cell::get)
-            .map_or(english, |pseudo| pseudo(english)),
+        Lang::Pseudo => t_pseudo(english),
     }
 }
 
@@ -122,6 +146,51 @@ pub fn t<M: Words>(msg: M) -> &'static str {
 #[inline(never)]
 pub fn tf<M: Words>(msg: M, args: &[(&str, &str)]) -> String {
     i18n::fill(t(msg), args)
+}
+
+/// The Hotkeys section's words in the page's language (its Chinese must be here:
+/// [`load_hotkey_words`]).
+pub fn hotkey_words() -> HotkeyWords {
+    HotkeyWords {
+        t: t::<HotkeysMsg>,
+        default: default_words,
+    }
+}
+
+/// A default's name and description in the page's language.
+fn default_words(default: &'static DefaultHotkey) -> (&'static str, &'static str) {
+    let english = (default.label, default.description);
+    match lang() {
+        Lang::En => english,
+        Lang::ZhCn => ZH_HOTKEYS
+            .with(Cell::get)
+            .and_then(|zh| (zh.default)(default.number))
+            .unwrap_or(english),
+        Lang::Pseudo => (t_pseudo(default.label), t_pseudo(default.description)),
+    }
+}
+
+fn t_pseudo(english: &'static str) -> &'static str {
+    PSEUDO
+        .with(Cell::get)
+        .map_or(english, |pseudo| pseudo(english))
+}
+
+/// Starts fetching the Hotkeys section's words for the page's language, if they live apart.
+pub async fn preload_hotkey_words() {
+    if lang() == Lang::ZhCn {
+        let _ = preload_zh_hotkeys().await;
+    }
+}
+
+/// Fetches the Hotkeys section's words for the page's language, once: called with the
+/// section's code, so the section never shows a mix.
+pub async fn load_hotkey_words() -> Result<(), CodeMissing> {
+    if lang() == Lang::ZhCn && ZH_HOTKEYS.with(Cell::get).is_none() {
+        let table = zh_hotkeys_table().await?;
+        ZH_HOTKEYS.with(|cell| cell.set(Some(table)));
+    }
+    Ok(())
 }
 
 /// Why something is not on this server, in words.

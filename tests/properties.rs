@@ -13,6 +13,7 @@ use account_settings::api::{strip_python_list, ApiError, SitePrefix};
 use account_settings::domain::avatar::{self, FileFacts, ImageKind};
 use account_settings::domain::hotkeys::keys::{self, KeyCombo, KeyPress, Platform, Recorded};
 use account_settings::domain::hotkeys::{self, project_keys, transfer, validation, Binding};
+use account_settings::domain::i18n::hotkeys::{HotkeyWords, EN};
 use account_settings::domain::release::{ReleaseNumber, ServerRelease};
 use account_settings::domain::{jwt, profile, snippets, time, user};
 use proptest::prelude::*;
@@ -277,8 +278,8 @@ proptest! {
         } else {
             prop_assert!(keys::normalize(&text).is_err());
         }
-        let _ = validation::check_key(&text);
-        let _ = validation::blocked_reason(&text);
+        let _ = validation::check_key(&text, EN);
+        let _ = validation::blocked_reason(&text, EN);
         let _ = hotkeys::same_key(&text, "ctrl+enter");
     }
 
@@ -290,7 +291,7 @@ proptest! {
             prop_assert!(!keys::label(&combo, platform).is_empty());
             prop_assert_eq!(keys::caps(&combo, platform).len(), combo.modifiers().count() + 1);
         }
-        let _ = validation::browser_reserved(&combo);
+        let _ = validation::browser_reserved(&combo, EN);
     }
 
     #[test]
@@ -300,11 +301,11 @@ proptest! {
             Recorded::Combo(combo) => {
                 prop_assert_eq!(KeyCombo::parse(&combo.to_string()), Ok(combo.clone()));
                 prop_assert!(!keys::label(combo, Platform::Other).is_empty());
-                prop_assert!(recorded.refusal().is_none());
+                prop_assert!(recorded.refusal(EN).is_none());
             }
-            Recorded::ModifierOnly => prop_assert!(recorded.refusal().is_none()),
+            Recorded::ModifierOnly => prop_assert!(recorded.refusal(EN).is_none()),
             // A refused key is refused with a reason.
-            Recorded::Unsupported(_) | Recorded::Keypad(_) => prop_assert!(recorded.refusal().is_some()),
+            Recorded::Unsupported(_) | Recorded::Keypad(_) => prop_assert!(recorded.refusal(EN).is_some()),
         }
     }
 
@@ -327,9 +328,9 @@ proptest! {
             0..30,
         ).prop_map(|parts| parts.concat()),
     ) {
-        if let Ok(keys) = project_keys::read(&text) {
+        if let Ok(keys) = project_keys::read(&text, EN) {
             let all = hotkeys::merge(&HotkeyMap::new());
-            let _ = project_keys::clashes(&keys, &all);
+            let _ = project_keys::clashes(&keys, &all, HotkeyWords::ENGLISH);
         }
     }
 
@@ -337,14 +338,14 @@ proptest! {
 
     #[test]
     fn any_text_imports_or_is_refused(text in ".{0,200}") {
-        let _ = transfer::import(&text);
+        let _ = transfer::import(&text, EN);
     }
 
     #[test]
     fn any_json_imports_or_is_refused(value in json()) {
-        let _ = transfer::import(&value.to_string());
+        let _ = transfer::import(&value.to_string(), EN);
         let wrapped = serde_json::json!({ "hotkeys": value, "version": "1.0" });
-        let _ = transfer::import(&wrapped.to_string());
+        let _ = transfer::import(&wrapped.to_string(), EN);
     }
 
     #[test]
@@ -357,7 +358,7 @@ proptest! {
                 "id": id, "section": section, "element": element, "key": key, "active": active,
             }))
             .collect();
-        let _ = transfer::import(&Value::Array(rows).to_string());
+        let _ = transfer::import(&Value::Array(rows).to_string(), EN);
     }
 
     #[test]
@@ -367,13 +368,13 @@ proptest! {
         let mut bindings = hotkeys::merge(&HotkeyMap::new());
         for (binding, (remap, combo, active)) in bindings.iter_mut().zip(edits) {
             let spelled = combo.to_string();
-            if remap && validation::check_key(&spelled).is_ok() {
+            if remap && validation::check_key(&spelled, EN).is_ok() {
                 binding.key = spelled;
             }
             binding.active = active;
         }
-        let text = transfer::export(&bindings, "2026-12-02T12:00:00.000Z");
-        let back = transfer::import(&text);
+        let text = transfer::export(&bindings, "2026-12-02T12:00:00.000Z", HotkeyWords::ENGLISH);
+        let back = transfer::import(&text, EN);
         prop_assert!(back.is_ok(), "refused its own export: {:?}", back.err());
         let back: Vec<Binding> = back.unwrap_or_default();
         // The same bindings, key by key (an import stores the canonical spelling: `m` for `M`).
@@ -390,7 +391,7 @@ proptest! {
     #[test]
     fn any_stored_map_merges_checks_and_finds_conflicts(value in json()) {
         if let Some(map) = hotkeys::from_profile(Some(&value)) {
-            let _ = validation::check_map(&map);
+            let _ = validation::check_map(&map, EN);
             let bindings = hotkeys::merge(&map);
             let conflicts = hotkeys::conflicts(&bindings);
             let _ = hotkeys::real_conflicts(&conflicts);
@@ -411,7 +412,7 @@ proptest! {
             .into_iter()
             .map(|(id, (key, active, description))| (id, StoredHotkey { key, active, description }))
             .collect();
-        let _ = validation::check_map(&map);
+        let _ = validation::check_map(&map, EN);
         let mut bindings = hotkeys::merge(&map);
         let conflicts = hotkeys::conflicts(&bindings);
         let _ = hotkeys::real_conflicts(&conflicts);
@@ -420,7 +421,7 @@ proptest! {
             let id = id.clone();
             hotkeys::resolve_clash(&mut bindings, &id, &previous, true);
         }
-        let _ = transfer::export(&bindings, "");
+        let _ = transfer::export(&bindings, "", HotkeyWords::ENGLISH);
     }
 
     // ---- Profile, users, names ----

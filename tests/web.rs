@@ -809,7 +809,7 @@ async fn a_projects_label_keys_show_where_they_clash_with_mine() {
     );
     choose_project(&app, "Cats").await;
     let result = || app.text("[data-testid=project-keys]").unwrap_or_default();
-    wait_for(|| result().contains("2 key(s)")).await;
+    wait_for(|| result().contains("2 keys")).await;
     assert!(
         result().contains("Label “Cat” 1 (given by the editor)"),
         "{}",

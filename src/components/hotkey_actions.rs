@@ -3,7 +3,9 @@ use leptos::task::spawn_local;
 
 use crate::browser::{clipboard, download};
 use crate::domain::hotkeys::{transfer, Binding};
+use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
+use crate::i18n::{hotkey_words, t};
 
 /// The hotkey editor's toolbar: Import…, Export, Copy JSON, Reset to defaults…. Export and Copy
 /// take the rows as they are on the page, saved or not.
@@ -20,14 +22,14 @@ pub fn HotkeyActions(
 ) -> impl IntoView {
     let export_text = move || {
         let now = String::from(js_sys::Date::new_0().to_iso_string());
-        draft.with_untracked(|d| transfer::export(d, &now))
+        draft.with_untracked(|d| transfer::export(d, &now, hotkey_words()))
     };
     let on_export = move |_| {
         let ok = download::text_file("hotkeys-export.json", "application/json", &export_text());
         status.set(Status::from_outcome(
             ok,
-            "Exported hotkeys-export.json.",
-            "The browser blocked the download.",
+            t(HotkeysMsg::Exported),
+            t(HotkeysMsg::DownloadBlocked),
         ));
     };
     let on_copy = move |_| {
@@ -36,25 +38,25 @@ pub fn HotkeyActions(
             let ok = clipboard::copy(&text, None).await;
             status.try_set(Status::from_outcome(
                 ok,
-                "Hotkeys copied as JSON.",
-                "The browser did not allow copying.",
+                t(HotkeysMsg::CopiedJson),
+                t(HotkeysMsg::CopyRefused),
             ));
         });
     };
 
     view! {
-        <div class="hotkeys__toolbar" role="toolbar" aria-label="Hotkey actions">
+        <div class="hotkeys__toolbar" role="toolbar" aria-label=t(HotkeysMsg::HotkeyActions)>
             <button type="button" class="button" on:click=move |_| on_import.run(())>
-                "Import…"
+                {t(HotkeysMsg::Import)}
             </button>
             <button type="button" class="button" on:click=on_export>
-                "Export"
+                {t(HotkeysMsg::Export)}
             </button>
             <button type="button" class="button" on:click=on_copy>
-                "Copy JSON"
+                {t(HotkeysMsg::CopyJson)}
             </button>
             <button type="button" class="button button--danger" on:click=move |_| on_reset.run(())>
-                "Reset to defaults…"
+                {t(HotkeysMsg::ResetToDefaults)}
             </button>
         </div>
     }

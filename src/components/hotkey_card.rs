@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::hotkey_row::HotkeyRow;
 use crate::domain::hotkeys::keys::Platform;
 use crate::domain::hotkeys::{Binding, Clash, HotkeySection};
+use crate::i18n::t;
 
 /// One section of hotkeys (Annotation, Regions, …) as a card of rows; nothing when the section
 /// has no rows. Rows are built once and a filter only hides them: re-creating 200+ rows on
@@ -51,9 +52,9 @@ pub fn HotkeyCard(
                     hidden=move || !any_shown.get()
                 >
                     <h2 class="hotkey-card__title" id=heading_id.clone()>
-                        {section.title}
+                        {t(section.title)}
                     </h2>
-                    <p class="hotkey-card__description">{section.description}</p>
+                    <p class="hotkey-card__description">{t(section.description)}</p>
                     <ul class="hotkey-card__rows">
                         <For each=move || ids.get() key=|id| id.clone() let:id>
                             {

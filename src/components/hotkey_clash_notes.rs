@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::domain::hotkeys::{clash_label, Binding, Clash};
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t, tf};
 
 /// Under a hotkey row: which other actions share its keys (a real conflict, or one the defaults
 /// already have), and after a recording that clashes, the choice Swap / Replace / Keep both.
@@ -18,7 +20,7 @@ pub fn HotkeyClashNotes(
     let names = move |list: &[Clash]| {
         draft.with(|all| {
             list.iter()
-                .map(|c| clash_label(all, &c.other))
+                .map(|c| clash_label(all, &c.other, hotkey_words()))
                 .collect::<Vec<_>>()
                 .join(", ")
         })
@@ -34,7 +36,7 @@ pub fn HotkeyClashNotes(
                     .then(|| {
                         view! {
                             <span class="hotkey-row__conflict" data-testid="row-conflict">
-                                {format!("Also bound to: {}", names(&real))}
+                                {tf(HotkeysMsg::AlsoBoundTo, &[("names", &names(&real))])}
                             </span>
                         }
                     })}
@@ -42,7 +44,7 @@ pub fn HotkeyClashNotes(
                     .then(|| {
                         view! {
                             <span class="hotkey-row__shared">
-                                {format!("Shared by default with: {}", names(&shared))}
+                                {tf(HotkeysMsg::SharedByDefault, &[("names", &names(&shared))])}
                             </span>
                         }
                     })}
@@ -57,28 +59,28 @@ pub fn HotkeyClashNotes(
                         <span
                             class="hotkey-row__offer"
                             role="group"
-                            aria-label="Resolve the conflict"
+                            aria-label=t(HotkeysMsg::ResolveConflict)
                         >
                             <button
                                 type="button"
                                 class="button button--small"
                                 on:click=move |_| on_resolve.run(true)
                             >
-                                "Swap"
+                                {t(HotkeysMsg::Swap)}
                             </button>
                             <button
                                 type="button"
                                 class="button button--small"
                                 on:click=move |_| on_resolve.run(false)
                             >
-                                "Replace"
+                                {t(HotkeysMsg::Replace)}
                             </button>
                             <button
                                 type="button"
                                 class="button button--small"
                                 on:click=move |_| offer.set(None)
                             >
-                                "Keep both"
+                                {t(HotkeysMsg::KeepBoth)}
                             </button>
                         </span>
                     }

@@ -23,7 +23,9 @@ use crate::domain::hotkeys::{
     conflicts, merge, real_conflicts, restorable, same_stored, Filter, PendingHotkeys, OTHER,
     PENDING_HOTKEYS_KEY, SECTIONS,
 };
+use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
+use crate::i18n::{hotkey_words, t};
 
 #[derive(Debug, Clone)]
 struct SaveRequest {
@@ -69,8 +71,9 @@ pub fn HotkeyEditor(
     let clashes = Memo::new(move |_| draft.with(|d| conflicts(d)));
     let recording = RwSignal::new(None::<String>);
     let (announced, announce) = signal(String::new());
+    let words = hotkey_words();
     let status = RwSignal::new(restored.map_or(Status::Quiet, |_| {
-        Status::Done("Restored the hotkey edits you had not saved yet; check them and Save.".into())
+        Status::Done(t(HotkeysMsg::RestoredEdits).into())
     }));
     let panel = RwSignal::new(Panel::None);
     let undo = RwSignal::new(None::<HotkeyMap>);
@@ -96,19 +99,20 @@ pub fn HotkeyEditor(
                 draft.set(merge(&stored));
                 single_off.set(memory(&stored));
                 panel.set(Panel::None);
-                let message = request
-                    .kind
-                    .saved_message(changed, clashes.with(real_conflicts));
+                let message =
+                    request
+                        .kind
+                        .saved_message(changed, clashes.with(real_conflicts), words.t);
                 undo.set(request.kind.offers_undo().then_some(request.previous));
                 announce.set(message.clone());
                 status.set(Status::Done(message));
             }
             Ok((_, SaveOutcome::Stale(current))) => {
                 panel.set(Panel::Stale(current));
-                status.set(Status::Failed(editing::STALE_NOT_SAVED.into()));
+                status.set(Status::Failed(t(HotkeysMsg::StaleNotSaved).into()));
             }
             Err(error) => {
-                let message = editing::save_failed(&error.user_message());
+                let message = editing::save_failed(&error.user_message(), words.t);
                 announce.set(message.clone());
                 status.set(Status::Failed(message));
             }
@@ -118,9 +122,9 @@ pub fn HotkeyEditor(
     // One gate for every save: the server's rules are checked here first, so a refused
     // combination never reaches it.
     let submit = move |map: HotkeyMap, kind: SaveKind, expect: Option<HotkeyMap>| {
-        let problems = check_map(&map);
+        let problems = check_map(&map, words.t);
         if !problems.is_empty() {
-            status.set(Status::Failed(editing::save_refused(&problems)));
+            status.set(Status::Failed(editing::save_refused(&problems, words.t)));
             return;
         }
         status.set(Status::Quiet);
@@ -143,7 +147,7 @@ pub fn HotkeyEditor(
         single_off.set(memory(&theirs));
         baseline.set(theirs);
         panel.set(Panel::None);
-        status.set(Status::Done(editing::LOADED_THEIRS.into()));
+        status.set(Status::Done(t(HotkeysMsg::LoadedTheirs).into()));
     };
 
     guard_draft(
@@ -162,7 +166,7 @@ pub fn HotkeyEditor(
         filter.with(|f| {
             draft.with(|d| {
                 d.iter()
-                    .filter(|b| f.matches(b))
+                    .filter(|b| f.matches(b, words))
                     .map(|b| b.id.clone())
                     .collect::<HashSet<_>>()
             })
@@ -181,10 +185,7 @@ pub fn HotkeyEditor(
 
     view! {
         <div class="hotkeys">
-            <p class="section-card__description">
-                "Click a key, or focus it and press Enter, then press the new combination. Keys are saved in the spelling \
-                 the Label Studio editor understands, so remapped keys work while labelling."
-            </p>
+            <p class="section-card__description">{t(HotkeysMsg::Intro)}</p>
             <HotkeyActions
                 draft
                 status
@@ -209,11 +210,12 @@ pub fn HotkeyEditor(
                     shown_count(),
                     draft.with(Vec::len),
                     clashes.with(real_conflicts),
+                    words.t,
                 )}
             </p>
             {move || {
                 (filter.with(Filter::is_active) && shown_count() == 0)
-                    .then(|| view! { <p class="hotkeys__empty">"No hotkey matches."</p> })
+                    .then(|| view! { <p class="hotkeys__empty">{t(HotkeysMsg::NoMatch)}</p> })
             }}
             {SECTIONS
                 .iter()

@@ -4,6 +4,8 @@ use crate::browser::keyboard::key_press;
 use crate::domain::hotkeys::editing;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
 use crate::domain::hotkeys::Filter;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t};
 
 /// What the filters hold: the words typed, "Modified only", and the combination looked for.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +82,10 @@ pub fn HotkeyFilters(
         }
         ev.prevent_default();
         if let Recorded::Combo(combo) = keys::record(&key_press(&ev)) {
-            announce.set(editing::showing_bound_to(&keys::label(&combo, platform)));
+            announce.set(editing::showing_bound_to(
+                &keys::label(&combo, platform),
+                hotkey_words().t,
+            ));
             found.set(Some(combo));
             finding.set(false);
         }
@@ -90,13 +95,13 @@ pub fn HotkeyFilters(
         <div class="hotkeys__filters">
             <div class="field hotkeys__search">
                 <label class="field__label" for="hotkey-filter">
-                    "Filter"
+                    {t(HotkeysMsg::Filter)}
                 </label>
                 <input
                     id="hotkey-filter"
                     class="field__input"
                     type="search"
-                    placeholder="Action, description or key"
+                    placeholder=t(HotkeysMsg::FilterPlaceholder)
                     prop:value=move || query.get()
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
@@ -114,12 +119,12 @@ pub fn HotkeyFilters(
                 on:blur=move |_| finding.set(false)
             >
                 {move || {
-                    if finding.get() { "Press keys to find… Esc stops" } else { "Find by keys" }
+                    t(if finding.get() { HotkeysMsg::FindingKeys } else { HotkeysMsg::FindByKeys })
                 }}
             </button>
             <label class="checkbox">
                 <input type="checkbox" bind:checked=modified_only />
-                " Modified only"
+                {t(HotkeysMsg::ModifiedOnly)}
             </label>
         </div>
         {move || {
@@ -128,13 +133,16 @@ pub fn HotkeyFilters(
                 .map(|combo| {
                     view! {
                         <p class="hotkeys__found">
-                            {editing::showing_bound_to(&keys::label(&combo, platform))} " "
+                            {editing::showing_bound_to(
+                                &keys::label(&combo, platform),
+                                hotkey_words().t,
+                            )} " "
                             <button
                                 type="button"
                                 class="button button--small"
                                 on:click=move |_| found.set(None)
                             >
-                                "Show all"
+                                {t(HotkeysMsg::ShowAll)}
                             </button>
                         </p>
                     }

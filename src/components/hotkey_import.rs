@@ -4,6 +4,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::hotkeys::transfer::{self, Change};
 use crate::domain::hotkeys::{conflicts, Binding};
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::domain::i18n::plural;
+use crate::i18n::{hotkey_words, t, tf};
+
+/// "1 problem" / "3 problems": English's two forms, Chinese's one.
+fn counted(n: usize, one: HotkeysMsg, many: HotkeysMsg) -> String {
+    tf(plural(n, one, many), &[("count", &n.to_string())])
+}
 
 /// Import: paste or choose a file, see every problem or a preview of the changes, then apply.
 /// Nothing changes until "Apply import".
@@ -22,8 +30,9 @@ pub fn HotkeyImport(
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let check = move || {
-        let result = transfer::import(&text.get_untracked())
-            .map_err(|problems| problems.iter().map(ToString::to_string).collect());
+        let t = hotkey_words().t;
+        let result = transfer::import(&text.get_untracked(), t)
+            .map_err(|problems| problems.iter().map(|p| p.said(t)).collect());
         checked.set(Some(result));
     };
     let on_file = move |_| {
@@ -35,7 +44,7 @@ pub fn HotkeyImport(
             return;
         };
         // A whole number: formatting the browser's f64 would link float formatting (5 KB).
-        if let Some(message) = transfer::too_large(file.size() as u64) {
+        if let Some(message) = transfer::too_large(file.size() as u64, hotkey_words().t) {
             checked.set(Some(Err(vec![message])));
             return;
         }
@@ -45,75 +54,80 @@ pub fn HotkeyImport(
                     text.set(value.as_string().unwrap_or_default());
                     check();
                 }
-                Err(_) => checked.set(Some(Err(vec!["The file could not be read.".into()]))),
+                Err(_) => checked.set(Some(Err(vec![t(HotkeysMsg::FileUnreadable).into()]))),
             }
         });
     };
 
-    let preview =
-        move || {
-            match checked.get() {
-        None => ().into_any(),
-        Some(Err(problems)) => view! {
-            <div class="notice notice--error" role="alert" data-testid="import-problems">
-                <p class="notice__text">
-                    {format!("Nothing was imported. {} problem(s):", problems.len())}
-                </p>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            </div>
-        }.into_any(),
-        Some(Ok(next)) => {
-            let changes = transfer::diff(&current.get(), &next);
-            // Only new clashes are flagged; ones Label Studio ships by default are not.
-            let flagged: Vec<String> = conflicts(&next)
-                .into_iter()
-                .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
-                .map(|(id, _)| id)
-                .collect();
-            let count = changes.len();
-            let has_changes = move || count != 0;
-            let apply_list = next.clone();
-            view! {
-                <div class="import-preview" data-testid="import-preview">
-                    <p>
-                        {match count {
-                            0 => {
-                                "The file matches your current hotkeys; nothing would change."
-                                    .to_string()
-                            }
-                            n => format!("{n} hotkey(s) would change:"),
-                        }}
+    let preview = move || {
+        match checked.get() {
+            None => ().into_any(),
+            Some(Err(problems)) => view! {
+                <div class="notice notice--error" role="alert" data-testid="import-problems">
+                    <p class="notice__text">
+                        {counted(
+                            problems.len(),
+                            HotkeysMsg::NothingImportedOne,
+                            HotkeysMsg::NothingImportedMany,
+                        )}
                     </p>
-                    <Show when=has_changes>
-                        <ChangeTable changes=changes.clone() clashes=flagged.clone() />
-                    </Show>
-                    <div class="dialog__row">
-                        <button
-                            type="button"
-                            class="button button--primary"
-                            disabled=count == 0
-                            on:click=move |_| on_apply.run(apply_list.clone())
-                        >
-                            "Apply import"
-                        </button>
-                    </div>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 </div>
-            }.into_any()
+            }
+            .into_any(),
+            Some(Ok(next)) => {
+                let changes = transfer::diff(&current.get(), &next);
+                // Only new clashes are flagged; ones Label Studio ships by default are not.
+                let flagged: Vec<String> = conflicts(&next)
+                    .into_iter()
+                    .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
+                    .map(|(id, _)| id)
+                    .collect();
+                let count = changes.len();
+                let has_changes = move || count != 0;
+                let apply_list = next.clone();
+                view! {
+                    <div class="import-preview" data-testid="import-preview">
+                        <p>
+                            {match count {
+                                0 => t(HotkeysMsg::ImportSame).to_string(),
+                                n => {
+                                    counted(
+                                        n,
+                                        HotkeysMsg::WouldChangeOne,
+                                        HotkeysMsg::WouldChangeMany,
+                                    )
+                                }
+                            }}
+                        </p>
+                        <Show when=has_changes>
+                            <ChangeTable changes=changes.clone() clashes=flagged.clone() />
+                        </Show>
+                        <div class="dialog__row">
+                            <button
+                                type="button"
+                                class="button button--primary"
+                                disabled=count == 0
+                                on:click=move |_| on_apply.run(apply_list.clone())
+                            >
+                                {t(HotkeysMsg::ApplyImport)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
         }
-    }
-        };
+    };
 
     view! {
         <section class="panel" aria-labelledby="import-title">
             <h2 class="panel__title" id="import-title">
-                "Import hotkeys"
+                {t(HotkeysMsg::ImportTitle)}
             </h2>
-            <p class="field__hint">
-                "Label Studio's export file (hotkeys-export.json) or a list of hotkeys. An import replaces all your \
-                 hotkeys: ones it leaves out go back to their defaults. You will see the changes before anything is saved."
-            </p>
+            <p class="field__hint">{t(HotkeysMsg::ImportHint)}</p>
             <label class="field__label" for="import-text">
-                "Hotkeys JSON"
+                {t(HotkeysMsg::HotkeysJson)}
             </label>
             <textarea
                 id="import-text"
@@ -131,14 +145,14 @@ pub fn HotkeyImport(
                     accept="application/json,.json"
                     node_ref=file_input
                     on:change=on_file
-                    aria-label="Choose a hotkeys file"
+                    aria-label=t(HotkeysMsg::ChooseFile)
                     data-testid="import-file"
                 />
                 <button type="button" class="button" on:click=move |_| check()>
-                    "Check"
+                    {t(HotkeysMsg::Check)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
-                    "Close"
+                    {t(HotkeysMsg::Close)}
                 </button>
             </div>
             {preview}
@@ -156,16 +170,17 @@ pub fn ChangeTable(
 ) -> impl IntoView {
     let describe = |state: &Option<(String, bool)>| match state {
         Some((key, true)) => key.clone(),
-        Some((key, false)) => format!("{key} (off)"),
+        Some((key, false)) => tf(HotkeysMsg::KeysOff, &[("keys", key)]),
         None => "—".into(),
     };
+    let words = hotkey_words();
     view! {
         <table class="change-table">
             <thead>
                 <tr>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Now"</th>
-                    <th scope="col">"After"</th>
+                    <th scope="col">{t(HotkeysMsg::Action)}</th>
+                    <th scope="col">{t(HotkeysMsg::Now)}</th>
+                    <th scope="col">{t(HotkeysMsg::After)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -176,10 +191,14 @@ pub fn ChangeTable(
                         view! {
                             <tr class=("change-table__row--conflict", clash)>
                                 <td>
-                                    {c.label.clone()}
+                                    {c.label(words)}
                                     {clash
                                         .then(|| {
-                                            view! { <span class="badge badge--warn">" conflict"</span> }
+                                            view! {
+                                                <span class="badge badge--warn">
+                                                    {t(HotkeysMsg::Conflict)}
+                                                </span>
+                                            }
                                         })}
                                 </td>
                                 <td>

@@ -3,6 +3,8 @@ use leptos::prelude::*;
 use crate::browser::keyboard::key_press;
 use crate::components::key_caps::KeyCaps;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform, Recorded};
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t, tf};
 
 /// A hotkey's keys as a button that records new ones: click it (or Enter), press the
 /// combination. Plain Esc cancels and plain Tab moves on, so the keyboard is never trapped;
@@ -33,7 +35,7 @@ pub fn HotkeyKeyButton(
     let start = move |_| {
         error.set(None);
         recording.set(Some(id.clone()));
-        announce.set("Recording: press the new keys. Esc cancels.".into());
+        announce.set(t(HotkeysMsg::Recording).into());
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if !is_recording.get_untracked() {
@@ -49,13 +51,13 @@ pub fn HotkeyKeyButton(
         if press.cancels() {
             ev.prevent_default();
             recording.set(None);
-            announce.set("Recording cancelled.".into());
+            announce.set(t(HotkeysMsg::RecordingCancelled).into());
             return;
         }
         ev.prevent_default();
         ev.stop_propagation();
         let recorded = keys::record(&press);
-        if let Some(message) = recorded.refusal() {
+        if let Some(message) = recorded.refusal(hotkey_words().t) {
             error.set(Some(message.clone()));
             announce.set(message);
         } else if let Recorded::Combo(combo) = recorded {
@@ -73,7 +75,7 @@ pub fn HotkeyKeyButton(
             type="button"
             class="key-button"
             class=("key-button--recording", move || is_recording.get())
-            title=move || format!("{}: click or press Enter to change", key_label())
+            title=move || tf(HotkeysMsg::ChangeTitle, &[("keys", &key_label())])
             on:click=start
             on:keydown=on_keydown
             on:blur=move |_| {
@@ -83,10 +85,10 @@ pub fn HotkeyKeyButton(
             }
         >
             // The name starts with what the row is about; the visible caps follow.
-            <span class="visually-hidden">{format!("Change {label}: ")}</span>
+            <span class="visually-hidden">{tf(HotkeysMsg::ChangeLabel, &[("label", &label)])}</span>
             {move || {
                 if is_recording.get() {
-                    view! { <span class="key-button__prompt">"Press keys… Esc to cancel"</span> }
+                    view! { <span class="key-button__prompt">{t(HotkeysMsg::PressKeys)}</span> }
                         .into_any()
                 } else {
                     view! { <KeyCaps keys=keys_now platform /> }.into_any()

@@ -9,6 +9,8 @@ use crate::domain::hotkeys::project_keys::{
     clash_summary, keys_heading, more_projects, read, turn_mine_off, unsettled, ProjectClash,
 };
 use crate::domain::hotkeys::Binding;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t, tf};
 
 /// "Check a project's label keys": find a project by title, read the keys its labeling config
 /// gives to labels and choices (written, or given by the editor), and show where they fire
@@ -26,6 +28,7 @@ pub fn HotkeyProjectKeys(
     on_reveal: Callback<String, bool>,
 ) -> impl IntoView {
     let api = use_api();
+    let words = hotkey_words();
     let opened = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<u64>);
@@ -56,7 +59,7 @@ pub fn HotkeyProjectKeys(
         }
     });
     let turn_off = move |clash: ProjectClash| {
-        if let Some(said) = draft.try_update(|all| turn_mine_off(all, &clash)) {
+        if let Some(said) = draft.try_update(|all| turn_mine_off(all, &clash, words.t)) {
             announce.set(said);
         }
     };
@@ -74,20 +77,20 @@ pub fn HotkeyProjectKeys(
 
     view! {
         <details class="project-keys" on:toggle=move |_| opened.set(true)>
-            <summary class="project-keys__toggle">"Check a project's label keys"</summary>
+            <summary class="project-keys__toggle">{t(HotkeysMsg::CheckProject)}</summary>
             <div class="project-keys__search">
                 <TextField
                     id="project-search"
-                    label="Project"
+                    label=t(HotkeysMsg::Project)
                     value=query
                     error=Signal::derive(|| None::<String>)
                     input_type="search"
-                    hint="Part of its title."
+                    hint=t(HotkeysMsg::PartOfTitle)
                 />
             </div>
-            <Loaded resource=found what="your projects" let:page>
+            <Loaded resource=found what=t(HotkeysMsg::YourProjects) let:page>
                 {(opened.get_untracked() && page.results.is_empty())
-                    .then(|| view! { <p class="hotkeys__empty">"No project matches."</p> })}
+                    .then(|| view! { <p class="hotkeys__empty">{t(HotkeysMsg::NoProject)}</p> })}
                 <ul class="project-keys__list">
                     {page
                         .results
@@ -109,16 +112,22 @@ pub fn HotkeyProjectKeys(
                         })
                         .collect_view()}
                 </ul>
-                {more_projects(page.results.len(), page.count)
+                {more_projects(page.results.len(), page.count, words.t)
                     .map(|more| view! { <p class="field__hint">{more}</p> })}
             </Loaded>
-            <Loaded resource=project what="the project" let:config>
+            <Loaded resource=project what=t(HotkeysMsg::TheProject) let:config>
                 {config
-                    .map(|config| match read(&config.label_config) {
+                    .map(|config| match read(&config.label_config, words.t) {
                         Err(problem) => {
                             view! {
                                 <p class="hotkey-row__error" role="alert">
-                                    {format!("{}: {}", config.title, problem.message())}
+                                    {tf(
+                                        HotkeysMsg::TitleProblem,
+                                        &[
+                                            ("title", &config.title),
+                                            ("problem", &problem.message(words.t)),
+                                        ],
+                                    )}
                                 </p>
                             }
                                 .into_any()
@@ -126,11 +135,11 @@ pub fn HotkeyProjectKeys(
                         Ok(keys) => {
                             let project = keys.clone();
                             let live = Memo::new(move |_| {
-                                kept.with(|k| draft.with(|d| unsettled(&project, d, k)))
+                                kept.with(|k| draft.with(|d| unsettled(&project, d, k, words)))
                             });
                             view! {
                                 <div class="project-keys__result" data-testid="project-keys">
-                                    <p>{keys_heading(&config.title, keys.keys.len())}</p>
+                                    <p>{keys_heading(&config.title, keys.keys.len(), words.t)}</p>
                                     <ul class="project-keys__keys">
                                         {keys
                                             .keys
@@ -139,14 +148,14 @@ pub fn HotkeyProjectKeys(
                                                 view! {
                                                     <li>
                                                         {k.what}" "<code>{k.key}</code>
-                                                        {k.auto.then_some(" (given by the editor)")}
+                                                        {k.auto.then(|| t(HotkeysMsg::GivenByEditor))}
                                                     </li>
                                                 }
                                             })
                                             .collect_view()}
                                     </ul>
                                     <p role="status" class="project-keys__summary">
-                                        {move || clash_summary(live.with(Vec::len))}
+                                        {move || clash_summary(live.with(Vec::len), words.t)}
                                     </p>
                                     <ul class="project-keys__clashes">
                                         {move || {
@@ -156,20 +165,20 @@ pub fn HotkeyProjectKeys(
                                                     let (off, edit, keep) = (c.clone(), c.clone(), c.clone());
                                                     view! {
                                                         <li data-testid="project-clash">
-                                                            {c.sentence()} " "
+                                                            {c.sentence(words.t)} " "
                                                             <button
                                                                 type="button"
                                                                 class="button"
                                                                 on:click=move |_| turn_off(off.clone())
                                                             >
-                                                                "Turn mine off"
+                                                                {t(HotkeysMsg::TurnMineOff)}
                                                             </button> " "
                                                             <button
                                                                 type="button"
                                                                 class="button"
                                                                 on:click=move |_| change(edit.clone())
                                                             >
-                                                                "Change mine"
+                                                                {t(HotkeysMsg::ChangeMine)}
                                                             </button> " "
                                                             <button
                                                                 type="button"
@@ -180,7 +189,7 @@ pub fn HotkeyProjectKeys(
                                                                     })
                                                                 }
                                                             >
-                                                                "Keep both"
+                                                                {t(HotkeysMsg::KeepBoth)}
                                                             </button>
                                                         </li>
                                                     }

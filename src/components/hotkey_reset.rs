@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
 use crate::domain::hotkeys::editing::reset_prompt;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::{hotkey_words, t};
 
 /// Asks before every hotkey goes back to its default, saying how many would change.
 #[component]
@@ -17,7 +20,7 @@ pub fn HotkeyReset(
     view! {
         <div class="confirm confirm--danger" role="group" aria-labelledby="reset-title">
             <p class="confirm__text" id="reset-title">
-                {reset_prompt(changes)}
+                {reset_prompt(changes, hotkey_words().t)}
             </p>
             <div class="dialog__row">
                 <button
@@ -26,10 +29,10 @@ pub fn HotkeyReset(
                     disabled=changes == 0 || saving
                     on:click=move |_| on_reset.run(())
                 >
-                    "Reset to defaults"
+                    {t(HotkeysMsg::ResetConfirm)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
+                    {t(MainMsg::Cancel)}
                 </button>
             </div>
         </div>

@@ -4,6 +4,8 @@ use crate::components::hotkey_clash_notes::HotkeyClashNotes;
 use crate::components::hotkey_key_button::HotkeyKeyButton;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform};
 use crate::domain::hotkeys::{has_real_clash, resolve_clash, validation, Binding, Clash};
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t, tf};
 
 /// Keys that the recorder cannot capture (Esc cancels, Tab leaves), offered from a menu.
 const SPECIAL_KEYS: &[(&str, &str)] = &[
@@ -43,11 +45,12 @@ pub fn HotkeyRow(
         "hk-{}",
         id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
-    let label = binding.with_untracked(|b| b.as_ref().map(Binding::label).unwrap_or_default());
+    let words = hotkey_words();
+    let label = binding.with_untracked(|b| b.as_ref().map(|b| b.label(words)).unwrap_or_default());
     let description = binding.with_untracked(|b| {
         b.as_ref()
             .and_then(|b| b.default_of())
-            .map(|d| d.description)
+            .map(|d| (words.default)(d).1)
             .unwrap_or("")
     });
     let error = RwSignal::new(None::<String>);
@@ -66,10 +69,10 @@ pub fn HotkeyRow(
     };
     let set_key = {
         let (update, label, id) = (update.clone(), label.clone(), id.clone());
-        move |combo: KeyCombo| match validation::check_key(&combo.to_string()) {
+        move |combo: KeyCombo| match validation::check_key(&combo.to_string(), words.t) {
             Ok(valid) => {
                 error.set(None);
-                warning.set(validation::browser_reserved(&valid));
+                warning.set(validation::browser_reserved(&valid, words.t));
                 let previous = binding
                     .with_untracked(|b| b.as_ref().map(|b| b.key.clone()))
                     .unwrap_or_default();
@@ -77,11 +80,12 @@ pub fn HotkeyRow(
                 update(&|b| b.key = text.clone());
                 let clashing = draft.with_untracked(|all| has_real_clash(all, &id));
                 offer.set(clashing.then_some(previous));
-                let mut said = format!("{} set for {label}.", keys::label(&valid, platform));
+                let mut said = tf(
+                    HotkeysMsg::KeySet,
+                    &[("keys", &keys::label(&valid, platform)), ("label", &label)],
+                );
                 if clashing {
-                    said.push_str(
-                        " It is also bound to another action: swap, replace or keep both.",
-                    );
+                    said.push_str(t(HotkeysMsg::AlsoBoundAsk));
                 }
                 announce.set(said);
             }
@@ -115,7 +119,7 @@ pub fn HotkeyRow(
             warning.set(None);
             offer.set(None);
             update(&|b| b.reset());
-            announce.set(format!("{label} is back to its default."));
+            announce.set(tf(HotkeysMsg::BackToDefault, &[("label", &label)]));
         }
     };
     // Swap: the others take this row's previous key. Replace: the others are switched off.
@@ -125,11 +129,14 @@ pub fn HotkeyRow(
             let previous = offer.get_untracked().unwrap_or_default();
             draft.update(|all| resolve_clash(all, &id, &previous, swap));
             offer.set(None);
-            announce.set(if swap {
-                "Swapped keys.".into()
-            } else {
-                "The other action was switched off.".into()
-            });
+            announce.set(
+                t(if swap {
+                    HotkeysMsg::Swapped
+                } else {
+                    HotkeysMsg::OtherSwitchedOff
+                })
+                .into(),
+            );
         }
     };
     let toggle = move |ev: leptos::ev::Event| {
@@ -161,9 +168,11 @@ pub fn HotkeyRow(
                 <Show when=modified>
                     <span
                         class="badge"
-                        title=default_keys.map(|k| format!("Default: {k}")).unwrap_or_default()
+                        title=default_keys
+                            .map(|k| tf(HotkeysMsg::DefaultKeys, &[("keys", k)]))
+                            .unwrap_or_default()
                     >
-                        "Modified"
+                        {t(HotkeysMsg::Modified)}
                     </span>
                 </Show>
                 <span class="hotkey-row__description">{description}</span>
@@ -185,10 +194,10 @@ pub fn HotkeyRow(
             />
             <select
                 class="hotkey-row__special"
-                aria-label=format!("Special key for {label}")
+                aria-label=tf(HotkeysMsg::SpecialKeyFor, &[("label", &label)])
                 on:change=on_special
             >
-                <option value="">"Special…"</option>
+                <option value="">{t(HotkeysMsg::Special)}</option>
                 {SPECIAL_KEYS
                     .iter()
                     .map(|(value, text)| view! { <option value=*value>{*text}</option> })
@@ -198,10 +207,10 @@ pub fn HotkeyRow(
                 type="button"
                 class="button button--small"
                 disabled=move || !modified()
-                aria-label=format!("Reset {label} to default")
+                aria-label=tf(HotkeysMsg::ResetLabel, &[("label", &label)])
                 on:click=reset
             >
-                "Reset"
+                {t(HotkeysMsg::Reset)}
             </button>
             <input
                 type="checkbox"
@@ -209,7 +218,7 @@ pub fn HotkeyRow(
                 class="switch"
                 prop:checked=active
                 on:change=toggle
-                aria-label=format!("Enable {label}")
+                aria-label=tf(HotkeysMsg::EnableLabel, &[("label", &label)])
             />
         </li>
     }

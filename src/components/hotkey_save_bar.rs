@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
 use crate::domain::hotkeys::editing::unsaved_label;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::{hotkey_words, t};
 
 /// The hotkey editor's one Save for the page, with the count of unsaved changes, Discard, and
 /// Undo after an import or a reset.
@@ -24,14 +27,14 @@ pub fn HotkeySaveBar(
 ) -> impl IntoView {
     view! {
         <div class="hotkeys__savebar">
-            <span>{move || unsaved_label(changes.get())}</span>
+            <span>{move || unsaved_label(changes.get(), hotkey_words().t)}</span>
             <button
                 type="button"
                 class="button"
                 disabled=move || changes.get() == 0
                 on:click=move |_| on_discard.run(())
             >
-                "Discard"
+                {t(HotkeysMsg::Discard)}
             </button>
             // aria-disabled, not disabled: keyboard focus stays on Save while it saves.
             <button
@@ -40,7 +43,7 @@ pub fn HotkeySaveBar(
                 aria-disabled=move || (changes.get() == 0 || saving.get()).to_string()
                 on:click=move |_| on_save.run(())
             >
-                {move || if saving.get() { "Saving…" } else { "Save" }}
+                {move || t(if saving.get() { MainMsg::Saving } else { MainMsg::Save })}
             </button>
             {move || {
                 can_undo
@@ -53,7 +56,7 @@ pub fn HotkeySaveBar(
                                 disabled=move || saving.get()
                                 on:click=move |_| on_undo.run(())
                             >
-                                "Undo"
+                                {t(HotkeysMsg::Undo)}
                             </button>
                         }
                     })

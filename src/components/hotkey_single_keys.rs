@@ -6,6 +6,8 @@ use crate::domain::hotkeys::single_key::{
     turn_back_on, turn_off, turned_off_message, turned_on_message,
 };
 use crate::domain::hotkeys::Binding;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t};
 
 /// The switch "Turn off single-key shortcuts" (WCAG 2.1.4): turns off every hotkey without
 /// Ctrl, Alt or ⌘ in the draft, and turns back on exactly those. Saved with the other edits.
@@ -21,11 +23,11 @@ pub fn HotkeySingleKeys(
     let on_change = move |ev: leptos::ev::Event| {
         if event_target_checked(&ev) {
             let ids = draft.try_update(|d| turn_off(d)).unwrap_or_default();
-            announce.set(turned_off_message(ids.len()));
+            announce.set(turned_off_message(ids.len(), hotkey_words().t));
             memory.set(Some(ids));
         } else if let Some(ids) = memory.get_untracked() {
             let count = draft.try_update(|d| turn_back_on(d, &ids)).unwrap_or(0);
-            announce.set(turned_on_message(count));
+            announce.set(turned_on_message(count, hotkey_words().t));
             memory.set(None);
         }
     };
@@ -43,13 +45,11 @@ pub fn HotkeySingleKeys(
                     on:change=on_change
                 />
                 <label for="single-keys-off" class="switch-row__label">
-                    "Turn off single-key shortcuts"
+                    {t(HotkeysMsg::SingleKeysOff)}
                 </label>
             </div>
             <p class="field__hint" id="single-keys-off-hint">
-                "Turns off every hotkey without Ctrl, Alt or ⌘ (such as H, Shift+R or Delete), so that speech input \
-                 or a slip of the hand cannot set off an action in the editor. Turning it off again brings back \
-                 exactly those; the ones you had turned off yourself stay off."
+                {t(HotkeysMsg::SingleKeysHint)}
             </p>
         </div>
     }

@@ -2,6 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::hotkey_import::ChangeTable;
 use crate::domain::hotkeys::transfer::Change;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Shown when a save finds the stored hotkeys changed elsewhere since the page loaded: what
 /// saving would overwrite, and the choice.
@@ -24,8 +27,7 @@ pub fn HotkeyStale(
             data-testid="stale-panel"
         >
             <p class="confirm__text" id="stale-title">
-                "Your hotkeys were changed somewhere else (another tab or the editor) after this page loaded. \
-                 Saving now would overwrite these changes:"
+                {t(HotkeysMsg::StaleText)}
             </p>
             <ChangeTable changes clashes=vec![] />
             <div class="dialog__row">
@@ -34,13 +36,13 @@ pub fn HotkeyStale(
                     class="button button--danger"
                     on:click=move |_| on_save_mine.run(())
                 >
-                    "Save mine anyway"
+                    {t(HotkeysMsg::SaveMine)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_load_theirs.run(())>
-                    "Load theirs, discard mine"
+                    {t(HotkeysMsg::LoadTheirs)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
+                    {t(MainMsg::Cancel)}
                 </button>
             </div>
         </div>

@@ -4,6 +4,8 @@ use crate::browser::keyboard::key_press;
 use crate::domain::hotkeys::keys::{self, Platform, Recorded};
 use crate::domain::hotkeys::try_key::{try_key, Trial};
 use crate::domain::hotkeys::Binding;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
+use crate::i18n::{hotkey_words, t, tf};
 
 /// "Try a key": a field that takes key presses and shows what each does with the rows as they
 /// are on the page, saved or not: the actions it fires and where, the ones switched off, whether
@@ -26,13 +28,14 @@ pub fn HotkeyTry(
         }
         ev.prevent_default();
         let recorded = keys::record(&press);
-        if let Some(reason) = recorded.refusal() {
+        let words = hotkey_words();
+        if let Some(reason) = recorded.refusal(words.t) {
             announce.set(reason.clone());
             trial.set(None);
             refused.set(Some(reason));
         } else if let Recorded::Combo(combo) = recorded {
-            let result = draft.with_untracked(|d| try_key(d, &combo, platform));
-            announce.set(result.announcement());
+            let result = draft.with_untracked(|d| try_key(d, &combo, platform, words));
+            announce.set(result.announcement(words.t));
             refused.set(None);
             trial.set(Some(result));
         }
@@ -40,10 +43,10 @@ pub fn HotkeyTry(
 
     view! {
         <details class="try-key">
-            <summary class="try-key__summary">"Try a key"</summary>
+            <summary class="try-key__summary">{t(HotkeysMsg::TryAKey)}</summary>
             <div class="field">
                 <label class="field__label" for="try-key">
-                    "Press keys here"
+                    {t(HotkeysMsg::PressKeysHere)}
                 </label>
                 <input
                     id="try-key"
@@ -55,8 +58,7 @@ pub fn HotkeyTry(
                     on:keydown=on_keydown
                 />
                 <p class="field__hint" id="try-key-hint">
-                    "Shows what a combination does in Label Studio with your hotkeys as they are on this page, saved \
-                     or not. Tab leaves the field."
+                    {t(HotkeysMsg::TryHint)}
                 </p>
             </div>
             <p class="hotkey-row__error" role="alert">
@@ -65,35 +67,45 @@ pub fn HotkeyTry(
             {move || {
                 trial
                     .get()
-                    .map(|t| {
+                    .map(|trial| {
                         view! {
                             <dl class="try-key__result" data-testid="try-key-result">
-                                <dt>"Stored as"</dt>
+                                <dt>{t(HotkeysMsg::StoredAs)}</dt>
                                 <dd>
-                                    <code>{t.spelling}</code>
+                                    <code>{trial.spelling}</code>
                                 </dd>
-                                <dt>"Fires"</dt>
-                                {if t.fires.is_empty() {
-                                    view! { <dd>"No action"</dd> }.into_any()
+                                <dt>{t(HotkeysMsg::Fires)}</dt>
+                                {if trial.fires.is_empty() {
+                                    view! { <dd>{t(HotkeysMsg::NoAction)}</dd> }.into_any()
                                 } else {
-                                    t.fires
+                                    trial
+                                        .fires
                                         .into_iter()
-                                        .map(|r| view! { <dd>{r.action}" in "{r.scope}</dd> })
+                                        .map(|r| {
+                                            view! {
+                                                <dd>
+                                                    {tf(
+                                                        HotkeysMsg::ActionIn,
+                                                        &[("action", &r.action), ("scope", r.scope)],
+                                                    )}
+                                                </dd>
+                                            }
+                                        })
                                         .collect_view()
                                         .into_any()
                                 }}
-                                {(!t.switched_off.is_empty())
+                                {(!trial.switched_off.is_empty())
                                     .then(|| {
                                         view! {
-                                            <dt>"Switched off"</dt>
-                                            <dd>{t.switched_off.join(", ")}</dd>
+                                            <dt>{t(HotkeysMsg::SwitchedOff)}</dt>
+                                            <dd>{trial.switched_off.join(", ")}</dd>
                                         }
                                     })}
-                                {t
+                                {trial
                                     .kept
                                     .map(|kept| {
                                         view! {
-                                            <dt>"Kept by the browser or system"</dt>
+                                            <dt>{t(HotkeysMsg::KeptByBrowser)}</dt>
                                             <dd>{kept}</dd>
                                         }
                                     })}

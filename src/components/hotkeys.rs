@@ -6,9 +6,10 @@ use crate::components::loaded::Loaded;
 use crate::context::{use_api, use_current_user, use_release};
 use crate::domain::hotkeys::editing::profile_copy_notice;
 use crate::domain::hotkeys::from_profile;
+use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::release::Availability;
-use crate::i18n::{missing, t, tf};
+use crate::i18n::{hotkey_words, missing, t, tf};
 
 /// Hotkeys section. Only on a server that has per-user hotkeys (Label Studio 1.21+): elsewhere
 /// it says why, and sends nothing.
@@ -21,7 +22,7 @@ pub fn Hotkeys() -> impl IntoView {
         Availability::Available => view! { <StoredHotkeys /> }.into_any(),
         Availability::Pending => view! {
             <p class="page-status" role="status">
-                "Loading hotkeys…"
+                {t(HotkeysMsg::LoadingHotkeys)}
             </p>
         }
         .into_any(),
@@ -57,11 +58,16 @@ fn StoredHotkeys() -> impl IntoView {
         }
     });
     view! {
-        <Loaded resource=loaded what="your hotkeys" loading="Loading hotkeys…" let:((stored, failed))>
+        <Loaded
+            resource=loaded
+            what=t(HotkeysMsg::YourHotkeys)
+            loading=t(HotkeysMsg::LoadingHotkeys)
+            let:((stored, failed))
+        >
             {failed.map(|error: ApiError| view! {
                 <div class="notice notice--warn" role="alert">
-                    <p class="notice__text">{profile_copy_notice(&error.user_message())}</p>
-                    <button type="button" class="button button--small" on:click=move |_| loaded.refetch()>"Try again"</button>
+                    <p class="notice__text">{profile_copy_notice(&error.user_message(), hotkey_words().t)}</p>
+                    <button type="button" class="button button--small" on:click=move |_| loaded.refetch()>{t(MainMsg::TryAgain)}</button>
                 </div>
             })}
             <HotkeyEditor stored/>

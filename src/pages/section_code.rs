@@ -78,6 +78,8 @@ pub fn prefetch(section: Section) {
                 let _ = preload_legacy_token().await;
             }
             Section::Hotkeys => {
+                // Both at once: the section's code and, in Chinese, its words.
+                leptos::task::spawn_local(crate::i18n::preload_hotkey_words());
                 let _ = preload_hotkeys().await;
             }
         }
@@ -92,6 +94,11 @@ pub async fn load(section: Section) -> Result<BuildSection, CodeMissing> {
         Section::MembershipInfo => membership_info().await,
         Section::PersonalAccessToken => personal_access_token().await,
         Section::LegacyToken => legacy_token().await,
-        Section::Hotkeys => hotkeys().await,
+        Section::Hotkeys => {
+            leptos::task::spawn_local(crate::i18n::preload_hotkey_words());
+            let build = hotkeys().await?;
+            crate::i18n::load_hotkey_words().await?;
+            Ok(build)
+        }
     }
 }

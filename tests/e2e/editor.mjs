@@ -373,7 +373,7 @@ test("the keys the editor gives by itself are the ones our page lists for the pr
   await page.locator('.project-keys summary').click();
   await page.getByLabel('Project', { exact: true }).fill(TITLE);
   await page.getByRole('button', { name: TITLE }).click();
-  await page.getByTestId('project-keys').filter({ hasText: '4 key(s)' }).waitFor();
+  await page.getByTestId('project-keys').filter({ hasText: '4 keys' }).waitFor();
   const listed = await page.locator('.project-keys__keys li').allTextContents();
   assert.deepEqual(listed, [
     'Label “Cat” 1 (given by the editor)', 'Label “Fur” 2 (given by the editor)',

@@ -45,7 +45,7 @@ test('remap by pressing keys, save, reload: stored in the editor spelling', asyn
   await row('tools:tool:zoom-in').getByTestId('row-conflict').filter({ hasText: 'Zoom to Fit (Tools)' }).waitFor();
   await assertAccessible(page, 'hotkeys with a conflict');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await status().filter({ hasText: 'Hotkeys saved. 2 hotkey(s) share keys with another action' }).waitFor();
+  await status().filter({ hasText: 'Hotkeys saved. 2 hotkeys share keys with another action' }).waitFor();
   await page.reload();
   await row('annotation:annotation:submit').waitFor();
   assert.equal((await row('annotation:annotation:submit').locator('kbd').allTextContents()).join('+'), 'Ctrl+Shift+K');
@@ -154,7 +154,7 @@ test('reset to defaults shows the count, applies at once and can be undone', asy
   await page.getByRole('button', { name: 'Reset to defaults…' }).click();
   await page.getByText(/4 hotkey\(s\) will change/).waitFor();
   await page.getByRole('button', { name: 'Reset to defaults', exact: true }).click();
-  await status().filter({ hasText: 'Reset to defaults: 4 hotkey(s) changed.' }).waitFor();
+  await status().filter({ hasText: 'Reset to defaults: 4 hotkeys changed.' }).waitFor();
   assert.deepEqual(await stored(), {});
   assert.equal((await row('annotation:annotation:submit').locator('kbd').allTextContents()).join('+'), 'Ctrl+Enter');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
@@ -252,7 +252,7 @@ test("a project's label keys: found by title, clashes with mine shown and settle
     await choice.focus();
     await page.keyboard.press('Enter');
     const result = page.getByTestId('project-keys');
-    await result.filter({ hasText: 'Label keys check: 2 key(s) from its labeling config.' }).waitFor();
+    await result.filter({ hasText: 'Label keys check: 2 keys from its labeling config.' }).waitFor();
     await result.filter({ hasText: 'Label “Cat” 1 (given by the editor)' }).waitFor();
     const clashes = page.getByTestId('project-clash');
     await clashes.filter({ hasText: 'Label “Cat” and your Undo (Annotation Actions) are both on 1.' }).waitFor();

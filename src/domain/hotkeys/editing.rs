@@ -4,6 +4,8 @@
 use super::transfer::{diff, Change};
 use super::{merge, Binding};
 use crate::api::types::HotkeyMap;
+use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr};
+use crate::domain::i18n::{fill, plural};
 
 /// Why a save is made: decides its message and whether Undo is offered after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,62 +28,73 @@ impl SaveKind {
 
     /// What is announced once it is saved: `changed` rows differ from before, and `conflicts`
     /// rows now share keys with another action.
-    pub fn saved_message(self, changed: usize, conflicts: usize) -> String {
+    pub fn saved_message(self, changed: usize, conflicts: usize, t: Tr) -> String {
+        let counted =
+            |one, many, n: usize| fill(t(plural(n, one, many)), &[("count", &n.to_string())]);
         match self {
-            Self::Edit if conflicts == 0 => "Hotkeys saved.".to_string(),
-            Self::Edit => format!(
-                "Hotkeys saved. {conflicts} hotkey(s) share keys with another action (marked below)."
+            Self::Edit if conflicts == 0 => t(HotkeysMsg::HotkeysSaved).to_string(),
+            Self::Edit => counted(
+                HotkeysMsg::SavedConflictsOne,
+                HotkeysMsg::SavedConflictsMany,
+                conflicts,
             ),
-            Self::Import => format!("Imported: {changed} hotkey(s) changed."),
-            Self::Reset => format!("Reset to defaults: {changed} hotkey(s) changed."),
-            Self::Undo => "Undone: your previous hotkeys are back.".to_string(),
+            Self::Import => counted(HotkeysMsg::ImportedOne, HotkeysMsg::ImportedMany, changed),
+            Self::Reset => counted(HotkeysMsg::ResetOne, HotkeysMsg::ResetMany, changed),
+            Self::Undo => t(HotkeysMsg::Undone).to_string(),
         }
     }
 }
 
 /// A save the server refused or that could not reach it; the edits stay on the page.
-pub fn save_failed(reason: &str) -> String {
-    format!("Not saved: {reason} Your changes are still here.")
+pub fn save_failed(reason: &str, t: Tr) -> String {
+    fill(t(HotkeysMsg::SaveFailed), &[("reason", reason)])
 }
 
 /// A save stopped before sending, because the server's own rules would refuse it.
-pub fn save_refused(problems: &[String]) -> String {
-    format!("Not saved: {}", problems.join(" "))
-}
-
-/// Said when a save finds the stored hotkeys changed elsewhere since the page loaded.
-pub const STALE_NOT_SAVED: &str = "Not saved: your hotkeys were changed elsewhere. Choose below.";
-
-/// Said after the user takes the stored copy over their edits.
-pub const LOADED_THEIRS: &str = "Loaded the stored hotkeys; your unsaved edits were discarded.";
-
-/// Said when the hotkeys could not be loaded and the copy in the profile is shown instead.
-pub fn profile_copy_notice(reason: &str) -> String {
-    format!(
-        "Could not load your hotkeys ({reason}); showing the copy from your profile. Saving checks the server again."
+pub fn save_refused(problems: &[String], t: Tr) -> String {
+    fill(
+        t(HotkeysMsg::SaveRefused),
+        &[("problems", &problems.join(" "))],
     )
 }
 
+/// Said when the hotkeys could not be loaded and the copy in the profile is shown instead.
+pub fn profile_copy_notice(reason: &str, t: Tr) -> String {
+    fill(t(HotkeysMsg::ProfileCopy), &[("reason", reason)])
+}
+
 /// What "Find by keys" shows and announces for the keys pressed (`keys`, as drawn).
-pub fn showing_bound_to(keys: &str) -> String {
-    format!("Showing hotkeys bound to {keys}.")
+pub fn showing_bound_to(keys: &str, t: Tr) -> String {
+    fill(t(HotkeysMsg::ShowingBoundTo), &[("keys", keys)])
 }
 
 /// "12 of 271 hotkeys shown · 2 with a conflict (marked below)".
-pub fn summary(shown: usize, total: usize, conflicts: usize) -> String {
-    let mut line = format!("{shown} of {total} hotkeys shown");
+pub fn summary(shown: usize, total: usize, conflicts: usize, t: Tr) -> String {
+    let mut line = fill(
+        t(HotkeysMsg::SummaryLine),
+        &[("shown", &shown.to_string()), ("total", &total.to_string())],
+    );
     if conflicts > 0 {
-        line.push_str(&format!(" · {conflicts} with a conflict (marked below)"));
+        line.push_str(&fill(
+            t(plural(
+                conflicts,
+                HotkeysMsg::SummaryConflictsOne,
+                HotkeysMsg::SummaryConflictsMany,
+            )),
+            &[("count", &conflicts.to_string())],
+        ));
     }
     line
 }
 
 /// The save bar's count of unsaved changes.
-pub fn unsaved_label(changes: usize) -> String {
+pub fn unsaved_label(changes: usize, t: Tr) -> String {
     match changes {
-        0 => "No unsaved changes".to_string(),
-        1 => "1 unsaved change".to_string(),
-        n => format!("{n} unsaved changes"),
+        0 => t(HotkeysMsg::NoUnsaved).to_string(),
+        n => fill(
+            t(plural(n, HotkeysMsg::UnsavedOne, HotkeysMsg::UnsavedMany)),
+            &[("count", &n.to_string())],
+        ),
     }
 }
 
@@ -91,11 +104,12 @@ pub fn reset_changes(draft: &[Binding]) -> usize {
 }
 
 /// The question asked before a reset that changes `changes` rows.
-pub fn reset_prompt(changes: usize) -> String {
+pub fn reset_prompt(changes: usize, t: Tr) -> String {
     match changes {
-        0 => "All hotkeys already have their default keys.".to_string(),
-        n => format!(
-            "Reset all hotkeys to their defaults? {n} hotkey(s) will change. You can undo this right after."
+        0 => t(HotkeysMsg::AllDefault).to_string(),
+        n => fill(
+            t(plural(n, HotkeysMsg::ResetAskOne, HotkeysMsg::ResetAskMany)),
+            &[("count", &n.to_string())],
         ),
     }
 }
@@ -110,6 +124,7 @@ pub fn overwritten_by_saving(saved: &[Binding], theirs: &HotkeyMap) -> Vec<Chang
 mod tests {
     use super::*;
     use crate::api::types::StoredHotkey;
+    use crate::domain::i18n::hotkeys::EN;
 
     fn stored(entries: &[(&str, &str)]) -> HotkeyMap {
         entries
@@ -129,21 +144,21 @@ mod tests {
 
     #[test]
     fn each_kind_of_save_has_its_message() {
-        assert_eq!(SaveKind::Edit.saved_message(3, 0), "Hotkeys saved.");
+        assert_eq!(SaveKind::Edit.saved_message(3, 0, EN), "Hotkeys saved.");
         assert_eq!(
-            SaveKind::Edit.saved_message(3, 2),
-            "Hotkeys saved. 2 hotkey(s) share keys with another action (marked below)."
+            SaveKind::Edit.saved_message(3, 2, EN),
+            "Hotkeys saved. 2 hotkeys share keys with another action (marked below)."
         );
         assert_eq!(
-            SaveKind::Import.saved_message(4, 9),
-            "Imported: 4 hotkey(s) changed."
+            SaveKind::Import.saved_message(4, 9, EN),
+            "Imported: 4 hotkeys changed."
         );
         assert_eq!(
-            SaveKind::Reset.saved_message(5, 0),
-            "Reset to defaults: 5 hotkey(s) changed."
+            SaveKind::Reset.saved_message(5, 0, EN),
+            "Reset to defaults: 5 hotkeys changed."
         );
         assert_eq!(
-            SaveKind::Undo.saved_message(1, 1),
+            SaveKind::Undo.saved_message(1, 1, EN),
             "Undone: your previous hotkeys are back."
         );
     }
@@ -159,11 +174,11 @@ mod tests {
     #[test]
     fn failures_keep_the_reason_and_say_what_happened() {
         assert_eq!(
-            save_failed("Label Studio is not reachable."),
+            save_failed("Label Studio is not reachable.", EN),
             "Not saved: Label Studio is not reachable. Your changes are still here."
         );
         assert_eq!(
-            save_refused(&["A.".to_string(), "B.".to_string()]),
+            save_refused(&["A.".to_string(), "B.".to_string()], EN),
             "Not saved: A. B."
         );
     }
@@ -171,29 +186,29 @@ mod tests {
     #[test]
     fn the_profile_copy_and_find_by_keys_say_what_is_shown() {
         assert_eq!(
-            profile_copy_notice("Label Studio is not reachable."),
+            profile_copy_notice("Label Studio is not reachable.", EN),
             "Could not load your hotkeys (Label Studio is not reachable.); showing the copy from your profile. Saving checks the server again."
         );
         assert_eq!(
-            showing_bound_to("Ctrl+Enter"),
+            showing_bound_to("Ctrl+Enter", EN),
             "Showing hotkeys bound to Ctrl+Enter."
         );
     }
 
     #[test]
     fn summary_mentions_conflicts_only_when_there_are_some() {
-        assert_eq!(summary(12, 271, 0), "12 of 271 hotkeys shown");
+        assert_eq!(summary(12, 271, 0, EN), "12 of 271 hotkeys shown");
         assert_eq!(
-            summary(271, 271, 2),
+            summary(271, 271, 2, EN),
             "271 of 271 hotkeys shown · 2 with a conflict (marked below)"
         );
     }
 
     #[test]
     fn unsaved_label_counts_in_words() {
-        assert_eq!(unsaved_label(0), "No unsaved changes");
-        assert_eq!(unsaved_label(1), "1 unsaved change");
-        assert_eq!(unsaved_label(7), "7 unsaved changes");
+        assert_eq!(unsaved_label(0, EN), "No unsaved changes");
+        assert_eq!(unsaved_label(1, EN), "1 unsaved change");
+        assert_eq!(unsaved_label(7, EN), "7 unsaved changes");
     }
 
     #[test]
@@ -205,12 +220,12 @@ mod tests {
         ]));
         assert_eq!(reset_changes(&edited), 2);
         assert_eq!(
-            reset_prompt(0),
+            reset_prompt(0, EN),
             "All hotkeys already have their default keys."
         );
         assert_eq!(
-            reset_prompt(2),
-            "Reset all hotkeys to their defaults? 2 hotkey(s) will change. You can undo this right after."
+            reset_prompt(2, EN),
+            "Reset all hotkeys to their defaults? 2 hotkeys will change. You can undo this right after."
         );
     }
 

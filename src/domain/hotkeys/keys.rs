@@ -5,6 +5,9 @@
 
 use std::fmt;
 
+use crate::domain::i18n::fill;
+use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr, EN};
+
 /// One key combination, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KeyCombo {
@@ -29,21 +32,22 @@ pub enum KeyError {
     NonAscii(String),
 }
 
+impl KeyError {
+    /// What is wrong, in `t`'s language (a phrase, to go inside a sentence).
+    pub fn message(&self, t: Tr) -> String {
+        match self {
+            KeyError::Empty => t(HotkeysMsg::NoKeyGiven).to_string(),
+            KeyError::NoKey => t(HotkeysMsg::OnlyModifiers).to_string(),
+            KeyError::TwoKeys(a, b) => fill(t(HotkeysMsg::TwoKeys), &[("a", a), ("b", b)]),
+            KeyError::Unknown(k) => fill(t(HotkeysMsg::NotBindable), &[("key", k)]),
+            KeyError::NonAscii(k) => fill(t(HotkeysMsg::NotAscii), &[("key", k)]),
+        }
+    }
+}
+
 impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KeyError::Empty => f.write_str("no key given"),
-            KeyError::NoKey => f.write_str("only modifier keys; add a key such as a letter"),
-            KeyError::TwoKeys(a, b) => write!(
-                f,
-                "two keys ({a} and {b}); a hotkey has one key plus modifiers"
-            ),
-            KeyError::Unknown(k) => write!(f, "“{k}” is not a key the editor can bind"),
-            KeyError::NonAscii(k) => write!(
-                f,
-                "“{k}” is not an ASCII key; Label Studio only stores ASCII keys"
-            ),
-        }
+        f.write_str(&self.message(EN))
     }
 }
 
@@ -281,19 +285,13 @@ pub enum Recorded {
 
 impl Recorded {
     /// Why the recorder refuses this key, said at once; `None` when it does not.
-    pub fn refusal(&self) -> Option<String> {
+    pub fn refusal(&self, t: Tr) -> Option<String> {
         match self {
-            Recorded::Unsupported(key) => Some(format!(
-                "“{key}” can't be used in a hotkey; try another key."
-            )),
-            Recorded::Keypad(key) if key.chars().all(|c| c.is_ascii_digit()) => Some(format!(
-                "The labeling editor hears keypad digits without their modifiers; use the main \
-                 keyboard's “{key}” instead."
-            )),
-            Recorded::Keypad(key) => Some(format!(
-                "The labeling editor doesn't react to the keypad's “{key}”; use the main \
-                 keyboard's instead."
-            )),
+            Recorded::Unsupported(key) => Some(fill(t(HotkeysMsg::CantUse), &[("key", key)])),
+            Recorded::Keypad(key) if key.chars().all(|c| c.is_ascii_digit()) => {
+                Some(fill(t(HotkeysMsg::KeypadDigit), &[("key", key)]))
+            }
+            Recorded::Keypad(key) => Some(fill(t(HotkeysMsg::KeypadOther), &[("key", key)])),
             Recorded::ModifierOnly | Recorded::Combo(_) => None,
         }
     }
@@ -565,7 +563,7 @@ mod tests {
         assert_eq!(rec("-", "NumpadSubtract", ""), "Keypad(\"-\")");
         assert_eq!(rec("ArrowLeft", "Numpad4", ""), "left");
         assert!(record(&press("7", "Numpad7", "a"))
-            .refusal()
+            .refusal(EN)
             .is_some_and(|m| m.contains("main keyboard's “7”")));
         assert_eq!(rec("Escape", "Escape", ""), "escape");
         assert_eq!(rec("Shift", "ShiftLeft", "s"), "ModifierOnly");

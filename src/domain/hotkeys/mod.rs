@@ -15,70 +15,71 @@ use std::collections::BTreeMap;
 use crate::api::types::{HotkeyMap, StoredHotkey};
 use keys::KeyCombo;
 
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
 use crate::domain::text;
 
 /// A section of hotkeys as the editor groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HotkeySection {
     pub id: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
+    pub title: HotkeysMsg,
+    pub description: HotkeysMsg,
 }
 
 /// Sections in display order; unknown stored ids go to "Other" at the end.
 pub const SECTIONS: &[HotkeySection] = &[
     HotkeySection {
         id: "annotation",
-        title: "Annotation Actions",
-        description: "Submit, skip, undo and redo while labelling.",
+        title: HotkeysMsg::AnnotationTitle,
+        description: HotkeysMsg::AnnotationAbout,
     },
     HotkeySection {
         id: "data_manager",
-        title: "Data Manager",
-        description: "Moving through the task list of a project.",
+        title: HotkeysMsg::DataManagerTitle,
+        description: HotkeysMsg::DataManagerAbout,
     },
     HotkeySection {
         id: "regions",
-        title: "Region Management",
-        description: "Selecting, hiding, locking and deleting regions.",
+        title: HotkeysMsg::RegionsTitle,
+        description: HotkeysMsg::RegionsAbout,
     },
     HotkeySection {
         id: "tools",
-        title: "Tools",
-        description: "Image tools and zoom.",
+        title: HotkeysMsg::ToolsTitle,
+        description: HotkeysMsg::ToolsAbout,
     },
     HotkeySection {
         id: "audio",
-        title: "Audio Controls",
-        description: "Playback and stepping in audio.",
+        title: HotkeysMsg::AudioTitle,
+        description: HotkeysMsg::AudioAbout,
     },
     HotkeySection {
         id: "video",
-        title: "Video Controls",
-        description: "Playback, frames and keyframes in video.",
+        title: HotkeysMsg::VideoTitle,
+        description: HotkeysMsg::VideoAbout,
     },
     HotkeySection {
         id: "timeseries",
-        title: "Time Series Controls",
-        description: "Growing and shrinking time series regions.",
+        title: HotkeysMsg::TimeSeriesTitle,
+        description: HotkeysMsg::TimeSeriesAbout,
     },
     HotkeySection {
         id: "image_gallery",
-        title: "Image Gallery Navigation",
-        description: "Moving between images of one task.",
+        title: HotkeysMsg::GalleryTitle,
+        description: HotkeysMsg::GalleryAbout,
     },
     HotkeySection {
         id: "paragraphs",
-        title: "Paragraph Navigation",
-        description: "Moving through phrases and their regions.",
+        title: HotkeysMsg::ParagraphsTitle,
+        description: HotkeysMsg::ParagraphsAbout,
     },
 ];
 
 /// The "Other" group for stored ids this version does not know.
 pub const OTHER: HotkeySection = HotkeySection {
     id: "other",
-    title: "Other",
-    description: "Stored for your account but unknown to this page (for example from a newer Label Studio). Kept as they are.",
+    title: HotkeysMsg::OtherTitle,
+    description: HotkeysMsg::OtherAbout,
 };
 
 /// One default of the editor.
@@ -131,9 +132,21 @@ impl Binding {
         }
     }
 
-    pub fn label(&self) -> String {
+    /// The action's name in `words`' language; an unknown row's id.
+    pub fn label(&self, words: HotkeyWords) -> String {
         self.default_of()
-            .map_or_else(|| self.id.clone(), |d| d.label.to_string())
+            .map_or_else(|| self.id.clone(), |d| (words.default)(d).0.to_string())
+    }
+
+    /// "Redo (Annotation Actions)": the action and its section.
+    pub fn label_in_section(&self, words: HotkeyWords) -> String {
+        words.fill(
+            HotkeysMsg::ActionInSection,
+            &[
+                ("label", &self.label(words)),
+                ("section", section_title(self.section(), words)),
+            ],
+        )
     }
 
     pub fn combo(&self) -> Option<KeyCombo> {
@@ -312,10 +325,10 @@ pub fn has_real_clash(all: &[Binding], id: &str) -> bool {
 }
 
 /// "Redo (Annotation Actions)": how a clash names the other row; its id if it is gone.
-pub fn clash_label(all: &[Binding], id: &str) -> String {
+pub fn clash_label(all: &[Binding], id: &str, words: HotkeyWords) -> String {
     all.iter()
         .find(|b| b.id == id)
-        .map(|b| format!("{} ({})", b.label(), section_title(b.section())))
+        .map(|b| b.label_in_section(words))
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -339,11 +352,15 @@ impl Filter {
         !self.words.trim().is_empty() || self.modified_only || self.combo.is_some()
     }
 
-    pub fn matches(&self, b: &Binding) -> bool {
+    /// Whether `b` passes, its label and description read in `language`.
+    pub fn matches(&self, b: &Binding, language: HotkeyWords) -> bool {
         let words = text::lower(self.words.trim());
         let text_ok = words.is_empty() || {
-            let description = b.default_of().map(|d| d.description).unwrap_or_default();
-            [b.label().as_str(), description, b.key.as_str()]
+            let description = b
+                .default_of()
+                .map(|d| (language.default)(d).1)
+                .unwrap_or_default();
+            [b.label(language).as_str(), description, b.key.as_str()]
                 .iter()
                 .any(|field| text::lower(field).contains(&words))
         };
@@ -375,11 +392,11 @@ pub fn resolve_clash(bindings: &mut [Binding], id: &str, previous: &str, swap: b
 }
 
 /// Section title for an id (for messages).
-pub fn section_title(section: &str) -> &'static str {
+pub fn section_title(section: &str, words: HotkeyWords) -> &'static str {
     SECTIONS
         .iter()
         .find(|s| s.id == section)
-        .map_or(OTHER.title, |s| s.title)
+        .map_or_else(|| words.t(OTHER.title), |s| words.t(s.title))
 }
 
 #[cfg(test)]
@@ -486,7 +503,12 @@ mod tests {
     fn filter_matches_words_modified_and_pressed_keys() {
         let mut bindings = merge(&HotkeyMap::new());
         bindings[0].key = "ctrl+k".into();
-        let count = |f: &Filter| bindings.iter().filter(|b| f.matches(b)).count();
+        let count = |f: &Filter| {
+            bindings
+                .iter()
+                .filter(|b| f.matches(b, HotkeyWords::ENGLISH))
+                .count()
+        };
         assert_eq!(count(&Filter::default()), 71);
         assert!(!Filter::default().is_active());
         assert_eq!(
@@ -601,10 +623,17 @@ mod tests {
         assert!(has_real_clash(&bindings, "annotation:annotation:undo"));
         assert!(!has_real_clash(&bindings, "annotation:annotation:submit"));
         assert_eq!(
-            clash_label(&bindings, "annotation:annotation:redo"),
+            clash_label(
+                &bindings,
+                "annotation:annotation:redo",
+                HotkeyWords::ENGLISH
+            ),
             "Redo (Annotation Actions)"
         );
-        assert_eq!(clash_label(&bindings, "gone:row"), "gone:row");
+        assert_eq!(
+            clash_label(&bindings, "gone:row", HotkeyWords::ENGLISH),
+            "gone:row"
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! none takes the first of `1234567890qwetasdfgzxcvbyiopjklnm` not bound yet by the config.
 
 use super::keys::KeyCombo;
-use super::{section_title, Binding};
+use super::Binding;
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg, Tr};
+use crate::domain::i18n::{fill, plural};
 
 /// Configs larger than this are not read (Label Studio's own limit is far above any real one).
 pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
@@ -53,23 +55,54 @@ pub struct ProjectKeys {
 pub enum ConfigProblem {
     TooLarge(usize),
     TooManyTags,
-    Broken(String),
+    Broken(Unreadable),
+}
+
+/// Where a config stops being readable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    Comment,
+    Cdata,
+    Markup,
+    StrayLt,
+    /// The tag's name.
+    TagOpen(String),
+    AttributeNoName(String),
+    /// The attribute's name.
+    NotQuoted(String),
+    ValueOpen(String),
+}
+
+impl Unreadable {
+    fn said(&self, t: Tr) -> String {
+        match self {
+            Self::Comment => t(HotkeysMsg::CommentOpen).into(),
+            Self::Cdata => t(HotkeysMsg::CdataOpen).into(),
+            Self::Markup => t(HotkeysMsg::MarkupOpen).into(),
+            Self::StrayLt => t(HotkeysMsg::StrayLt).into(),
+            Self::TagOpen(tag) => fill(t(HotkeysMsg::TagOpen), &[("tag", tag)]),
+            Self::AttributeNoName(tag) => fill(t(HotkeysMsg::AttributeNoName), &[("tag", tag)]),
+            Self::NotQuoted(name) => fill(t(HotkeysMsg::ValueNotQuoted), &[("name", name)]),
+            Self::ValueOpen(name) => fill(t(HotkeysMsg::ValueOpen), &[("name", name)]),
+        }
+    }
 }
 
 impl ConfigProblem {
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: Tr) -> String {
         match self {
-            Self::TooLarge(bytes) => format!(
-                "Its labeling config is {} KB, too large to check here (the limit is {} KB).",
-                bytes / 1024,
-                MAX_CONFIG_BYTES / 1024
+            Self::TooLarge(bytes) => fill(
+                t(HotkeysMsg::ConfigTooLarge),
+                &[
+                    ("size", &(bytes / 1024).to_string()),
+                    ("max", &(MAX_CONFIG_BYTES / 1024).to_string()),
+                ],
             ),
-            Self::TooManyTags => {
-                format!(
-                    "Its labeling config has more than {MAX_TAGS} tags, too many to check here."
-                )
-            }
-            Self::Broken(why) => format!("Its labeling config can't be read: {why}."),
+            Self::TooManyTags => fill(
+                t(HotkeysMsg::ConfigTooManyTags),
+                &[("max", &MAX_TAGS.to_string())],
+            ),
+            Self::Broken(why) => fill(t(HotkeysMsg::ConfigBroken), &[("why", &why.said(t))]),
         }
     }
 }
@@ -94,28 +127,28 @@ fn start_tags(text: &str) -> Result<Vec<Tag>, ConfigProblem> {
     let mut rest = text;
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];
-        let skip_to = |rest: &str, end: &str, what: &str| {
+        let skip_to = |rest: &str, end: &str, what: Unreadable| {
             rest.find(end)
                 .map(|i| i + end.len())
-                .ok_or_else(|| ConfigProblem::Broken(format!("{what} is not closed")))
+                .ok_or(ConfigProblem::Broken(what))
         };
         if rest.starts_with("!--") {
-            rest = &rest[skip_to(rest, "-->", "a comment")?..];
+            rest = &rest[skip_to(rest, "-->", Unreadable::Comment)?..];
             continue;
         }
         if rest.starts_with("![CDATA[") {
-            rest = &rest[skip_to(rest, "]]>", "a CDATA section")?..];
+            rest = &rest[skip_to(rest, "]]>", Unreadable::Cdata)?..];
             continue;
         }
         if rest.starts_with('?') || rest.starts_with('!') || rest.starts_with('/') {
-            rest = &rest[skip_to(rest, ">", "a tag")?..];
+            rest = &rest[skip_to(rest, ">", Unreadable::Markup)?..];
             continue;
         }
         let name_len = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':'))
             .unwrap_or(rest.len());
         if name_len == 0 {
-            return Err(ConfigProblem::Broken("a “<” that starts no tag".into()));
+            return Err(ConfigProblem::Broken(Unreadable::StrayLt));
         }
         let mut tag = Tag {
             name: rest[..name_len].to_ascii_lowercase(),
@@ -128,14 +161,13 @@ fn start_tags(text: &str) -> Result<Vec<Tag>, ConfigProblem> {
                 rest = after;
                 break;
             }
-            let eq = rest.find('=').ok_or_else(|| {
-                ConfigProblem::Broken(format!("the tag <{}> is not closed", tag.name))
-            })?;
+            let eq = rest
+                .find('=')
+                .ok_or_else(|| ConfigProblem::Broken(Unreadable::TagOpen(tag.name.clone())))?;
             let name = rest[..eq].trim().to_string();
             if name.is_empty() || name.contains(['<', '>', '"', '\'']) {
-                return Err(ConfigProblem::Broken(format!(
-                    "an attribute of <{}> has no name",
-                    tag.name
+                return Err(ConfigProblem::Broken(Unreadable::AttributeNoName(
+                    tag.name.clone(),
                 )));
             }
             rest = rest[eq + 1..].trim_start();
@@ -143,13 +175,11 @@ fn start_tags(text: &str) -> Result<Vec<Tag>, ConfigProblem> {
                 .chars()
                 .next()
                 .filter(|c| *c == '"' || *c == '\'')
-                .ok_or_else(|| {
-                    ConfigProblem::Broken(format!("the value of {name} is not quoted"))
-                })?;
+                .ok_or_else(|| ConfigProblem::Broken(Unreadable::NotQuoted(name.clone())))?;
             rest = &rest[1..];
-            let end = rest.find(quote).ok_or_else(|| {
-                ConfigProblem::Broken(format!("the value of {name} is not closed"))
-            })?;
+            let end = rest
+                .find(quote)
+                .ok_or_else(|| ConfigProblem::Broken(Unreadable::ValueOpen(name.clone())))?;
             tag.attrs.push((name, unescape(&rest[..end])));
             rest = &rest[end + 1..];
         }
@@ -171,7 +201,7 @@ fn unescape(value: &str) -> String {
 }
 
 /// The keys `config` gives, in the editor's order of binding.
-pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
+pub fn read(config: &str, t: Tr) -> Result<ProjectKeys, ConfigProblem> {
     if config.len() > MAX_CONFIG_BYTES {
         return Err(ConfigProblem::TooLarge(config.len()));
     }
@@ -197,20 +227,20 @@ pub fn read(config: &str) -> Result<ProjectKeys, ConfigProblem> {
     }
     let describe = |tag: &Tag| {
         let name = match tag.name.as_str() {
-            "label" => "Label",
-            "choice" => "Choice",
-            "rating" => "Rating",
-            "number" => "Number",
-            "shortcut" => "Shortcut",
-            "filter" => "Filter",
-            "timeseries" => "Time series",
-            _ => "Audio",
+            "label" => HotkeysMsg::TagLabel,
+            "choice" => HotkeysMsg::TagChoice,
+            "rating" => HotkeysMsg::TagRating,
+            "number" => HotkeysMsg::TagNumber,
+            "shortcut" => HotkeysMsg::TagShortcut,
+            "filter" => HotkeysMsg::TagFilter,
+            "timeseries" => HotkeysMsg::TagTimeSeries,
+            _ => HotkeysMsg::TagAudio,
         };
         let value = ["value", "alias", "name"]
             .iter()
             .find_map(|a| tag.attr(a))
             .unwrap_or_default();
-        format!("{name} “{value}”")
+        fill(t(name), &[("value", value)])
     };
     // A few dozen at most: a list is smaller code than a set.
     let mut taken: Vec<String> = Vec::new();
@@ -274,10 +304,14 @@ pub struct ProjectClash {
 
 impl ProjectClash {
     /// "Label “Cat” and your Undo (Annotation Actions) are both on 1."
-    pub fn sentence(&self) -> String {
-        format!(
-            "{} and your {} are both on {}.",
-            self.label_key.what, self.binding_label, self.label_key.key
+    pub fn sentence(&self, t: Tr) -> String {
+        fill(
+            t(HotkeysMsg::ClashSentence),
+            &[
+                ("what", &self.label_key.what),
+                ("binding", &self.binding_label),
+                ("key", &self.label_key.key),
+            ],
         )
     }
 
@@ -288,21 +322,33 @@ impl ProjectClash {
 }
 
 /// "Showing 20 of 31 projects; …" when the search found more than it shows.
-pub fn more_projects(shown: usize, count: u64) -> Option<String> {
-    (count > shown as u64)
-        .then(|| format!("Showing {shown} of {count} projects; type more of the title."))
+pub fn more_projects(shown: usize, count: u64, t: Tr) -> Option<String> {
+    (count > shown as u64).then(|| {
+        fill(
+            t(HotkeysMsg::MoreProjects),
+            &[("shown", &shown.to_string()), ("count", &count.to_string())],
+        )
+    })
 }
 
 /// The line above a project's keys.
-pub fn keys_heading(title: &str, keys: usize) -> String {
-    format!("{title}: {keys} key(s) from its labeling config.")
+pub fn keys_heading(title: &str, keys: usize, t: Tr) -> String {
+    let msg = plural(
+        keys,
+        HotkeysMsg::KeysHeadingOne,
+        HotkeysMsg::KeysHeadingMany,
+    );
+    fill(t(msg), &[("title", title), ("count", &keys.to_string())])
 }
 
 /// The line above the clashes.
-pub fn clash_summary(clashes: usize) -> String {
+pub fn clash_summary(clashes: usize, t: Tr) -> String {
     match clashes {
-        0 => "None of your hotkeys fires with them.".to_string(),
-        n => format!("{n} of your hotkeys fire with them in this project:"),
+        0 => t(HotkeysMsg::NoClash).to_string(),
+        n => fill(
+            t(plural(n, HotkeysMsg::ClashesOne, HotkeysMsg::ClashesMany)),
+            &[("count", &n.to_string())],
+        ),
     }
 }
 
@@ -311,25 +357,29 @@ pub fn unsettled(
     project: &ProjectKeys,
     all: &[Binding],
     kept: &[(String, String)],
+    words: HotkeyWords,
 ) -> Vec<ProjectClash> {
-    clashes(project, all)
+    clashes(project, all, words)
         .into_iter()
         .filter(|c| !kept.contains(&c.kept_as()))
         .collect()
 }
 
 /// "Turn mine off": switches the user's row off and says so.
-pub fn turn_mine_off(all: &mut [Binding], clash: &ProjectClash) -> String {
+pub fn turn_mine_off(all: &mut [Binding], clash: &ProjectClash, t: Tr) -> String {
     if let Some(b) = all.iter_mut().find(|b| b.id == clash.binding) {
         b.active = false;
     }
-    format!("{} is turned off. Save to keep it.", clash.binding_label)
+    fill(
+        t(HotkeysMsg::TurnedOffSave),
+        &[("label", &clash.binding_label)],
+    )
 }
 
 /// The user's active bindings live in this project's editor that share a combination with one
 /// of its keys. Data-manager keys are not live while labeling; paragraph keys are not passed
 /// to the editor by Label Studio 1.23.2.
-pub fn clashes(project: &ProjectKeys, all: &[Binding]) -> Vec<ProjectClash> {
+pub fn clashes(project: &ProjectKeys, all: &[Binding], words: HotkeyWords) -> Vec<ProjectClash> {
     let live = |section: &str| {
         matches!(section, "annotation" | "regions") || project.media.contains(&section)
     };
@@ -345,7 +395,7 @@ pub fn clashes(project: &ProjectKeys, all: &[Binding]) -> Vec<ProjectClash> {
             out.push(ProjectClash {
                 label_key: label_key.clone(),
                 binding: b.id.clone(),
-                binding_label: format!("{} ({})", b.label(), section_title(b.section())),
+                binding_label: b.label_in_section(words),
             });
         }
     }
@@ -357,6 +407,7 @@ mod tests {
     use super::*;
     use crate::api::types::{HotkeyMap, StoredHotkey};
     use crate::domain::hotkeys::merge;
+    use crate::domain::i18n::hotkeys::EN;
 
     const CONFIG: &str = r#"<View>
   <!-- <Label value="not a label"/> -->
@@ -367,7 +418,7 @@ mod tests {
 </View>"#;
 
     fn keys(config: &str) -> Vec<(String, String, bool)> {
-        read(config)
+        read(config, EN)
             .expect("readable")
             .keys
             .into_iter()
@@ -386,7 +437,7 @@ mod tests {
                 ("Choice “Calm”".into(), "3".into(), true),
             ]
         );
-        assert!(read(CONFIG).expect("readable").media.contains(&"tools"));
+        assert!(read(CONFIG, EN).expect("readable").media.contains(&"tools"));
     }
 
     #[test]
@@ -423,17 +474,17 @@ mod tests {
             ("<View>< Label/>", "starts no tag"),
             (r#"<View><Label value=Cat/></View>"#, "not quoted"),
         ] {
-            let problem = read(config).expect_err(config);
+            let problem = read(config, EN).expect_err(config);
             assert!(
-                problem.message().contains(says),
+                problem.message(EN).contains(says),
                 "{config}: {}",
-                problem.message()
+                problem.message(EN)
             );
         }
         let huge = "<View>".to_string() + &" ".repeat(MAX_CONFIG_BYTES) + "</View>";
-        assert!(matches!(read(&huge), Err(ConfigProblem::TooLarge(_))));
+        assert!(matches!(read(&huge, EN), Err(ConfigProblem::TooLarge(_))));
         let many = "<Label value=\"x\"/>".repeat(MAX_TAGS + 1);
-        assert_eq!(read(&many), Err(ConfigProblem::TooManyTags));
+        assert_eq!(read(&many, EN), Err(ConfigProblem::TooManyTags));
     }
 
     #[test]
@@ -456,8 +507,8 @@ mod tests {
             },
         );
         let all = merge(&stored);
-        let project = read(CONFIG).expect("readable");
-        let found: Vec<(String, String)> = clashes(&project, &all)
+        let project = read(CONFIG, EN).expect("readable");
+        let found: Vec<(String, String)> = clashes(&project, &all, HotkeyWords::ENGLISH)
             .into_iter()
             .map(|c| (c.label_key.what, c.binding))
             .collect();
@@ -471,39 +522,45 @@ mod tests {
         );
         // Turned off, kept, and said.
         let mut rows = all.clone();
-        let undo = clashes(&project, &rows).remove(0);
+        let undo = clashes(&project, &rows, HotkeyWords::ENGLISH).remove(0);
         assert_eq!(
-            undo.sentence(),
+            undo.sentence(EN),
             "Label “Cat” and your Undo (Annotation Actions) are both on 1."
         );
         assert_eq!(
-            turn_mine_off(&mut rows, &undo),
+            turn_mine_off(&mut rows, &undo, EN),
             "Undo (Annotation Actions) is turned off. Save to keep it."
         );
-        assert!(unsettled(&project, &rows, &[]).is_empty());
-        assert_eq!(unsettled(&project, &all, &[undo.kept_as()]), []);
-        assert_eq!(clash_summary(0), "None of your hotkeys fires with them.");
+        assert!(unsettled(&project, &rows, &[], HotkeyWords::ENGLISH).is_empty());
         assert_eq!(
-            clash_summary(2),
+            unsettled(&project, &all, &[undo.kept_as()], HotkeyWords::ENGLISH),
+            []
+        );
+        assert_eq!(
+            clash_summary(0, EN),
+            "None of your hotkeys fires with them."
+        );
+        assert_eq!(
+            clash_summary(2, EN),
             "2 of your hotkeys fire with them in this project:"
         );
         assert_eq!(
-            keys_heading("Cats", 4),
-            "Cats: 4 key(s) from its labeling config."
+            keys_heading("Cats", 4, EN),
+            "Cats: 4 keys from its labeling config."
         );
-        assert_eq!(more_projects(20, 20), None);
+        assert_eq!(more_projects(20, 20, EN), None);
         assert_eq!(
-            more_projects(20, 31).as_deref(),
+            more_projects(20, 31, EN).as_deref(),
             Some("Showing 20 of 31 projects; type more of the title.")
         );
         // Without an image, the tools are not live: nothing clashes with B.
-        let text = read(r#"<View><Text name="t" value="$t"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#)
+        let text = read(r#"<View><Text name="t" value="$t"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#, EN)
             .expect("readable");
-        assert!(clashes(&text, &merge(&HotkeyMap::new())).is_empty());
-        let image = read(r#"<View><Image name="i" value="$i"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#)
+        assert!(clashes(&text, &merge(&HotkeyMap::new()), HotkeyWords::ENGLISH).is_empty());
+        let image = read(r#"<View><Image name="i" value="$i"/><Labels><Label value="B" hotkey="b"/></Labels></View>"#, EN)
             .expect("readable");
         assert_eq!(
-            clashes(&image, &merge(&HotkeyMap::new()))[0].binding,
+            clashes(&image, &merge(&HotkeyMap::new()), HotkeyWords::ENGLISH)[0].binding,
             "tools:tool:brush"
         );
     }

@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use super::keys::KeyCombo;
 use super::{defaults::DEFAULTS, Binding};
 use crate::api::types::{HotkeyMap, StoredHotkey};
+use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr};
+use crate::domain::i18n::{fill, plural};
 
 /// The stored entry that says the switch is on, and what it turned off.
 pub const MEMORY_ID: &str = "account_settings:single_key_off";
@@ -102,23 +104,30 @@ pub fn turn_back_on(all: &mut [Binding], ids: &BTreeSet<String>) -> usize {
 }
 
 /// Said when the switch is turned on.
-pub fn turned_off_message(count: usize) -> String {
+pub fn turned_off_message(count: usize, t: Tr) -> String {
     match count {
-        0 => "No hotkey was a single key. Save to keep the switch on.".to_string(),
-        1 => "Turned off 1 single-key hotkey. Save to apply it in the editor.".to_string(),
-        n => format!("Turned off {n} single-key hotkeys. Save to apply it in the editor."),
+        0 => t(HotkeysMsg::NoSingleKey).to_string(),
+        n => fill(
+            t(plural(
+                n,
+                HotkeysMsg::TurnedOffOne,
+                HotkeysMsg::TurnedOffMany,
+            )),
+            &[("count", &n.to_string())],
+        ),
     }
 }
 
 /// Said when the switch is turned off again.
-pub fn turned_on_message(count: usize) -> String {
-    match count {
-        1 => "Turned 1 hotkey back on; the ones you had turned off stay off. Save to apply it."
-            .to_string(),
-        n => format!(
-            "Turned {n} hotkeys back on; the ones you had turned off stay off. Save to apply it."
-        ),
-    }
+pub fn turned_on_message(count: usize, t: Tr) -> String {
+    fill(
+        t(plural(
+            count,
+            HotkeysMsg::TurnedOnOne,
+            HotkeysMsg::TurnedOnMany,
+        )),
+        &[("count", &count.to_string())],
+    )
 }
 
 #[cfg(test)]
@@ -214,6 +223,10 @@ mod tests {
         let key = &map[MEMORY_ID].key;
         assert!(key.len() <= crate::domain::hotkeys::validation::MAX_KEY_CHARS);
         assert!(key.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'));
-        assert!(crate::domain::hotkeys::validation::check_map(&map).is_empty());
+        assert!(crate::domain::hotkeys::validation::check_map(
+            &map,
+            crate::domain::i18n::hotkeys::EN
+        )
+        .is_empty());
     }
 }

@@ -6,12 +6,14 @@ use serde_json::{json, Value};
 
 use super::validation::{check_key, MAX_ENTRIES};
 use super::{default_for, defaults::DEFAULTS, Binding};
+use crate::domain::i18n::fill;
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg, Tr, EN};
 
 /// Largest import accepted.
 pub const MAX_IMPORT_BYTES: usize = 1_048_576;
 
 /// The export file's text: every hotkey, ids as strings, pretty-printed.
-pub fn export(bindings: &[Binding], exported_at: &str) -> String {
+pub fn export(bindings: &[Binding], exported_at: &str, words: HotkeyWords) -> String {
     let hotkeys: Vec<Value> = bindings
         .iter()
         .map(|b| {
@@ -21,9 +23,9 @@ pub fn export(bindings: &[Binding], exported_at: &str) -> String {
                 "id": d.map_or_else(|| b.id.clone(), |d| d.number.to_string()),
                 "section": section,
                 "element": element,
-                "label": b.label(),
+                "label": b.label(words),
                 "key": b.key,
-                "description": b.description.clone().or_else(|| d.map(|d| d.description.to_string())).unwrap_or_default(),
+                "description": b.description.clone().or_else(|| d.map(|d| (words.default)(d).1.to_string())).unwrap_or_default(),
                 "active": b.active,
             })
         })
@@ -43,13 +45,25 @@ pub struct ImportProblem {
     pub message: String,
 }
 
+impl ImportProblem {
+    /// The problem with where it is, in `t`'s language (the message is in it already).
+    pub fn said(&self, t: Tr) -> String {
+        let item = self.index.map(|i| i.to_string()).unwrap_or_default();
+        let (item, problem) = (("item", item.as_str()), ("problem", self.message.as_str()));
+        match (self.index, self.field) {
+            (Some(_), Some(field)) => fill(
+                t(HotkeysMsg::ImportItemField),
+                &[item, ("field", field), problem],
+            ),
+            (Some(_), None) => fill(t(HotkeysMsg::ImportItem), &[item, problem]),
+            _ => self.message.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.index, self.field) {
-            (Some(i), Some(field)) => write!(f, "Item {i}, {field}: {}", self.message),
-            (Some(i), None) => write!(f, "Item {i}: {}", self.message),
-            _ => f.write_str(&self.message),
-        }
+        f.write_str(&self.said(EN))
     }
 }
 
@@ -63,10 +77,14 @@ fn whole(message: impl Into<String>) -> Vec<ImportProblem> {
 
 /// Why a file of `bytes` bytes can't be imported, if it is over the limit: said before it is
 /// read.
-pub fn too_large(bytes: u64) -> Option<String> {
+pub fn too_large(bytes: u64, t: Tr) -> Option<String> {
     (bytes > MAX_IMPORT_BYTES as u64).then(|| {
-        format!(
-            "The file is {bytes} bytes; imports are limited to 1 MiB ({MAX_IMPORT_BYTES} bytes)."
+        fill(
+            t(HotkeysMsg::TooLargeFile),
+            &[
+                ("bytes", &bytes.to_string()),
+                ("max", &MAX_IMPORT_BYTES.to_string()),
+            ],
         )
     })
 }
@@ -74,43 +92,42 @@ pub fn too_large(bytes: u64) -> Option<String> {
 /// Reads an import and returns the complete new list of bindings (an import replaces everything:
 /// hotkeys it leaves out go back to their defaults), or every problem found. Nothing is applied
 /// here.
-pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
+pub fn import(text: &str, t: Tr) -> Result<Vec<Binding>, Vec<ImportProblem>> {
     if text.trim().is_empty() {
-        return Err(whole("Paste or choose a hotkeys file first."));
+        return Err(whole(t(HotkeysMsg::PasteFirst)));
     }
-    if let Some(message) = too_large(text.len() as u64) {
+    if let Some(message) = too_large(text.len() as u64, t) {
         return Err(whole(message));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        whole(format!(
-            "Not valid JSON (line {}, column {}): {e}",
-            e.line(),
-            e.column()
+        whole(fill(
+            t(HotkeysMsg::NotJson),
+            &[
+                ("line", &e.line().to_string()),
+                ("column", &e.column().to_string()),
+                ("error", &e.to_string()),
+            ],
         ))
     })?;
-    let items =
-        match &value {
-            Value::Array(items) => items,
-            Value::Object(map) => match map.get("hotkeys") {
-                Some(Value::Array(items)) => items,
-                Some(_) => return Err(whole("“hotkeys” must be a list.")),
-                None => return Err(whole(
-                    "Expected a Label Studio hotkeys export: an object with “hotkeys”, or a list.",
-                )),
-            },
-            _ => {
-                return Err(whole(
-                    "Expected a Label Studio hotkeys export: an object with “hotkeys”, or a list.",
-                ))
-            }
-        };
+    let items = match &value {
+        Value::Array(items) => items,
+        Value::Object(map) => match map.get("hotkeys") {
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(whole(t(HotkeysMsg::HotkeysNotList))),
+            None => return Err(whole(t(HotkeysMsg::NotAnExport))),
+        },
+        _ => return Err(whole(t(HotkeysMsg::NotAnExport))),
+    };
     if items.is_empty() {
-        return Err(whole("The file has no hotkeys."));
+        return Err(whole(t(HotkeysMsg::NoHotkeysInFile)));
     }
     if items.len() > MAX_ENTRIES {
-        return Err(whole(format!(
-            "The file has {} hotkeys; Label Studio stores at most {MAX_ENTRIES}.",
-            items.len()
+        return Err(whole(fill(
+            t(HotkeysMsg::TooManyInFile),
+            &[
+                ("count", &items.len().to_string()),
+                ("max", &MAX_ENTRIES.to_string()),
+            ],
         )));
     }
 
@@ -125,7 +142,7 @@ pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
             });
         };
         let Value::Object(obj) = item else {
-            problem(None, "must be an object.".into());
+            problem(None, t(HotkeysMsg::MustBeObject).into());
             continue;
         };
         let text_field = |name: &str| {
@@ -143,7 +160,10 @@ pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
             };
             if !present {
                 missing = true;
-                problem(Some(static_field(field)), "is missing or empty.".into());
+                problem(
+                    Some(static_field(field)),
+                    t(HotkeysMsg::MissingOrEmpty).into(),
+                );
             }
         }
         if missing {
@@ -160,7 +180,7 @@ pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
         if default_for(&id).is_none() {
             problem(
                 Some("element"),
-                format!("“{id}” is not a hotkey of Label Studio 1.23.2."),
+                fill(t(HotkeysMsg::UnknownHotkey), &[("id", &id)]),
             );
             continue;
         }
@@ -168,15 +188,15 @@ pub fn import(text: &str) -> Result<Vec<Binding>, Vec<ImportProblem>> {
             None | Some(Value::Null) => true,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                problem(Some("active"), "must be true or false.".into());
+                problem(Some("active"), t(HotkeysMsg::TrueOrFalse).into());
                 continue;
             }
         };
         if imported.iter().any(|b| b.id == id) {
-            problem(Some("element"), format!("“{id}” appears more than once."));
+            problem(Some("element"), fill(t(HotkeysMsg::Twice), &[("id", &id)]));
             continue;
         }
-        match check_key(&key) {
+        match check_key(&key, t) {
             Ok(combo) => imported.push(Binding {
                 id,
                 key: combo.to_string(),
@@ -220,9 +240,15 @@ fn static_field(name: &str) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub id: String,
-    pub label: String,
     pub before: Option<(String, bool)>,
     pub after: Option<(String, bool)>,
+}
+
+impl Change {
+    /// The action's name in `words`' language; an unknown row's id.
+    pub fn label(&self, words: HotkeyWords) -> String {
+        default_for(&self.id).map_or_else(|| self.id.clone(), |d| (words.default)(d).0.to_string())
+    }
 }
 
 /// The rows whose key (normalised) or on/off state differs between `before` and `after`.
@@ -246,12 +272,6 @@ pub fn diff(before: &[Binding], after: &[Binding]) -> Vec<Change> {
             };
             (!same).then(|| Change {
                 id: id.to_string(),
-                label: before
-                    .iter()
-                    .chain(after)
-                    .find(|x| x.id == id)
-                    .map(Binding::label)
-                    .unwrap_or_default(),
                 before: b,
                 after: a,
             })
@@ -274,7 +294,7 @@ mod tests {
         let mut bindings = defaults();
         bindings[0].key = "ctrl+shift+enter".into();
         bindings[5].active = false;
-        let text = export(&bindings, "2026-11-27T12:00:00.000Z");
+        let text = export(&bindings, "2026-11-27T12:00:00.000Z", HotkeyWords::ENGLISH);
         let file: Value = serde_json::from_str(&text).expect("json");
         assert_eq!(file["version"], "1.0");
         assert_eq!(file["settings"], json!({}));
@@ -283,14 +303,14 @@ mod tests {
         assert_eq!(file["hotkeys"][0]["section"], "annotation");
         assert_eq!(file["hotkeys"][0]["element"], "annotation:submit");
         assert!(text.contains("\n  \"hotkeys\""), "pretty-printed");
-        let back = import(&text).expect("import");
+        let back = import(&text, EN).expect("import");
         assert_eq!(to_stored(&back), to_stored(&bindings));
     }
 
     #[test]
     fn the_bare_array_form_is_accepted_and_missing_rows_reset() {
         let text = r#"[{"id": 5100, "section": "tools", "element": "tool:pan-image", "label": "Pan", "key": "shift+H"}]"#;
-        let back = import(text).expect("import");
+        let back = import(text, EN).expect("import");
         assert_eq!(back.len(), 71);
         let stored = to_stored(&back);
         assert_eq!(stored.len(), 1);
@@ -301,7 +321,7 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        import(text)
+        import(text, EN)
             .err()
             .unwrap_or_default()
             .iter()
@@ -388,8 +408,8 @@ mod tests {
             ),
         ];
         // A chosen file is judged by its size before it is read.
-        assert_eq!(too_large(MAX_IMPORT_BYTES as u64), None);
-        assert!(too_large(MAX_IMPORT_BYTES as u64 + 1).is_some());
+        assert_eq!(too_large(MAX_IMPORT_BYTES as u64, EN), None);
+        assert!(too_large(MAX_IMPORT_BYTES as u64 + 1, EN).is_some());
         for (text, expected) in &cases {
             let found = problems(text);
             assert!(
@@ -413,7 +433,7 @@ mod tests {
         after[2].key = "CTRL+Z".into(); // same binding, other spelling
         let changes = diff(&before, &after);
         assert_eq!(changes.len(), 2);
-        assert_eq!(changes[0].label, "Submit Annotation");
+        assert_eq!(changes[0].label(HotkeyWords::ENGLISH), "Submit Annotation");
         assert_eq!(changes[0].before, Some(("ctrl+enter".into(), true)));
         assert_eq!(changes[0].after, Some(("ctrl+shift+enter".into(), true)));
         assert_eq!(changes[1].after.as_ref().map(|a| a.1), Some(false));

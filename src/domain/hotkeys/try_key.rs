@@ -4,25 +4,24 @@
 
 use super::keys::{label, KeyCombo, Platform};
 use super::validation::{blocked_reason, browser_reserved};
-use super::{section_title, Binding};
+use super::Binding;
+use crate::domain::i18n::fill;
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg, Tr};
 
 /// Where a section's keys are heard in Label Studio 1.23.2. The editor reads the user's keys for
 /// the sections its page template passes on (`annotation|timeseries|audio|regions|video|
 /// image_gallery|tools`); the data manager reads its own; paragraphs are passed on to neither.
-pub fn scope(section: &str) -> &'static str {
+pub fn scope(section: &str) -> HotkeysMsg {
     match section {
-        "data_manager" => "the project's task list (Data Manager), not while labeling",
-        "annotation" | "regions" => "the labeling editor, on every task",
-        "tools" => "the labeling editor, on image tasks",
-        "audio" => "the labeling editor, on audio tasks",
-        "video" => "the labeling editor, on video tasks",
-        "timeseries" => "the labeling editor, on time series tasks",
-        "image_gallery" => "the labeling editor, on tasks with several images",
-        "paragraphs" => {
-            "nowhere yet: Label Studio 1.23.2's editor does not read your keys for paragraphs \
-             (it keeps their defaults)"
-        }
-        _ => "nowhere: Label Studio does not know this action",
+        "data_manager" => HotkeysMsg::ScopeDataManager,
+        "annotation" | "regions" => HotkeysMsg::ScopeEveryTask,
+        "tools" => HotkeysMsg::ScopeImage,
+        "audio" => HotkeysMsg::ScopeAudio,
+        "video" => HotkeysMsg::ScopeVideo,
+        "timeseries" => HotkeysMsg::ScopeTimeSeries,
+        "image_gallery" => HotkeysMsg::ScopeGallery,
+        "paragraphs" => HotkeysMsg::ScopeParagraphs,
+        _ => HotkeysMsg::ScopeNowhere,
     }
 }
 
@@ -50,24 +49,24 @@ pub struct Trial {
 }
 
 /// What `combo` does with `all` as they are now.
-pub fn try_key(all: &[Binding], combo: &KeyCombo, platform: Platform) -> Trial {
+pub fn try_key(all: &[Binding], combo: &KeyCombo, platform: Platform, words: HotkeyWords) -> Trial {
     let spelling = combo.to_string();
     let mut fires = Vec::new();
     let mut switched_off = Vec::new();
     for b in all.iter().filter(|b| b.combo().as_ref() == Some(combo)) {
-        let action = format!("{} ({})", b.label(), section_title(b.section()));
+        let action = b.label_in_section(words);
         if b.active {
             fires.push(Reached {
                 action,
-                scope: scope(b.section()),
+                scope: words.t(scope(b.section())),
             });
         } else {
             switched_off.push(action);
         }
     }
-    let kept = blocked_reason(&spelling)
-        .map(|reason| format!("{reason}: the operating system uses it."))
-        .or_else(|| browser_reserved(combo));
+    let kept = blocked_reason(&spelling, words.t)
+        .map(|reason| words.fill(HotkeysMsg::OsUses, &[("reason", &reason)]))
+        .or_else(|| browser_reserved(combo, words.t));
     Trial {
         label: label(combo, platform),
         spelling,
@@ -79,18 +78,24 @@ pub fn try_key(all: &[Binding], combo: &KeyCombo, platform: Platform) -> Trial {
 
 impl Trial {
     /// One sentence for screen readers, said when a key is tried.
-    pub fn announcement(&self) -> String {
-        let mut said = match self.fires.len() {
-            0 => format!("{}: no action.", self.label),
-            1 => format!("{}: {}.", self.label, self.fires[0].action),
-            n => format!(
-                "{}: {n} actions, {}.",
-                self.label,
-                self.fires
-                    .iter()
-                    .map(|r| r.action.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+    pub fn announcement(&self, t: Tr) -> String {
+        let keys = ("keys", self.label.as_str());
+        let mut said = match self.fires.as_slice() {
+            [] => fill(t(HotkeysMsg::TriedNone), &[keys]),
+            [only] => fill(t(HotkeysMsg::TriedOne), &[keys, ("action", &only.action)]),
+            all => fill(
+                t(HotkeysMsg::TriedMany),
+                &[
+                    keys,
+                    ("count", &all.len().to_string()),
+                    (
+                        "actions",
+                        &all.iter()
+                            .map(|r| r.action.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
             ),
         };
         if let Some(kept) = &self.kept {
@@ -106,6 +111,7 @@ mod tests {
     use super::*;
     use crate::api::types::{HotkeyMap, StoredHotkey};
     use crate::domain::hotkeys::merge;
+    use crate::domain::i18n::hotkeys::EN;
 
     fn combo(key: &str) -> KeyCombo {
         KeyCombo::parse(key).expect("a key")
@@ -114,7 +120,12 @@ mod tests {
     #[test]
     fn a_default_shared_key_reaches_every_action_with_its_scope() {
         let all = merge(&HotkeyMap::new());
-        let trial = try_key(&all, &combo("alt+left"), Platform::Other);
+        let trial = try_key(
+            &all,
+            &combo("alt+left"),
+            Platform::Other,
+            HotkeyWords::ENGLISH,
+        );
         assert_eq!(trial.label, "Alt+←");
         assert_eq!(trial.spelling, "alt+left");
         let actions: Vec<&str> = trial.fires.iter().map(|r| r.action.as_str()).collect();
@@ -146,32 +157,47 @@ mod tests {
         {
             undo.key = "ctrl+enter".into();
         }
-        let trial = try_key(&all, &combo("Control+Return"), Platform::Mac);
+        let trial = try_key(
+            &all,
+            &combo("Control+Return"),
+            Platform::Mac,
+            HotkeyWords::ENGLISH,
+        );
         assert_eq!(trial.label, "⌃+Return");
         assert_eq!(trial.fires.len(), 2, "{:?}", trial.fires);
         assert_eq!(trial.switched_off, ["Skip Task (Annotation Actions)"]);
-        assert!(trial.announcement().starts_with("⌃+Return: 2 actions, "));
+        assert!(trial.announcement(EN).starts_with("⌃+Return: 2 actions, "));
     }
 
     #[test]
     fn what_the_browser_or_the_system_keeps_is_said() {
         let all = merge(&HotkeyMap::new());
-        let tab = try_key(&all, &combo("ctrl+w"), Platform::Other);
+        let tab = try_key(
+            &all,
+            &combo("ctrl+w"),
+            Platform::Other,
+            HotkeyWords::ENGLISH,
+        );
         assert!(tab
             .kept
             .as_deref()
             .is_some_and(|k| k.contains("closes the tab")));
-        let system = try_key(&all, &combo("alt+f4"), Platform::Other);
+        let system = try_key(
+            &all,
+            &combo("alt+f4"),
+            Platform::Other,
+            HotkeyWords::ENGLISH,
+        );
         assert!(system
             .kept
             .as_deref()
             .is_some_and(|k| k.contains("operating system")));
-        assert!(system.announcement().contains("no action."));
+        assert!(system.announcement(EN).contains("no action."));
     }
 
     #[test]
     fn paragraph_keys_are_said_to_reach_nothing_yet() {
-        assert!(scope("paragraphs").starts_with("nowhere yet"));
-        assert!(scope("data_manager").contains("not while labeling"));
+        assert!(EN(scope("paragraphs")).starts_with("nowhere yet"));
+        assert!(EN(scope("data_manager")).contains("not while labeling"));
     }
 }

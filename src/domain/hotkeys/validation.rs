@@ -2,6 +2,8 @@
 
 use super::keys::{KeyCombo, KeyError};
 use crate::api::types::HotkeyMap;
+use crate::domain::i18n::fill;
+use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr};
 
 /// At most this many stored entries.
 pub const MAX_ENTRIES: usize = 200;
@@ -24,28 +26,28 @@ pub const BLOCKED: [&str; 11] = [
 ];
 
 /// The server's reason when `key` is one of the blocked combinations, in any spelling.
-pub fn blocked_reason(key: &str) -> Option<String> {
+pub fn blocked_reason(key: &str, t: Tr) -> Option<String> {
     let lowered = key.trim().to_ascii_lowercase();
     let combo = KeyCombo::parse(key).ok();
     let hit = BLOCKED.iter().any(|blocked| {
         *blocked == lowered || combo.is_some() && KeyCombo::parse(blocked).ok() == combo
     });
-    hit.then(|| format!("Key combination '{key}' is not allowed for security reasons"))
+    hit.then(|| fill(t(HotkeysMsg::SecurityBlocked), &[("key", key)]))
 }
 
 /// A warning when the browser keeps `combo` for itself (close/new tab, reload, address bar…),
 /// so the editor may never see it. Not refused: some browsers let pages have some of these.
-pub fn browser_reserved(combo: &KeyCombo) -> Option<String> {
-    const TAKEN: &[(&str, &str)] = &[
-        ("w", "closes the tab"),
-        ("t", "opens a tab"),
-        ("n", "opens a window"),
-        ("r", "reloads the page"),
-        ("l", "focuses the address bar"),
-        ("q", "quits the browser"),
-        ("tab", "switches tabs"),
-        ("pageup", "switches tabs"),
-        ("pagedown", "switches tabs"),
+pub fn browser_reserved(combo: &KeyCombo, t: Tr) -> Option<String> {
+    const TAKEN: &[(&str, HotkeysMsg)] = &[
+        ("w", HotkeysMsg::ClosesTab),
+        ("t", HotkeysMsg::OpensTab),
+        ("n", HotkeysMsg::OpensWindow),
+        ("r", HotkeysMsg::Reloads),
+        ("l", HotkeysMsg::AddressBar),
+        ("q", HotkeysMsg::QuitsBrowser),
+        ("tab", HotkeysMsg::SwitchesTabs),
+        ("pageup", HotkeysMsg::SwitchesTabs),
+        ("pagedown", HotkeysMsg::SwitchesTabs),
     ];
     if !(combo.ctrl || combo.command) || combo.alt {
         return None;
@@ -53,11 +55,7 @@ pub fn browser_reserved(combo: &KeyCombo) -> Option<String> {
     TAKEN
         .iter()
         .find(|(key, _)| *key == combo.key)
-        .map(|(_, what)| {
-            format!(
-                "The browser uses this combination ({what}), so the editor may never receive it."
-            )
-        })
+        .map(|(_, what)| fill(t(HotkeysMsg::BrowserUses), &[("what", t(*what))]))
 }
 
 /// Characters the server accepts in a key string.
@@ -69,34 +67,46 @@ fn allowed_char(c: char) -> bool {
 
 /// Everything wrong with one key string, as the server would say it, or as our vocabulary
 /// requires (so the editor can bind it).
-pub fn check_key(key: &str) -> Result<KeyCombo, String> {
+pub fn check_key(key: &str, t: Tr) -> Result<KeyCombo, String> {
     if key.trim().is_empty() {
-        return Err("A key is required; to turn a hotkey off, use its switch instead.".into());
+        return Err(t(HotkeysMsg::KeyRequired).into());
     }
     if key.chars().count() > MAX_KEY_CHARS {
-        return Err(format!(
-            "“{key}” is longer than {MAX_KEY_CHARS} characters."
+        return Err(fill(
+            t(HotkeysMsg::KeyTooLong),
+            &[("key", key), ("max", &MAX_KEY_CHARS.to_string())],
         ));
     }
     if let Some(bad) = key.chars().find(|c| !allowed_char(*c)) {
         return Err(match KeyCombo::parse(key) {
-            Err(e @ KeyError::NonAscii(_)) => format!("{e}."),
-            _ => format!("“{bad}” is not allowed in a key; use ASCII letters, digits and symbols."),
+            Err(e @ KeyError::NonAscii(_)) => fill(
+                t(HotkeysMsg::ProblemSentence),
+                &[("problem", &e.message(t))],
+            ),
+            _ => fill(t(HotkeysMsg::CharNotAllowed), &[("char", &bad.to_string())]),
         });
     }
-    if let Some(reason) = blocked_reason(key) {
-        return Err(format!("{reason}: the operating system uses it."));
+    if let Some(reason) = blocked_reason(key, t) {
+        return Err(fill(t(HotkeysMsg::OsUses), &[("reason", &reason)]));
     }
-    KeyCombo::parse(key).map_err(|e| format!("“{key}”: {e}."))
+    KeyCombo::parse(key).map_err(|e| {
+        fill(
+            t(HotkeysMsg::KeyProblem),
+            &[("key", key), ("problem", &e.message(t))],
+        )
+    })
 }
 
 /// Problems with a whole map before it is sent.
-pub fn check_map(map: &HotkeyMap) -> Vec<String> {
+pub fn check_map(map: &HotkeyMap, t: Tr) -> Vec<String> {
     let mut problems = Vec::new();
     if map.len() > MAX_ENTRIES {
-        problems.push(format!(
-            "{} custom hotkeys; Label Studio stores at most {MAX_ENTRIES}.",
-            map.len()
+        problems.push(fill(
+            t(HotkeysMsg::TooManyStored),
+            &[
+                ("count", &map.len().to_string()),
+                ("max", &MAX_ENTRIES.to_string()),
+            ],
         ));
     }
     for (id, entry) in map {
@@ -104,16 +114,17 @@ pub fn check_map(map: &HotkeyMap) -> Vec<String> {
             !section.trim().is_empty() && !action.trim().is_empty()
         });
         if !well_formed || id.chars().count() > 100 {
-            problems.push(format!(
-                "“{id}” is not a valid hotkey id (section:action, at most 100 characters)."
-            ));
+            problems.push(fill(t(HotkeysMsg::BadId), &[("id", id)]));
         }
         // The single-key switch's memory is not a key; its spelling is checked where it is made.
         if id == super::single_key::MEMORY_ID {
             continue;
         }
-        if let Err(message) = check_key(&entry.key) {
-            problems.push(format!("{id}: {message}"));
+        if let Err(message) = check_key(&entry.key, t) {
+            problems.push(fill(
+                t(HotkeysMsg::IdProblem),
+                &[("id", id), ("problem", &message)],
+            ));
         }
     }
     problems
@@ -123,35 +134,36 @@ pub fn check_map(map: &HotkeyMap) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::api::types::StoredHotkey;
+    use crate::domain::i18n::hotkeys::EN;
 
     #[test]
     fn all_eleven_blocked_combinations_are_refused_in_any_spelling() {
         for blocked in BLOCKED {
-            let reason = blocked_reason(blocked).unwrap_or_default();
+            let reason = blocked_reason(blocked, EN).unwrap_or_default();
             assert_eq!(
                 reason,
                 format!("Key combination '{blocked}' is not allowed for security reasons")
             );
-            assert!(check_key(blocked).is_err(), "{blocked}");
+            assert!(check_key(blocked, EN).is_err(), "{blocked}");
             assert!(
-                check_key(&blocked.to_uppercase()).is_err(),
+                check_key(&blocked.to_uppercase(), EN).is_err(),
                 "{blocked} upper"
             );
         }
         assert!(
-            blocked_reason("command+space").is_some(),
+            blocked_reason("command+space", EN).is_some(),
             "our spelling of cmd+space"
         );
-        assert!(blocked_reason("meta+tab").is_some());
-        assert!(blocked_reason("alt+ctrl+t").is_some());
-        assert!(blocked_reason("ctrl+alt+escape").is_some());
-        assert!(blocked_reason("ctrl+t").is_none());
-        assert!(blocked_reason("shift+tab").is_none());
+        assert!(blocked_reason("meta+tab", EN).is_some());
+        assert!(blocked_reason("alt+ctrl+t", EN).is_some());
+        assert!(blocked_reason("ctrl+alt+escape", EN).is_some());
+        assert!(blocked_reason("ctrl+t", EN).is_none());
+        assert!(blocked_reason("shift+tab", EN).is_none());
     }
 
     #[test]
     fn browser_shortcuts_get_a_warning() {
-        let warn = |k: &str| browser_reserved(&KeyCombo::parse(k).expect("combo"));
+        let warn = |k: &str| browser_reserved(&KeyCombo::parse(k).expect("combo"), EN);
         assert!(warn("ctrl+w").is_some_and(|m| m.contains("closes the tab")));
         assert!(warn("command+t").is_some());
         assert!(warn("ctrl+shift+t").is_some());
@@ -163,16 +175,16 @@ mod tests {
 
     #[test]
     fn keys_follow_the_server_rules() {
-        assert!(check_key("ctrl+shift+k").is_ok());
-        assert!(check_key("").unwrap_err_text().contains("switch"));
-        assert!(check_key(&format!("ctrl+{}", "a".repeat(49)))
+        assert!(check_key("ctrl+shift+k", EN).is_ok());
+        assert!(check_key("", EN).unwrap_err_text().contains("switch"));
+        assert!(check_key(&format!("ctrl+{}", "a".repeat(49)), EN)
             .unwrap_err_text()
             .contains("50 characters"));
-        assert!(check_key("ctrl+ü").unwrap_err_text().contains("ASCII"));
-        assert!(check_key("ctrl+\u{1}")
+        assert!(check_key("ctrl+ü", EN).unwrap_err_text().contains("ASCII"));
+        assert!(check_key("ctrl+\u{1}", EN)
             .unwrap_err_text()
             .contains("not allowed in a key"));
-        assert!(check_key("ctrl+insert")
+        assert!(check_key("ctrl+insert", EN)
             .unwrap_err_text()
             .contains("not a key the editor can bind"));
     }
@@ -185,12 +197,12 @@ mod tests {
             description: None,
         };
         let mut map: HotkeyMap = (0..201).map(|i| (format!("s:a{i}"), entry("a"))).collect();
-        assert!(check_map(&map)[0].contains("201 custom hotkeys"));
+        assert!(check_map(&map, EN)[0].contains("201 custom hotkeys"));
         map.clear();
         map.insert("nocolon".into(), entry("a"));
         map.insert(" :x".into(), entry("a"));
         map.insert("s:ok".into(), entry("alt+tab"));
-        let problems = check_map(&map);
+        let problems = check_map(&map, EN);
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems
             .iter()

@@ -9,9 +9,11 @@
 //! entries (`…One`, `…Many`) picked by [`plural`], and Chinese gives both the same text.
 
 pub mod avatar;
+pub mod hotkeys;
 pub mod main;
 pub mod sections;
 pub mod zh;
+pub mod zh_hotkeys;
 
 /// Label Studio's newest frontend keeps the choice here, with the same values.
 pub const STORAGE_KEY: &str = "label-studio.lang";

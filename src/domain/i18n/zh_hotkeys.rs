@@ -1,0 +1,338 @@
+//! Simplified Chinese of the Hotkeys section: its catalog, and the names and descriptions of the
+//! 71 defaults by Label Studio's number. Reached only through the `lang_zh_hotkeys` chunk.
+
+use super::hotkeys::HotkeysMsg;
+
+/// The section's words in Chinese.
+pub fn hotkeys(msg: HotkeysMsg) -> &'static str {
+    use HotkeysMsg::*;
+    match msg {
+        AnnotationTitle => "标注操作",
+        AnnotationAbout => "标注时提交、跳过、撤销和重做。",
+        DataManagerTitle => "数据管理器",
+        DataManagerAbout => "在项目的任务列表中移动。",
+        RegionsTitle => "区域管理",
+        RegionsAbout => "选择、隐藏、锁定和删除区域。",
+        ToolsTitle => "工具",
+        ToolsAbout => "图像工具和缩放。",
+        AudioTitle => "音频控制",
+        AudioAbout => "音频的播放和逐帧移动。",
+        VideoTitle => "视频控制",
+        VideoAbout => "视频的播放、帧和关键帧。",
+        TimeSeriesTitle => "时间序列控制",
+        TimeSeriesAbout => "扩大和缩小时间序列区域。",
+        GalleryTitle => "图库导航",
+        GalleryAbout => "在一个任务的多张图像之间切换。",
+        ParagraphsTitle => "段落导航",
+        ParagraphsAbout => "在句子及其区域之间移动。",
+        OtherTitle => "其他",
+        OtherAbout => "保存在您的账户中，但本页面不认识（例如来自更新版本的 Label Studio）。按原样保留。",
+        LoadingHotkeys => "正在加载快捷键…",
+        YourHotkeys => "您的快捷键",
+        ProfileCopy => "无法加载您的快捷键（{reason}）；显示的是您个人资料中的副本。保存时会再次向服务器核对。",
+        Intro => "点击一个按键，或聚焦后按 Enter，然后按下新的组合键。按键以 Label Studio 编辑器能识别的写法保存，因此重新映射的按键在标注时同样有效。",
+        RestoredEdits => "已恢复您尚未保存的快捷键修改；请检查后保存。",
+        NoMatch => "没有匹配的快捷键。",
+        SummaryLine => "显示 {shown} / {total} 个快捷键",
+        SummaryConflictsOne | SummaryConflictsMany => " · {count} 个有冲突（已在下方标出）",
+        HotkeysSaved => "快捷键已保存。",
+        SavedConflictsOne | SavedConflictsMany => {
+            "快捷键已保存。{count} 个快捷键与其他操作使用相同的按键（已在下方标出）。"
+        }
+        ImportedOne | ImportedMany => "已导入：{count} 个快捷键有变化。",
+        ResetOne | ResetMany => "已恢复默认：{count} 个快捷键有变化。",
+        Undone => "已撤销：您之前的快捷键已恢复。",
+        SaveFailed => "未保存：{reason} 您的修改仍保留在这里。",
+        SaveRefused => "未保存：{problems}",
+        StaleNotSaved => "未保存：您的快捷键已在别处被修改。请在下方选择。",
+        LoadedTheirs => "已加载保存的快捷键；您未保存的修改已丢弃。",
+        NoUnsaved => "没有未保存的修改",
+        UnsavedOne | UnsavedMany => "{count} 处未保存的修改",
+        Discard => "放弃",
+        Undo => "撤销",
+        HotkeyActions => "快捷键操作",
+        Import => "导入…",
+        Export => "导出",
+        CopyJson => "复制 JSON",
+        ResetToDefaults => "恢复默认…",
+        Exported => "已导出 hotkeys-export.json。",
+        DownloadBlocked => "浏览器阻止了下载。",
+        CopiedJson => "快捷键已复制为 JSON。",
+        CopyRefused => "浏览器不允许复制。",
+        Filter => "筛选",
+        FilterPlaceholder => "操作、说明或按键",
+        FindByKeys => "按按键查找",
+        FindingKeys => "请按键查找… Esc 停止",
+        ModifiedOnly => " 仅显示已修改",
+        ShowingBoundTo => "显示绑定到 {keys} 的快捷键。",
+        ShowAll => "显示全部",
+        Modified => "已修改",
+        DefaultKeys => "默认：{keys}",
+        SpecialKeyFor => "{label} 的特殊键",
+        Special => "特殊键…",
+        ResetLabel => "将 {label} 恢复默认",
+        Reset => "恢复",
+        EnableLabel => "启用 {label}",
+        KeySet => "{label} 已设为 {keys}。",
+        AlsoBoundAsk => " 它也绑定到了另一个操作：交换、替换或两者都保留。",
+        BackToDefault => "{label} 已恢复默认。",
+        Swapped => "已交换按键。",
+        OtherSwitchedOff => "另一个操作已关闭。",
+        AlsoBoundTo => "也绑定到：{names}",
+        SharedByDefault => "默认与以下操作共用：{names}",
+        ResolveConflict => "解决冲突",
+        Swap => "交换",
+        Replace => "替换",
+        KeepBoth => "两者都保留",
+        Recording => "正在录制：请按下新的按键。Esc 取消。",
+        RecordingCancelled => "已取消录制。",
+        ChangeTitle => "{keys}：点击或按 Enter 修改",
+        ChangeLabel => "修改 {label}：",
+        PressKeys => "请按键… Esc 取消",
+        AllDefault => "所有快捷键都已是默认按键。",
+        ResetAskOne | ResetAskMany => {
+            "将所有快捷键恢复为默认？{count} 个快捷键会改变。之后可以立即撤销。"
+        }
+        ResetConfirm => "恢复默认",
+        StaleText => "在本页面加载后，您的快捷键已在别处（另一个标签页或编辑器）被修改。现在保存会覆盖以下修改：",
+        SaveMine => "仍然保存我的",
+        LoadTheirs => "加载已保存的，丢弃我的",
+        ImportTitle => "导入快捷键",
+        ImportHint => "Label Studio 的导出文件（hotkeys-export.json）或快捷键列表。导入会替换您的全部快捷键：文件中没有的会恢复默认。保存之前您会看到所有变化。",
+        HotkeysJson => "快捷键 JSON",
+        ChooseFile => "选择快捷键文件",
+        Check => "检查",
+        Close => "关闭",
+        FileUnreadable => "无法读取该文件。",
+        NothingImportedOne | NothingImportedMany => "未导入任何内容。{count} 个问题：",
+        ImportSame => "文件与您当前的快捷键一致；不会有任何变化。",
+        WouldChangeOne | WouldChangeMany => "{count} 个快捷键将会改变：",
+        ApplyImport => "应用导入",
+        Action => "操作",
+        Now => "当前",
+        After => "之后",
+        KeysOff => "{keys}（已关闭）",
+        Conflict => " 冲突",
+        ImportItemField => "第 {item} 项，{field}：{problem}",
+        ImportItem => "第 {item} 项：{problem}",
+        TooLargeFile => "文件大小为 {bytes} 字节；导入上限为 1 MiB（{max} 字节）。",
+        PasteFirst => "请先粘贴或选择一个快捷键文件。",
+        NotJson => "不是有效的 JSON（第 {line} 行，第 {column} 列）：{error}",
+        HotkeysNotList => "“hotkeys” 必须是一个列表。",
+        NotAnExport => "应为 Label Studio 的快捷键导出文件：含有 “hotkeys” 的对象，或一个列表。",
+        NoHotkeysInFile => "文件中没有快捷键。",
+        TooManyInFile => "文件中有 {count} 个快捷键；Label Studio 最多保存 {max} 个。",
+        MustBeObject => "必须是一个对象。",
+        MissingOrEmpty => "缺失或为空。",
+        UnknownHotkey => "“{id}” 不是 Label Studio 1.23.2 的快捷键。",
+        TrueOrFalse => "必须是 true 或 false。",
+        Twice => "“{id}” 出现了不止一次。",
+        SecurityBlocked => "出于安全原因，不允许使用组合键 '{key}'",
+        OsUses => "{reason}：操作系统使用该组合键。",
+        BrowserUses => "浏览器使用该组合键（{what}），编辑器可能永远收不到它。",
+        ClosesTab => "关闭标签页",
+        OpensTab => "打开标签页",
+        OpensWindow => "打开窗口",
+        Reloads => "重新加载页面",
+        AddressBar => "聚焦地址栏",
+        QuitsBrowser => "退出浏览器",
+        SwitchesTabs => "切换标签页",
+        KeyRequired => "必须设置按键；如要关闭快捷键，请使用它的开关。",
+        KeyTooLong => "“{key}” 超过了 {max} 个字符。",
+        CharNotAllowed => "按键中不允许使用 “{char}”；请使用 ASCII 字母、数字和符号。",
+        KeyProblem => "“{key}”：{problem}。",
+        ProblemSentence => "{problem}。",
+        TooManyStored => "{count} 个自定义快捷键；Label Studio 最多保存 {max} 个。",
+        BadId => "“{id}” 不是有效的快捷键 ID（分区:操作，最多 100 个字符）。",
+        IdProblem => "{id}：{problem}",
+        NoKeyGiven => "没有指定按键",
+        OnlyModifiers => "只有修饰键；请再加一个键，例如字母",
+        TwoKeys => "两个键（{a} 和 {b}）；一个快捷键只能有一个键加修饰键",
+        NotBindable => "“{key}” 不是编辑器能绑定的按键",
+        NotAscii => "“{key}” 不是 ASCII 按键；Label Studio 只保存 ASCII 按键",
+        CantUse => "“{key}” 不能用于快捷键；请换一个键。",
+        KeypadDigit => "标注编辑器收到小键盘数字时会忽略修饰键；请改用主键盘上的 “{key}”。",
+        KeypadOther => "标注编辑器不响应小键盘上的 “{key}”；请改用主键盘上的键。",
+        SingleKeysOff => "关闭单键快捷键",
+        SingleKeysHint => "关闭所有不含 Ctrl、Alt 或 ⌘ 的快捷键（例如 H、Shift+R 或 Delete），以免语音输入或误触在编辑器中触发操作。再次关闭此开关会恢复的正是这些快捷键；您自己关闭的仍保持关闭。",
+        NoSingleKey => "没有单键快捷键。保存以保持此开关开启。",
+        TurnedOffOne | TurnedOffMany => "已关闭 {count} 个单键快捷键。保存后在编辑器中生效。",
+        TurnedOnOne | TurnedOnMany => {
+            "已重新开启 {count} 个快捷键；您自己关闭的仍保持关闭。保存后生效。"
+        }
+        TryAKey => "试一试按键",
+        PressKeysHere => "在此按键",
+        TryHint => "显示某个组合键在 Label Studio 中会做什么，按照本页面上当前的快捷键（无论是否已保存）。按 Tab 离开此字段。",
+        StoredAs => "保存为",
+        Fires => "触发",
+        NoAction => "无操作",
+        ActionIn => "{action}，在{scope}",
+        SwitchedOff => "已关闭",
+        KeptByBrowser => "被浏览器或系统占用",
+        TriedNone => "{keys}：无操作。",
+        TriedOne => "{keys}：{action}。",
+        TriedMany => "{keys}：{count} 个操作，{actions}。",
+        ActionInSection => "{label}（{section}）",
+        ScopeDataManager => "项目的任务列表（数据管理器）中，标注时无效",
+        ScopeEveryTask => "标注编辑器中，所有任务",
+        ScopeImage => "标注编辑器中，图像任务",
+        ScopeAudio => "标注编辑器中，音频任务",
+        ScopeVideo => "标注编辑器中，视频任务",
+        ScopeTimeSeries => "标注编辑器中，时间序列任务",
+        ScopeGallery => "标注编辑器中，含多张图像的任务",
+        ScopeParagraphs => {
+            "暂无：Label Studio 1.23.2 的编辑器不会读取您为段落设置的按键（仍使用默认按键）"
+        }
+        ScopeNowhere => "无：Label Studio 不认识这个操作",
+        CheckProject => "检查项目的标签快捷键",
+        Project => "项目",
+        PartOfTitle => "项目标题的一部分。",
+        YourProjects => "您的项目",
+        TheProject => "该项目",
+        NoProject => "没有匹配的项目。",
+        MoreProjects => "显示 {shown} / {count} 个项目；请输入更多标题内容。",
+        KeysHeadingOne | KeysHeadingMany => "{title}：标注配置中有 {count} 个按键。",
+        GivenByEditor => "（由编辑器分配）",
+        NoClash => "您的快捷键都不会与它们同时触发。",
+        ClashesOne | ClashesMany => "在此项目中，您有 {count} 个快捷键会与它们同时触发：",
+        ClashSentence => "{what} 和您的 {binding} 都在 {key} 上。",
+        TurnMineOff => "关闭我的",
+        ChangeMine => "修改我的",
+        TurnedOffSave => "{label} 已关闭。保存以生效。",
+        TitleProblem => "{title}：{problem}",
+        ConfigTooLarge => "它的标注配置有 {size} KB，太大，无法在此检查（上限为 {max} KB）。",
+        ConfigTooManyTags => "它的标注配置超过 {max} 个标签，太多，无法在此检查。",
+        ConfigBroken => "无法读取它的标注配置：{why}。",
+        CommentOpen => "注释没有闭合",
+        CdataOpen => "CDATA 段没有闭合",
+        MarkupOpen => "标签没有闭合",
+        StrayLt => "有一个不开始任何标签的 “<”",
+        TagOpen => "标签 <{tag}> 没有闭合",
+        AttributeNoName => "<{tag}> 的某个属性没有名称",
+        ValueNotQuoted => "{name} 的值没有加引号",
+        ValueOpen => "{name} 的值没有闭合",
+        TagLabel => "标签 “{value}”",
+        TagChoice => "选项 “{value}”",
+        TagRating => "评分 “{value}”",
+        TagNumber => "数字 “{value}”",
+        TagShortcut => "快捷文本 “{value}”",
+        TagFilter => "筛选 “{value}”",
+        TagTimeSeries => "时间序列 “{value}”",
+        TagAudio => "音频 “{value}”",
+    }
+}
+
+/// A default's name and description in Chinese, by Label Studio's number.
+pub fn hotkey_default(number: u32) -> Option<(&'static str, &'static str)> {
+    Some(match number {
+        100 => ("提交标注", "提交标注并进入下一个任务"),
+        200 => ("跳过任务", "不标注就离开此任务"),
+        300 => ("撤销", "撤回上一次修改"),
+        400 => ("重做", "恢复已撤销的修改"),
+        500 => ("聚焦上一个任务", "将任务焦点上移一行"),
+        600 => ("聚焦下一个任务", "将任务焦点下移一行"),
+        700 => ("聚焦关闭的任务", "将焦点移到任务列表列"),
+        800 => ("聚焦打开的任务", "将焦点移到打开的任务"),
+        900 => ("切换批量侧栏", "折叠或展开批量操作面板"),
+        1100 => ("删除所有区域", "删除标注中的所有区域"),
+        1200 => ("聚焦第一个区域", "跳到第一个可选择的区域"),
+        1300 => ("创建区域关系", "用关系连接所选区域"),
+        1400 => ("切换区域可见性", "隐藏或显示所选区域"),
+        1500 => ("切换所有区域可见性", "一次隐藏或显示所有区域"),
+        1600 => ("锁定区域", "锁定所选区域防止编辑，或解除锁定"),
+        1700 => ("编辑区域元数据", "打开所选区域的元数据"),
+        1800 => ("取消选择区域", "清除区域选择"),
+        1900 => ("退出区域模式", "离开关系模式并清除选择"),
+        2000 => ("删除所选区域", "删除所选区域"),
+        2100 => ("循环切换区域", "逐个浏览区域"),
+        2200 => ("复制区域", "复制所选区域"),
+        2300 => ("删除片段", "删除所选片段"),
+        5000 => ("放大", "放大图像"),
+        5100 => ("平移图像", "拖动图像"),
+        5200 => ("缩放以适应", "让整张图像适应视图"),
+        5300 => ("缩放到 100%", "以实际大小显示图像"),
+        5400 => ("缩小", "缩小图像"),
+        5401 => ("移动工具", "选择移动标注的工具"),
+        5402 => ("画笔工具", "选择画笔"),
+        5500 => ("椭圆工具", "选择椭圆工具"),
+        5600 => ("橡皮擦工具", "选择橡皮擦"),
+        5700 => ("自动检测", "让工具为您推荐区域"),
+        5900 => ("关键点工具", "选择关键点工具"),
+        6000 => ("魔棒", "选择用于智能选择的魔棒"),
+        6100 => ("多边形工具", "选择多边形工具"),
+        6200 => ("矩形工具", "选择矩形工具"),
+        6201 => ("三点矩形", "用三个点画出旋转的矩形"),
+        6300 => ("向左旋转", "将图像向左旋转 90°"),
+        6400 => ("向右旋转", "将图像向右旋转 90°"),
+        6700 => ("减小工具尺寸", "让工具变小"),
+        6800 => ("增大工具尺寸", "让工具变大"),
+        2400 => ("后退 1 秒", "音频后退一秒"),
+        2500 => ("播放/暂停音频", "开始或停止音频"),
+        2600 => ("后退一步", "音频后退一帧"),
+        2700 => ("前进一步", "音频前进一帧"),
+        2800 => ("播放/暂停视频", "开始或停止视频"),
+        2900 => ("后退一步", "视频后退一帧"),
+        3000 => ("前进一步", "视频前进一帧"),
+        3100 => ("上一个关键帧", "跳到前一个关键帧"),
+        3200 => ("下一个关键帧", "跳到后一个关键帧"),
+        3300 => ("向后搜索", "视频向后搜索"),
+        3400 => ("第一帧", "跳到第一帧"),
+        3500 => ("向前搜索", "视频向前搜索"),
+        3600 => ("最后一帧", "跳到最后一帧"),
+        3700 => ("大步后退", "以更大的步长后退"),
+        3800 => ("大步前进", "以更大的步长前进"),
+        3900 => ("向左扩展", "将区域向左扩大"),
+        4000 => ("向右扩展", "将区域向右扩大"),
+        4100 => ("左侧收缩", "从左边缘缩小区域"),
+        4200 => ("右侧收缩", "从右边缘缩小区域"),
+        4300 => ("向左扩展（大）", "将区域向左大幅扩大"),
+        4400 => ("向右扩展（大）", "将区域向右大幅扩大"),
+        4500 => ("左侧收缩（大）", "从左侧大幅缩小区域"),
+        4600 => ("右侧收缩（大）", "从右侧大幅缩小区域"),
+        4700 => ("上一张图像", "显示前一张图像"),
+        4800 => ("下一张图像", "显示后一张图像"),
+        6900 => ("下一个句子", "转到下一个句子"),
+        7000 => ("上一个句子", "转到上一个句子"),
+        7100 => ("全选并标注", "选择整个句子并标注"),
+        7200 => ("句中下一个区域", "转到句子中的下一个区域"),
+        7300 => ("句中上一个区域", "转到句子中的上一个区域"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hotkeys::defaults::DEFAULTS;
+    use crate::domain::i18n::{placeholders, Catalog};
+
+    #[test]
+    fn every_string_has_the_english_placeholders() {
+        for msg in HotkeysMsg::ALL {
+            let mut english = placeholders(msg.english());
+            let mut chinese = placeholders(hotkeys(*msg));
+            english.sort_unstable();
+            english.dedup();
+            chinese.sort_unstable();
+            chinese.dedup();
+            // A Chinese plural's one form names the count the English spells out ("1 …").
+            chinese.retain(|name| *name != "count" || english.contains(&"count") || !is_one(*msg));
+            assert_eq!(english, chinese, "{msg:?}");
+        }
+    }
+
+    fn is_one(msg: HotkeysMsg) -> bool {
+        format!("{msg:?}").ends_with("One")
+    }
+
+    #[test]
+    fn every_default_has_chinese_words_and_no_other_number_does() {
+        for d in DEFAULTS {
+            let (label, description) =
+                hotkey_default(d.number).unwrap_or_else(|| panic!("{} has no Chinese", d.id));
+            assert!(!label.is_empty() && !description.is_empty(), "{}", d.id);
+        }
+        let known = (0..10_000).filter(|n| hotkey_default(*n).is_some()).count();
+        assert_eq!(known, DEFAULTS.len());
+    }
+}
