@@ -58,7 +58,7 @@ split_code!(
 );
 split_code!(
     zh_hotkeys_table,
-    preload_zh_hotkeys,
+    _preload_zh_hotkeys,
     lang_zh_hotkeys,
     ZhHotkeys,
     ZhHotkeys {
@@ -174,13 +174,6 @@ fn t_pseudo(english: &'static str) -> &'static str {
     PSEUDO
         .with(Cell::get)
         .map_or(english, |pseudo| pseudo(english))
-}
-
-/// Starts fetching the Hotkeys section's words for the page's language, if they live apart.
-pub async fn preload_hotkey_words() {
-    if lang() == Lang::ZhCn {
-        let _ = preload_zh_hotkeys().await;
-    }
 }
 
 /// Fetches the Hotkeys section's words for the page's language, once: called with the

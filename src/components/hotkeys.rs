@@ -30,7 +30,7 @@ pub fn Hotkeys() -> impl IntoView {
             <div class="notice" data-testid="section-unavailable">
                 <p class="notice__text">
                     {tf(
-                        MainMsg::SectionNotAvailable,
+                        HotkeysMsg::NotOnServer,
                         &[("section", t(MainMsg::Hotkeys)), ("why", &missing(&why))],
                     )}
                 </p>

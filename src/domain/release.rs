@@ -217,7 +217,7 @@ mod tests {
         let why = "Needs Label Studio 1.21.0 or later; this server runs 1.20.0.";
         assert_eq!(
             fill(
-                MainMsg::SectionNotAvailable.english(),
+                crate::domain::i18n::hotkeys::HotkeysMsg::NotOnServer.english(),
                 &[("section", Section::Hotkeys.title().english()), ("why", why)]
             ),
             "Hotkeys is not available on this server. Needs Label Studio 1.21.0 or later; this server runs 1.20.0."

@@ -6,6 +6,9 @@
 //!
 //! Without the feature (native and browser tests) the same functions are plain `async fn`s.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 
 use crate::browser::chunk::{split_code, CodeMissing};
@@ -20,6 +23,9 @@ use crate::domain::sections::Section;
 
 /// Builds a section's view; a function of the section's chunk once that is here.
 pub type BuildSection = BuildView;
+
+/// The rest of a section's loading, once its code is here.
+type LoadSection = Pin<Box<dyn Future<Output = Result<BuildSection, CodeMissing>>>>;
 
 split_code!(
     email_preferences,
@@ -49,12 +55,18 @@ split_code!(
     BuildSection,
     || view! { <LegacyToken /> }.into_any()
 );
+// Hotkeys' words live apart from its code (its Chinese has a chunk of its own): the chunk gives
+// a future that fetches them for the page's language, so the section never shows a mix.
 split_code!(
     hotkeys,
     preload_hotkeys,
     section_hotkeys,
-    BuildSection,
-    || view! { <Hotkeys /> }.into_any()
+    LoadSection,
+    Box::pin(async {
+        crate::i18n::load_hotkey_words().await?;
+        let build: BuildSection = || view! { <Hotkeys /> }.into_any();
+        Ok(build)
+    })
 );
 
 /// Starts fetching a section's code without building it: called for the section in the address
@@ -78,8 +90,6 @@ pub fn prefetch(section: Section) {
                 let _ = preload_legacy_token().await;
             }
             Section::Hotkeys => {
-                // Both at once: the section's code and, in Chinese, its words.
-                leptos::task::spawn_local(crate::i18n::preload_hotkey_words());
                 let _ = preload_hotkeys().await;
             }
         }
@@ -94,11 +104,6 @@ pub async fn load(section: Section) -> Result<BuildSection, CodeMissing> {
         Section::MembershipInfo => membership_info().await,
         Section::PersonalAccessToken => personal_access_token().await,
         Section::LegacyToken => legacy_token().await,
-        Section::Hotkeys => {
-            leptos::task::spawn_local(crate::i18n::preload_hotkey_words());
-            let build = hotkeys().await?;
-            crate::i18n::load_hotkey_words().await?;
-            Ok(build)
-        }
+        Section::Hotkeys => hotkeys().await?.await,
     }
 }

@@ -32,6 +32,7 @@ catalog!(
         OtherTitle => "Other",
         OtherAbout => "Stored for your account but unknown to this page (for example from a newer Label Studio). Kept as they are.",
         // Loading.
+        NotOnServer => "{section} is not available on this server. {why}",
         LoadingHotkeys => "Loading hotkeys…",
         YourHotkeys => "your hotkeys",
         ProfileCopy => "Could not load your hotkeys ({reason}); showing the copy from your profile. Saving checks the server again.",

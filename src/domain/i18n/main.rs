@@ -37,7 +37,6 @@ catalog!(
         DocumentTitle => "{section} | My Account",
         TokenSectionsHidden => "Token sections are hidden because the organization's token settings could not be loaded: {error}",
         NotAvailable => "Not available. {why}",
-        SectionNotAvailable => "{section} is not available on this server. {why}",
         NeedsHotkeysEarlier => "Needs Label Studio 1.21.0 or later; this server runs an earlier release.",
         NeedsHotkeysReleaseRuns => "Needs Label Studio 1.21.0 or later; this server runs {release}.",
         LoadingSection => "Loading this section…",

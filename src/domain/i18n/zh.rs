@@ -40,7 +40,6 @@ pub fn main(msg: MainMsg) -> &'static str {
         DocumentTitle => "{section} | 我的账户",
         TokenSectionsHidden => "无法加载组织的令牌设置，令牌相关页面已隐藏：{error}",
         NotAvailable => "不可用。{why}",
-        SectionNotAvailable => "此服务器不提供“{section}”。{why}",
         NeedsHotkeysEarlier => "需要 Label Studio 1.21.0 或更高版本；此服务器运行的是更早的版本。",
         NeedsHotkeysReleaseRuns => "需要 Label Studio 1.21.0 或更高版本；此服务器运行的是 {release}。",
         LoadingSection => "正在加载此页面…",

@@ -27,6 +27,7 @@ pub fn hotkeys(msg: HotkeysMsg) -> &'static str {
         ParagraphsAbout => "在句子及其区域之间移动。",
         OtherTitle => "其他",
         OtherAbout => "保存在您的账户中，但本页面不认识（例如来自更新版本的 Label Studio）。按原样保留。",
+        NotOnServer => "此服务器不提供“{section}”。{why}",
         LoadingHotkeys => "正在加载快捷键…",
         YourHotkeys => "您的快捷键",
         ProfileCopy => "无法加载您的快捷键（{reason}）；显示的是您个人资料中的副本。保存时会再次向服务器核对。",
