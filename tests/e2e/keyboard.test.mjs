@@ -184,7 +184,7 @@ test('hotkeys by keyboard: remap, switch off, filter, find, export, import, rese
   await press(button('Check'));
   await page.getByTestId('import-preview').waitFor();
   await press(button('Apply import'));
-  await status.filter({ hasText: /^Imported: 1 hotkey\(s\) changed\./ }).waitFor();
+  await status.filter({ hasText: /^Imported: 1 hotkey changed\./ }).waitFor();
   assert.equal((await apiGet(page, '/api/current-user/hotkeys/')).custom_hotkeys['annotation:annotation:undo'].key, 'ctrl+alt+z');
 
   // Reset with its confirmation, then Undo.
