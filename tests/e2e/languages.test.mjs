@@ -1,12 +1,13 @@
 // Languages against a real Label Studio: the browser's languages decide on a first visit, the
 // switch stores Label Studio's own key and reloads with a draft kept, a stored value is honoured,
 // and in the test language (en-XA) the parts the catalog covers show nothing that is not from it.
-// Covered so far: the shell (header, menus, sidebar, status bars), Personal info with its photo
-// editor, Email Preferences, Membership Info and Personal Access Token (Hotkeys is not yet).
+// Covered: the shell (header, menus, sidebar, status bars, the session-ended bar), Personal info
+// with its photo editor, Email Preferences, Membership Info, Personal Access Token and Hotkeys
+// with its panels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, assertAccessible, screenshot, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, screenshot, revokeAllTokens, EMAIL,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -78,6 +79,77 @@ test('a browser that prefers Chinese gets Chinese on its first visit, and it fit
   });
 });
 
+/** Records `keys` on the hotkey row `id` whatever the page's language. */
+async function record(page, id, keys) {
+  const row = page.locator(`[data-hotkey="${id}"]`);
+  await row.locator('.key-button').focus();
+  await page.keyboard.press('Enter');
+  await row.locator('.key-button__prompt').waitFor();
+  await page.keyboard.press(keys);
+}
+
+test('Hotkeys in Chinese: the list, a recorded key saved, its panels, and it fits', async () => {
+  await inContext('zh-CN', async ({ page, watch }) => {
+    await signIn(page, '/user/account/personal-info');
+    await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+    await page.goto('/user/account/hotkeys');
+    await page.locator('#section-title', { hasText: '快捷键' }).waitFor();
+    await page.getByTestId('hotkey-summary').filter({ hasText: '显示 71 / 71 个快捷键' }).waitFor();
+    // The defaults' names and the cards' titles are in Chinese too.
+    const submit = page.locator('[data-hotkey="annotation:annotation:submit"]');
+    assert.equal(await submit.locator('.hotkey-row__label').textContent(), '提交标注');
+    await page.locator('.hotkey-card__title', { hasText: '标注操作' }).waitFor();
+    await record(page, 'annotation:annotation:undo', 'Control+Alt+KeyU');
+    await page.getByText('1 处未保存的修改').waitFor();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('.hotkeys > .form-status', { hasText: '快捷键已保存。' }).waitFor();
+    const saved = await apiGet(page, '/api/current-user/hotkeys/');
+    assert.equal(saved.custom_hotkeys['annotation:annotation:undo'].key, 'ctrl+alt+u');
+    await assertAccessible(page, 'Hotkeys in Chinese');
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, `zh-CN-hotkeys-${width}`);
+      assert.deepEqual(await overflowing(page), [], `hotkeys: text that does not fit at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A clash, Try a key and the reset question, in Chinese.
+    await record(page, 'annotation:annotation:submit', 'Control+Shift+KeyZ');
+    await submit.getByTestId('row-conflict').filter({ hasText: '也绑定到：重做（标注操作）' }).waitFor();
+    await page.locator('.try-key__summary').click();
+    await page.locator('#try-key').focus();
+    await page.keyboard.press('Control+Shift+KeyZ');
+    await page.getByTestId('try-key-result').filter({ hasText: '标注编辑器中，所有任务' }).waitFor();
+    await page.getByRole('button', { name: '恢复默认…' }).click();
+    await page.getByText(/将所有快捷键恢复为默认？\d+ 个快捷键会改变。/).waitFor();
+    await assertAccessible(page, 'Hotkeys in Chinese with a clash, Try a key and the reset question');
+    assert.deepEqual(await overflowing(page), [], 'hotkeys with panels: text that does not fit');
+    await screenshot(page, 'zh-CN-hotkeys-panels');
+    await page.getByRole('button', { name: '取消', exact: true }).click();
+    await page.getByRole('button', { name: '放弃', exact: true }).click();
+    await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+    assert.deepEqual(watch.consoleErrors, []);
+  });
+});
+
+test('a personal access token is created and revoked in Chinese', async () => {
+  await inContext('zh-CN', async ({ page, watch }) => {
+    await signIn(page, '/user/account/personal-info');
+    await revokeAllTokens(page);
+    await page.goto('/user/account/personal-access-token');
+    await page.getByRole('button', { name: '创建令牌' }).click();
+    const dialog = page.getByRole('dialog', { name: '你的新个人访问令牌' });
+    await dialog.waitFor();
+    await assertAccessible(page, 'the new token in Chinese');
+    await screenshot(page, 'zh-CN-new-token');
+    await dialog.getByRole('button', { name: '我已复制，关闭' }).click();
+    await page.getByRole('button', { name: '撤销…' }).click();
+    await page.getByRole('button', { name: '撤销令牌' }).click();
+    await page.getByText('令牌已撤销。使用它的脚本将无法再获取访问令牌。').waitFor();
+    assert.deepEqual(await apiGet(page, '/api/token/'), []);
+    assert.deepEqual(watch.consoleErrors, []);
+  });
+});
+
 test('the switch works from the keyboard, stores label-studio.lang and keeps a draft', async () => {
   await inContext('zh-CN', async ({ context, page, watch }) => {
     await signIn(page, '/user/account/personal-info');
@@ -136,7 +208,7 @@ async function untranslated(page, allowed) {
       const el = node.parentElement;
       // Dates are the browser's (Intl), in <time>; initials, projects' names, tokens and code
       // are data.
-      if (!el || el.closest('[hidden], script, style, time, .project-list, code, pre, .userpic')) continue;
+      if (!el || el.closest('[hidden], [data-skip], script, style, time, .project-list, code, pre, .userpic')) continue;
       if (!ok(node.data)) found.push(node.data.trim());
     }
     for (const el of document.querySelectorAll('[aria-label], [title]:not(time), [alt], [placeholder]')) {
@@ -185,6 +257,72 @@ test('in the test language the shell and the translated sections show only catal
       assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'Python SDK']), [], slug);
     }
     await screenshot(page, 'en-XA-personal-access-token');
+  });
+});
+
+test('in the test language Hotkeys, its panels and the session-ended bar show only catalog text', async () => {
+  await inContext('en-US', async ({ page }) => {
+    await signIn(page, '/user/account/personal-info');
+    await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
+    await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
+    await page.goto('/user/account/hotkeys');
+    await page.locator('#section-title', { hasText: /^\[/ }).waitFor();
+    await page.getByTestId('hotkey-summary').filter({ hasText: /^\[/ }).waitFor();
+    // Key caps are keyboard labels, the same in every language; names and titles are data.
+    const me = await apiGet(page, '/api/current-user/whoami');
+    const allowed = [EMAIL, me.first_name, me.last_name, `${me.first_name} ${me.last_name}`.trim(),
+      me.initials, 'Label Studio', 'API', 'GitHub', 'English', '简体中文',
+      'Esc', 'Tab', 'Shift+Tab', 'Enter', 'Space'].filter(Boolean);
+    const check = async (what) => assert.deepEqual(
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('kbd, .project-keys__list')) el.setAttribute('data-skip', '');
+      }).then(() => untranslated(page, allowed)), [], what);
+    await check('Hotkeys');
+    // A clash with its choice, the browser's own combination warned, a refused key.
+    await record(page, 'annotation:annotation:submit', 'Control+KeyZ');
+    await page.locator('.hotkey-row__offer').waitFor();
+    await record(page, 'annotation:annotation:redo', 'Control+KeyW');
+    await page.locator('.hotkey-row__warning', { hasText: /^\[/ }).waitFor();
+    await record(page, 'annotation:annotation:skip', 'NumpadAdd');
+    await page.locator('.hotkey-row__error', { hasText: /^\[/ }).waitFor();
+    await check('Hotkeys with a clash, a warning and a refused key');
+    // Try a key; find by keys; the single-key switch.
+    await page.locator('.try-key__summary').click();
+    await page.locator('#try-key').focus();
+    await page.keyboard.press('Control+KeyZ');
+    await page.getByTestId('try-key-result').waitFor();
+    await page.locator('.single-keys input[role=switch]').check();
+    await check('Hotkeys with Try a key and single keys off');
+    // The import panel with problems, then a preview.
+    await page.locator('.hotkeys__toolbar button').first().click();
+    await page.fill('#import-text', '{"hotkeys": [{"id": 1}, 3]}');
+    await page.locator('.panel .dialog__row button').first().click();
+    await page.getByTestId('import-problems').waitFor();
+    await check('the import panel with problems');
+    await page.fill('#import-text', JSON.stringify([{ id: 100, section: 'annotation', element: 'annotation:submit',
+      label: 'Submit', key: 'ctrl+shift+k' }]));
+    await page.locator('.panel .dialog__row button').first().click();
+    await page.getByTestId('import-preview').waitFor();
+    await check('the import preview');
+    // The reset question.
+    await page.locator('.hotkeys__toolbar button.button--danger').click();
+    await page.locator('#reset-title').waitFor();
+    await check('the reset question');
+    // A project's label keys, with a broken config.
+    const project = await (await apiSend(page, 'POST', '/api/projects/', {
+      title: 'Pseudo keys', label_config: '<View><Image name="i" value="$i"/><Choices name="c" toName="i"><Choice value="A"/></Choices></View>',
+    })).json();
+    await page.locator('.project-keys__toggle').click();
+    await page.fill('#project-search', 'Pseudo keys');
+    await page.locator('.project-keys__list button', { hasText: 'Pseudo keys' }).click();
+    await page.getByTestId('project-keys').waitFor();
+    await check('a project\'s label keys');
+    await apiSend(page, 'DELETE', `/api/projects/${project.id}/`);
+    // The session ends; Save finds out and the bar says so.
+    await page.context().clearCookies();
+    await page.locator('.hotkeys__savebar .button--primary').click();
+    await page.getByTestId('session-ended').waitFor();
+    await check('the session-ended bar');
   });
 });
 
