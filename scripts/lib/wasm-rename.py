@@ -1,5 +1,6 @@
 """wasm-rename.py FILE [--export OLD=NEW] [--import-module OLD=NEW]: renames, in place, one export
-of a wasm module and/or every import from one module name. Each rename must match.
+of a wasm module and/or every import from one module name. Each rename must match. Also a library
+for scripts/lib/short-imports.py (`shorten_imports`).
 
 Used by scripts/lib/wasm-link on the main module that wasm-split leaves:
 - wasm-bindgen drops the function table's lld export (`__indirect_function_table`) unless run
@@ -105,6 +106,66 @@ def rename(module: bytes, exports: dict[str, str], import_modules: dict[str, str
     if wanted - seen:
         raise SystemExit(f"wasm-rename: not found: {', '.join(sorted(wanted - seen))}")
     return bytes(out)
+
+
+def short_name(index: int) -> str:
+    """"a" … "z", "A" … "Z", "aa", "ab", …: the index-th shortest names, in order."""
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    text = ""
+    index += 1
+    while index:
+        index -= 1
+        text = letters[index % len(letters)] + text
+        index //= len(letters)
+    return text
+
+
+def shorten_imports(module: bytes, from_module: str) -> tuple[bytes, dict[str, str]]:
+    """Gives every import from `from_module` a short name; returns the module and the names
+    given (old -> new)."""
+    out = bytearray(module[:8])
+    pos = 8
+    given: dict[str, str] = {}
+    while pos < len(module):
+        section_id = module[pos]
+        size, body = read_leb(module, pos + 1)
+        end = body + size
+        if section_id == 2:
+            count, p = read_leb(module, body)
+            entries = bytearray(leb(count))
+            for _ in range(count):
+                module_name, p = read_name(module, p)
+                field, p = read_name(module, p)
+                desc_end = skip_import_desc(module, p)
+                if module_name == from_module:
+                    field = given.setdefault(field, short_name(len(given)))
+                entries += name(module_name) + name(field) + module[p:desc_end]
+                p = desc_end
+            out += bytes([2]) + leb(len(entries)) + entries
+        else:
+            out += module[pos:end]
+        pos = end
+    if not given:
+        raise SystemExit(f"wasm-rename: no imports from {from_module}")
+    return bytes(out), given
+
+
+def import_modules(module: bytes) -> set[str]:
+    """The module names the module imports from."""
+    pos = 8
+    while pos < len(module):
+        size, body = read_leb(module, pos + 1)
+        if module[pos] == 2:
+            count, p = read_leb(module, body)
+            found = set()
+            for _ in range(count):
+                module_name, p = read_name(module, p)
+                _, p = read_name(module, p)
+                p = skip_import_desc(module, p)
+                found.add(module_name)
+            return found
+        pos = body + size
+    return set()
 
 
 def pairs(values: list[str]) -> dict[str, str]:
