@@ -101,6 +101,17 @@ test('Hotkeys in Chinese: the list, a recorded key saved, its panels, and it fit
     await page.locator('.hotkey-card__title', { hasText: '标注操作' }).waitFor();
     await record(page, 'annotation:annotation:undo', 'Control+Alt+KeyU');
     await page.getByText('1 处未保存的修改').waitFor();
+    // Unsaved hotkeys come through a switch and back, like any draft.
+    const switcher = page.getByTestId('language-switch');
+    for (const [restored, unsaved] of [['Restored the hotkey edits you had not saved yet', '1 unsaved change'],
+      ['已恢复你尚未保存的快捷键修改', '1 处未保存的修改']]) {
+      await switcher.focus();
+      await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+      await page.locator('.hotkeys > .form-status', { hasText: restored }).waitFor();
+      await page.getByText(unsaved).waitFor();
+    }
+    const undoCaps = page.locator('[data-hotkey="annotation:annotation:undo"] .key-caps');
+    assert.deepEqual(await undoCaps.locator('kbd').allTextContents(), ['Ctrl', 'Alt', 'U']);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.locator('.hotkeys > .form-status', { hasText: '快捷键已保存。' }).waitFor();
     const saved = await apiGet(page, '/api/current-user/hotkeys/');

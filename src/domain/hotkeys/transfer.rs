@@ -308,6 +308,29 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_export_names_its_actions_in_chinese_and_imports_back() {
+        use crate::domain::i18n::zh_hotkeys;
+        let chinese = HotkeyWords {
+            t: zh_hotkeys::hotkeys,
+            default: |d| zh_hotkeys::hotkey_default(d.number).unwrap_or((d.label, d.description)),
+        };
+        let mut bindings = defaults();
+        bindings[2].key = "ctrl+alt+u".into();
+        let text = export(&bindings, "2026-12-06T12:00:00.000Z", chinese);
+        let file: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(file["hotkeys"][0]["label"], "提交标注");
+        assert_eq!(
+            file["hotkeys"][0]["description"],
+            "提交标注并进入下一个任务"
+        );
+        // The words are for people: the ids and keys carry the meaning, in any language.
+        let back = import(&text, zh_hotkeys::hotkeys).expect("import");
+        assert_eq!(to_stored(&back), to_stored(&bindings));
+        let problems = import("[]", zh_hotkeys::hotkeys).expect_err("empty");
+        assert_eq!(problems[0].said(zh_hotkeys::hotkeys), "文件中没有快捷键。");
+    }
+
+    #[test]
     fn the_bare_array_form_is_accepted_and_missing_rows_reset() {
         let text = r#"[{"id": 5100, "section": "tools", "element": "tool:pan-image", "label": "Pan", "key": "shift+H"}]"#;
         let back = import(text, EN).expect("import");
