@@ -4,14 +4,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::hotkeys::transfer::{self, Change};
 use crate::domain::hotkeys::{conflicts, Binding};
+use crate::domain::i18n::counted;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
-use crate::domain::i18n::plural;
 use crate::i18n::{hotkey_words, t, tf};
-
-/// "1 problem" / "3 problems": English's two forms, Chinese's one.
-fn counted(n: usize, one: HotkeysMsg, many: HotkeysMsg) -> String {
-    tf(plural(n, one, many), &[("count", &n.to_string())])
-}
 
 /// Import: paste or choose a file, see every problem or a preview of the changes, then apply.
 /// Nothing changes until "Apply import".
@@ -66,6 +61,7 @@ pub fn HotkeyImport(
                 <div class="notice notice--error" role="alert" data-testid="import-problems">
                     <p class="notice__text">
                         {counted(
+                            hotkey_words().t,
                             problems.len(),
                             HotkeysMsg::NothingImportedOne,
                             HotkeysMsg::NothingImportedMany,
@@ -93,6 +89,7 @@ pub fn HotkeyImport(
                                 0 => t(HotkeysMsg::ImportSame).to_string(),
                                 n => {
                                     counted(
+                                        hotkey_words().t,
                                         n,
                                         HotkeysMsg::WouldChangeOne,
                                         HotkeysMsg::WouldChangeMany,

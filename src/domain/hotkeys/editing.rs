@@ -5,7 +5,7 @@ use super::transfer::{diff, Change};
 use super::{merge, Binding};
 use crate::api::types::HotkeyMap;
 use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr};
-use crate::domain::i18n::{fill, plural};
+use crate::domain::i18n::{counted, fill};
 
 /// Why a save is made: decides its message and whether Undo is offered after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,17 +29,21 @@ impl SaveKind {
     /// What is announced once it is saved: `changed` rows differ from before, and `conflicts`
     /// rows now share keys with another action.
     pub fn saved_message(self, changed: usize, conflicts: usize, t: Tr) -> String {
-        let counted =
-            |one, many, n: usize| fill(t(plural(n, one, many)), &[("count", &n.to_string())]);
         match self {
             Self::Edit if conflicts == 0 => t(HotkeysMsg::HotkeysSaved).to_string(),
             Self::Edit => counted(
+                t,
+                conflicts,
                 HotkeysMsg::SavedConflictsOne,
                 HotkeysMsg::SavedConflictsMany,
-                conflicts,
             ),
-            Self::Import => counted(HotkeysMsg::ImportedOne, HotkeysMsg::ImportedMany, changed),
-            Self::Reset => counted(HotkeysMsg::ResetOne, HotkeysMsg::ResetMany, changed),
+            Self::Import => counted(
+                t,
+                changed,
+                HotkeysMsg::ImportedOne,
+                HotkeysMsg::ImportedMany,
+            ),
+            Self::Reset => counted(t, changed, HotkeysMsg::ResetOne, HotkeysMsg::ResetMany),
             Self::Undo => t(HotkeysMsg::Undone).to_string(),
         }
     }
@@ -75,13 +79,11 @@ pub fn summary(shown: usize, total: usize, conflicts: usize, t: Tr) -> String {
         &[("shown", &shown.to_string()), ("total", &total.to_string())],
     );
     if conflicts > 0 {
-        line.push_str(&fill(
-            t(plural(
-                conflicts,
-                HotkeysMsg::SummaryConflictsOne,
-                HotkeysMsg::SummaryConflictsMany,
-            )),
-            &[("count", &conflicts.to_string())],
+        line.push_str(&counted(
+            t,
+            conflicts,
+            HotkeysMsg::SummaryConflictsOne,
+            HotkeysMsg::SummaryConflictsMany,
         ));
     }
     line
@@ -91,10 +93,7 @@ pub fn summary(shown: usize, total: usize, conflicts: usize, t: Tr) -> String {
 pub fn unsaved_label(changes: usize, t: Tr) -> String {
     match changes {
         0 => t(HotkeysMsg::NoUnsaved).to_string(),
-        n => fill(
-            t(plural(n, HotkeysMsg::UnsavedOne, HotkeysMsg::UnsavedMany)),
-            &[("count", &n.to_string())],
-        ),
+        n => counted(t, n, HotkeysMsg::UnsavedOne, HotkeysMsg::UnsavedMany),
     }
 }
 
@@ -107,10 +106,7 @@ pub fn reset_changes(draft: &[Binding]) -> usize {
 pub fn reset_prompt(changes: usize, t: Tr) -> String {
     match changes {
         0 => t(HotkeysMsg::AllDefault).to_string(),
-        n => fill(
-            t(plural(n, HotkeysMsg::ResetAskOne, HotkeysMsg::ResetAskMany)),
-            &[("count", &n.to_string())],
-        ),
+        n => counted(t, n, HotkeysMsg::ResetAskOne, HotkeysMsg::ResetAskMany),
     }
 }
 

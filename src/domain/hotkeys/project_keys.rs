@@ -10,7 +10,7 @@
 use super::keys::KeyCombo;
 use super::Binding;
 use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg, Tr};
-use crate::domain::i18n::{fill, plural};
+use crate::domain::i18n::{counted, fill, plural};
 
 /// Configs larger than this are not read (Label Studio's own limit is far above any real one).
 pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
@@ -345,10 +345,7 @@ pub fn keys_heading(title: &str, keys: usize, t: Tr) -> String {
 pub fn clash_summary(clashes: usize, t: Tr) -> String {
     match clashes {
         0 => t(HotkeysMsg::NoClash).to_string(),
-        n => fill(
-            t(plural(n, HotkeysMsg::ClashesOne, HotkeysMsg::ClashesMany)),
-            &[("count", &n.to_string())],
-        ),
+        n => counted(t, n, HotkeysMsg::ClashesOne, HotkeysMsg::ClashesMany),
     }
 }
 

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use super::keys::KeyCombo;
 use super::{defaults::DEFAULTS, Binding};
 use crate::api::types::{HotkeyMap, StoredHotkey};
+use crate::domain::i18n::counted;
 use crate::domain::i18n::hotkeys::{HotkeysMsg, Tr};
-use crate::domain::i18n::{fill, plural};
 
 /// The stored entry that says the switch is on, and what it turned off.
 pub const MEMORY_ID: &str = "account_settings:single_key_off";
@@ -107,27 +107,13 @@ pub fn turn_back_on(all: &mut [Binding], ids: &BTreeSet<String>) -> usize {
 pub fn turned_off_message(count: usize, t: Tr) -> String {
     match count {
         0 => t(HotkeysMsg::NoSingleKey).to_string(),
-        n => fill(
-            t(plural(
-                n,
-                HotkeysMsg::TurnedOffOne,
-                HotkeysMsg::TurnedOffMany,
-            )),
-            &[("count", &n.to_string())],
-        ),
+        n => counted(t, n, HotkeysMsg::TurnedOffOne, HotkeysMsg::TurnedOffMany),
     }
 }
 
 /// Said when the switch is turned off again.
 pub fn turned_on_message(count: usize, t: Tr) -> String {
-    fill(
-        t(plural(
-            count,
-            HotkeysMsg::TurnedOnOne,
-            HotkeysMsg::TurnedOnMany,
-        )),
-        &[("count", &count.to_string())],
-    )
+    counted(t, count, HotkeysMsg::TurnedOnOne, HotkeysMsg::TurnedOnMany)
 }
 
 #[cfg(test)]

@@ -133,6 +133,15 @@ pub fn plural<M>(count: usize, one: M, many: M) -> M {
     }
 }
 
+/// A count in words: English's `one` or `many` form with `{count}` filled (Chinese's one form
+/// names `{count}` too, so both are filled alike).
+pub fn counted<M>(words: fn(M) -> &'static str, count: usize, one: M, many: M) -> String {
+    fill(
+        words(plural(count, one, many)),
+        &[("count", &count.to_string())],
+    )
+}
+
 /// The placeholders a template names, in order (for the catalogs' tests).
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
