@@ -185,10 +185,10 @@ pub fn AvatarEditor(
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Checking => {
-                    view! { <p class="avatar-editor__note">"Checking the image…"</p> }.into_any()
+                    view! { <p class="avatar-editor__note">{t(AvatarMsg::Checking)}</p> }.into_any()
                 }
                 Stage::Resizing => {
-                    view! { <p class="avatar-editor__note">"Resizing…"</p> }.into_any()
+                    view! { <p class="avatar-editor__note">{t(AvatarMsg::Resizing)}</p> }.into_any()
                 }
                 Stage::Rejected { problems, resizable } => {
                     view! {

@@ -5,6 +5,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::chunk::CodeMissing;
 use crate::components::connection_status::slow_after_a_while;
+use crate::domain::i18n::main::MainMsg;
+use crate::i18n::t;
 
 /// Builds a piece of UI; a function of a chunk once that is here (a section, the language switch).
 pub type BuildView = fn() -> AnyView;
@@ -149,7 +151,7 @@ pub fn LazyStatus(
                     node_ref=retry
                     on:click=move |_| on_retry.run(())
                 >
-                    "Try again"
+                    {t(MainMsg::TryAgain)}
                 </button>
             </div>
         }
@@ -177,7 +179,7 @@ pub fn LazyStatus(
                                         }
                                     }
                                 >
-                                    "Cancel"
+                                    {t(MainMsg::Cancel)}
                                 </button>
                             }
                         })

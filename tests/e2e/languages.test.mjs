@@ -367,6 +367,23 @@ test('a switch whose code does not arrive says so and tries again; a slow one ca
   });
 });
 
+test('Hotkeys in Chinese waits for its words like for its code: missing says so, Try again shows them', async () => {
+  await inContext('zh-CN', async ({ page }) => {
+    await signIn(page, '/user/account/personal-info');
+    await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
+    const words = /\/split_lang_zh_hotkeys-[0-9a-f]+\.wasm$/;
+    await page.route(words, (route) => route.abort());
+    await page.locator('.section-nav__link', { hasText: '快捷键' }).click();
+    const missing = page.getByRole('alert').filter({ hasText: '无法加载此页面' });
+    await missing.waitFor();
+    // Nothing of the section is shown in English meanwhile.
+    assert.equal(await page.getByTestId('hotkey-summary').count(), 0);
+    await page.unroute(words);
+    await missing.getByRole('button', { name: '重试' }).click();
+    await page.getByTestId('hotkey-summary').filter({ hasText: /^显示 \d+ \/ \d+ 个快捷键/ }).waitFor();
+  });
+});
+
 test('a photo waiting in the preview comes through a switch, not uploaded', async () => {
   await inContext('en-US', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');

@@ -28,6 +28,8 @@ catalog!(
         Remove => "Remove",
         Removing => "Removing…",
         KeepIt => "Keep it",
+        Checking => "Checking the image…",
+        Resizing => "Resizing…",
         RestoredPhoto => "Restored the photo you had chosen. It is not uploaded yet.",
         PhotoUpdated => "Photo updated.",
         PhotoRemoved => "Photo removed.",

@@ -118,6 +118,8 @@ pub fn avatar(msg: AvatarMsg) -> &'static str {
         RemoveQuestion => "要移除你的照片吗？移除后将显示你的姓名首字母。",
         Remove => "移除",
         Removing => "正在移除…",
+        Checking => "正在检查图片…",
+        Resizing => "正在缩小图片…",
         KeepIt => "保留",
         RestoredPhoto => "已恢复你之前选择的照片，尚未上传。",
         PhotoUpdated => "照片已更新。",
