@@ -68,6 +68,23 @@ test('a browser that prefers Chinese gets Chinese on its first visit, and it fit
       }
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+    // Legacy Token, which the organization must allow.
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+    try {
+      await page.goto('/user/account/legacy-token');
+      await page.getByTestId('legacy-token-value').waitFor();
+      await page.locator('.legacy-token > .button--danger').click();
+      await page.locator('#renew-confirm').waitFor();
+      await assertAccessible(page, 'legacy-token in Chinese, renew question open');
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await screenshot(page, `zh-CN-legacy-token-${width}`);
+        assert.deepEqual(await overflowing(page), [], `legacy-token: text that does not fit at ${width} px`);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    } finally {
+      await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+    }
     await page.goto('/user/account/personal-info');
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     // A check made in the browser, in Chinese; nothing is sent.
@@ -268,6 +285,17 @@ test('in the test language the shell and the translated sections show only catal
       assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'Python SDK']), [], slug);
     }
     await screenshot(page, 'en-XA-personal-access-token');
+    // Legacy Token, which the organization must allow, with its renew question open.
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+    try {
+      await page.goto('/user/account/legacy-token');
+      await page.getByTestId('legacy-token-value').waitFor();
+      await page.locator('.legacy-token > .button--danger').click();
+      await page.locator('#renew-confirm').waitFor();
+      assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'RENEW']), [], 'legacy-token');
+    } finally {
+      await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+    }
   });
 });
 
