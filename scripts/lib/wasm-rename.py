@@ -9,6 +9,7 @@ Used by scripts/lib/wasm-link on the main module that wasm-split leaves:
 - the chunk loader's module name gets the build's hash, so the glue wasm-bindgen writes imports
   the loader of its own build (a page left open across a redeploy never mixes builds)."""
 import argparse
+from typing import Callable
 
 
 def read_leb(data: bytes, pos: int) -> tuple[int, int]:
@@ -66,7 +67,14 @@ def skip_import_desc(data: bytes, pos: int) -> int:
     raise SystemExit(f"wasm-rename: unknown import kind {kind}")
 
 
-def rename(module: bytes, exports: dict[str, str], import_modules: dict[str, str]) -> bytes:
+def rename(
+    module: bytes,
+    exports: dict[str, str],
+    import_modules: dict[str, str],
+    import_field: Callable[[str, str], str] | None = None,
+) -> bytes:
+    """Renames exports and the modules imported from, each of which must be found; with
+    `import_field`, every import's name becomes `import_field(module, name)`."""
     out = bytearray(module[:8])
     pos = 8
     seen: set[str] = set()
@@ -74,13 +82,15 @@ def rename(module: bytes, exports: dict[str, str], import_modules: dict[str, str
         section_id = module[pos]
         size, body = read_leb(module, pos + 1)
         end = body + size
-        if section_id == 2 and import_modules:
+        if section_id == 2 and (import_modules or import_field):
             count, p = read_leb(module, body)
             entries = bytearray(leb(count))
             for _ in range(count):
                 module_name, p = read_name(module, p)
                 field, p = read_name(module, p)
                 desc_end = skip_import_desc(module, p)
+                if import_field:
+                    field = import_field(module_name, field)
                 if module_name in import_modules:
                     seen.add(f"import module {module_name}")
                     module_name = import_modules[module_name]
@@ -123,31 +133,17 @@ def short_name(index: int) -> str:
 def shorten_imports(module: bytes, from_module: str) -> tuple[bytes, dict[str, str]]:
     """Gives every import from `from_module` a short name; returns the module and the names
     given (old -> new)."""
-    out = bytearray(module[:8])
-    pos = 8
     given: dict[str, str] = {}
-    while pos < len(module):
-        section_id = module[pos]
-        size, body = read_leb(module, pos + 1)
-        end = body + size
-        if section_id == 2:
-            count, p = read_leb(module, body)
-            entries = bytearray(leb(count))
-            for _ in range(count):
-                module_name, p = read_name(module, p)
-                field, p = read_name(module, p)
-                desc_end = skip_import_desc(module, p)
-                if module_name == from_module:
-                    field = given.setdefault(field, short_name(len(given)))
-                entries += name(module_name) + name(field) + module[p:desc_end]
-                p = desc_end
-            out += bytes([2]) + leb(len(entries)) + entries
-        else:
-            out += module[pos:end]
-        pos = end
+
+    def short(module_name: str, field: str) -> str:
+        if module_name != from_module:
+            return field
+        return given.setdefault(field, short_name(len(given)))
+
+    renamed = rename(module, {}, {}, short)
     if not given:
         raise SystemExit(f"wasm-rename: no imports from {from_module}")
-    return bytes(out), given
+    return renamed, given
 
 
 def import_modules(module: bytes) -> set[str]:

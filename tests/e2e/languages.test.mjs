@@ -38,6 +38,31 @@ async function overflowing(page) {
     .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent.trim()}`));
 }
 
+/** At 1280 and at 360 px wide: a screenshot `zh-CN-<name>-<width>`, and no text that does not fit. */
+async function fitsAtBothWidths(page, name) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await screenshot(page, `zh-CN-${name}-${width}`);
+    assert.deepEqual(await overflowing(page), [], `${name}: text that does not fit at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Runs `body` on Legacy Token with its renew question open: the section is allowed for the
+ * organization first, and turned off again after. */
+async function withLegacyRenewOpen(page, body) {
+  await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
+  try {
+    await page.goto('/user/account/legacy-token');
+    await page.getByTestId('legacy-token-value').waitFor();
+    await page.locator('.legacy-token > .button--danger').click();
+    await page.locator('#renew-confirm').waitFor();
+    await body();
+  } finally {
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+  }
+}
+
 test('a browser that prefers Chinese gets Chinese on its first visit, and it fits', async () => {
   await inContext('zh-CN', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');
@@ -49,42 +74,20 @@ test('a browser that prefers Chinese gets Chinese on its first visit, and it fit
     // Nothing was chosen yet: the browser decided.
     assert.equal(await stored(page), null);
     await assertAccessible(page, 'Personal info in Chinese');
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 800 });
-      await screenshot(page, `zh-CN-personal-info-${width}`);
-      assert.deepEqual(await overflowing(page), [], `text that does not fit at ${width} px`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await fitsAtBothWidths(page, 'personal-info');
     for (const [slug, title] of [['email-preferences', '邮件偏好'], ['membership-info', '成员信息'],
       ['personal-access-token', '个人访问令牌']]) {
       await page.goto(`/user/account/${slug}`);
       await page.locator('#section-title', { hasText: title }).waitFor();
       await page.locator('.page-status').waitFor({ state: 'detached' });
       await assertAccessible(page, `${slug} in Chinese`);
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 800 });
-        await screenshot(page, `zh-CN-${slug}-${width}`);
-        assert.deepEqual(await overflowing(page), [], `${slug}: text that does not fit at ${width} px`);
-      }
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await fitsAtBothWidths(page, slug);
     }
     // Legacy Token, which the organization must allow.
-    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
-    try {
-      await page.goto('/user/account/legacy-token');
-      await page.getByTestId('legacy-token-value').waitFor();
-      await page.locator('.legacy-token > .button--danger').click();
-      await page.locator('#renew-confirm').waitFor();
+    await withLegacyRenewOpen(page, async () => {
       await assertAccessible(page, 'legacy-token in Chinese, renew question open');
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 800 });
-        await screenshot(page, `zh-CN-legacy-token-${width}`);
-        assert.deepEqual(await overflowing(page), [], `legacy-token: text that does not fit at ${width} px`);
-      }
-      await page.setViewportSize({ width: 1280, height: 800 });
-    } finally {
-      await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
-    }
+      await fitsAtBothWidths(page, 'legacy-token');
+    });
     await page.goto('/user/account/personal-info');
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
     // A check made in the browser, in Chinese; nothing is sent.
@@ -134,12 +137,7 @@ test('Hotkeys in Chinese: the list, a recorded key saved, its panels, and it fit
     const saved = await apiGet(page, '/api/current-user/hotkeys/');
     assert.equal(saved.custom_hotkeys['annotation:annotation:undo'].key, 'ctrl+alt+u');
     await assertAccessible(page, 'Hotkeys in Chinese');
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 800 });
-      await screenshot(page, `zh-CN-hotkeys-${width}`);
-      assert.deepEqual(await overflowing(page), [], `hotkeys: text that does not fit at ${width} px`);
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await fitsAtBothWidths(page, 'hotkeys');
     // A clash, Try a key and the reset question, in Chinese.
     await record(page, 'annotation:annotation:submit', 'Control+Shift+KeyZ');
     await submit.getByTestId('row-conflict').filter({ hasText: '也绑定到：重做（标注操作）' }).waitFor();
@@ -286,16 +284,9 @@ test('in the test language the shell and the translated sections show only catal
     }
     await screenshot(page, 'en-XA-personal-access-token');
     // Legacy Token, which the organization must allow, with its renew question open.
-    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
-    try {
-      await page.goto('/user/account/legacy-token');
-      await page.getByTestId('legacy-token-value').waitFor();
-      await page.locator('.legacy-token > .button--danger').click();
-      await page.locator('#renew-confirm').waitFor();
+    await withLegacyRenewOpen(page, async () => {
       assert.deepEqual(await untranslated(page, [...allowed, 'curl', 'RENEW']), [], 'legacy-token');
-    } finally {
-      await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
-    }
+    });
   });
 });
 
