@@ -23,7 +23,7 @@ type BuildEditor = fn(FirstStep, Option<FrameButton>) -> AnyView;
 split_code!(
     editor_code,
     preload_editor,
-    avatar_editor,
+    on_demand,
     BuildEditor,
     |first, focus| view! { <AvatarEditor first focus /> }.into_any()
 );

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::chunk::CodeMissing;
 use crate::browser::{clipboard, download};
-use crate::domain::hotkeys::{transfer, Binding};
+use crate::components::hotkey_tools::{self, HotkeyTools, Tools};
+use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
 use crate::i18n::{hotkey_words, t};
@@ -19,33 +21,58 @@ pub fn HotkeyActions(
     on_import: Callback<()>,
     /// Opens the reset question.
     on_reset: Callback<()>,
+    /// The tools' code (import, export): prefetched when the pointer or focus reaches the bar.
+    tools: Tools,
 ) -> impl IntoView {
-    let export_text = move || {
-        let now = String::from(js_sys::Date::new_0().to_iso_string());
-        draft.with_untracked(|d| transfer::export(d, &now, hotkey_words()))
+    // The export's code is in the tools' chunk: at once when here (prefetched), else fetched.
+    let with_export_text = move |then: fn(RwSignal<Status>, String)| {
+        let text = move |tools: HotkeyTools| {
+            let now = String::from(js_sys::Date::new_0().to_iso_string());
+            draft.with_untracked(|d| (tools.export)(d, &now, hotkey_words()))
+        };
+        match tools.here() {
+            Some(here) => then(status, text(here)),
+            None => spawn_local(async move {
+                match hotkey_tools::get().await {
+                    Ok(here) => then(status, text(here)),
+                    Err(CodeMissing) => {
+                        status.try_set(Status::Failed(t(HotkeysMsg::ToolsMissing).into()));
+                    }
+                }
+            }),
+        }
     };
     let on_export = move |_| {
-        let ok = download::text_file("hotkeys-export.json", "application/json", &export_text());
-        status.set(Status::from_outcome(
-            ok,
-            t(HotkeysMsg::Exported),
-            t(HotkeysMsg::DownloadBlocked),
-        ));
-    };
-    let on_copy = move |_| {
-        let text = export_text();
-        spawn_local(async move {
-            let ok = clipboard::copy(&text, None).await;
+        with_export_text(|status, text| {
+            let ok = download::text_file("hotkeys-export.json", "application/json", &text);
             status.try_set(Status::from_outcome(
                 ok,
-                t(HotkeysMsg::CopiedJson),
-                t(HotkeysMsg::CopyRefused),
+                t(HotkeysMsg::Exported),
+                t(HotkeysMsg::DownloadBlocked),
             ));
-        });
+        })
+    };
+    let on_copy = move |_| {
+        with_export_text(|status, text| {
+            spawn_local(async move {
+                let ok = clipboard::copy(&text, None).await;
+                status.try_set(Status::from_outcome(
+                    ok,
+                    t(HotkeysMsg::CopiedJson),
+                    t(HotkeysMsg::CopyRefused),
+                ));
+            });
+        })
     };
 
     view! {
-        <div class="hotkeys__toolbar" role="toolbar" aria-label=t(HotkeysMsg::HotkeyActions)>
+        <div
+            class="hotkeys__toolbar"
+            role="toolbar"
+            aria-label=t(HotkeysMsg::HotkeyActions)
+            on:pointerenter=move |_| hotkey_tools::prefetch(tools)
+            on:focusin=move |_| hotkey_tools::prefetch(tools)
+        >
             <button type="button" class="button" on:click=move |_| on_import.run(())>
                 {t(HotkeysMsg::Import)}
             </button>

@@ -9,9 +9,9 @@ use crate::components::hotkey_actions::HotkeyActions;
 use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
 use crate::components::hotkey_filters::{HotkeyFilters, ListFilter};
 use crate::components::hotkey_panel::{HotkeyPanel, Panel};
-use crate::components::hotkey_project_keys::HotkeyProjectKeys;
 use crate::components::hotkey_save_bar::HotkeySaveBar;
 use crate::components::hotkey_single_keys::HotkeySingleKeys;
+use crate::components::hotkey_tools::{self, ProjectKeysSlot, Tools};
 use crate::components::hotkey_try::HotkeyTry;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
@@ -76,6 +76,8 @@ pub fn HotkeyEditor(
         Status::Done(t(HotkeysMsg::RestoredEdits).into())
     }));
     let panel = RwSignal::new(Panel::None);
+    // Import and export's code, fetched when first used (components/hotkey_tools.rs).
+    let tools = Tools::new(None);
     let undo = RwSignal::new(None::<HotkeyMap>);
 
     let save = use_save(
@@ -189,14 +191,19 @@ pub fn HotkeyEditor(
             <HotkeyActions
                 draft
                 status
-                on_import=Callback::new(move |_| panel.set(Panel::Import))
+                on_import=Callback::new(move |_| {
+                    panel.set(Panel::Import);
+                    hotkey_tools::open(tools);
+                })
                 on_reset=Callback::new(move |_| panel.set(Panel::ConfirmReset))
+                tools
             />
             <HotkeySingleKeys draft memory=single_off announce />
             <HotkeyTry draft announce platform />
-            <HotkeyProjectKeys draft recording announce on_reveal=reveal />
+            <ProjectKeysSlot draft recording announce on_reveal=reveal />
             <HotkeyPanel
                 panel
+                tools
                 draft
                 saved
                 saving=save.pending()

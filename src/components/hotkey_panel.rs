@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api::types::HotkeyMap;
-use crate::components::hotkey_import::HotkeyImport;
 use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_stale::HotkeyStale;
+use crate::components::hotkey_tools::{Tools, ToolsStatus};
 use crate::domain::hotkeys::editing::{self, SaveKind};
 use crate::domain::hotkeys::{to_stored, Binding};
 
@@ -24,6 +24,8 @@ pub enum Panel {
 pub fn HotkeyPanel(
     /// The open panel; set to `Panel::None` to close it.
     panel: RwSignal<Panel>,
+    /// The import panel's code (opened with the panel).
+    tools: Tools,
     /// All rows being edited.
     draft: RwSignal<Vec<Binding>>,
     /// The rows as stored when the page loaded or last saved.
@@ -41,16 +43,17 @@ pub fn HotkeyPanel(
     let close = Callback::new(move |_| panel.set(Panel::None));
     move || match panel.get() {
         Panel::None => ().into_any(),
-        Panel::Import => view! {
-            <HotkeyImport
-                current=Signal::derive(move || draft.get())
-                on_apply=Callback::new(move |next: Vec<Binding>| {
-                    on_submit.run((to_stored(&next), SaveKind::Import))
-                })
-                on_close=close
-            />
+        Panel::Import => {
+            let current = Signal::derive(move || draft.get());
+            let on_apply = Callback::new(move |next: Vec<Binding>| {
+                on_submit.run((to_stored(&next), SaveKind::Import))
+            });
+            view! {
+                {move || tools.code().map(|tools| (tools.import)(current, on_apply, close))}
+                <ToolsStatus code=tools />
+            }
+            .into_any()
         }
-        .into_any(),
         Panel::ConfirmReset => view! {
             <HotkeyReset
                 changes=draft.with_untracked(|d| editing::reset_changes(d))

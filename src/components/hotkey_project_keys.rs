@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::api::types::ProjectPage;
 use crate::browser::focus::{focus, focus_next_frame};
 use crate::components::loaded::Loaded;
 use crate::components::text_field::TextField;
@@ -15,7 +14,8 @@ use crate::i18n::{hotkey_words, t, tf};
 /// "Check a project's label keys": find a project by title, read the keys its labeling config
 /// gives to labels and choices (written, or given by the editor), and show where they fire
 /// together with the user's bindings as they are on this page, with Turn mine off, Change mine
-/// and Keep both. Nothing is asked for until it is opened.
+/// and Keep both. Mounted when "Check a project's label keys" is opened
+/// ([`crate::components::hotkey_tools::ProjectKeysSlot`]).
 #[component]
 pub fn HotkeyProjectKeys(
     /// All rows being edited.
@@ -29,7 +29,6 @@ pub fn HotkeyProjectKeys(
 ) -> impl IntoView {
     let api = use_api();
     let words = hotkey_words();
-    let opened = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<u64>);
     // Clashes the user chose to keep: (the project's key, the user's row).
@@ -37,16 +36,8 @@ pub fn HotkeyProjectKeys(
     let found = LocalResource::new({
         let api = api.clone();
         move || {
-            let (api, open, title) = (api.clone(), opened.get(), query.get());
-            async move {
-                if !open {
-                    return Ok(ProjectPage {
-                        count: 0,
-                        results: Vec::new(),
-                    });
-                }
-                api.projects_titled(title.trim()).await
-            }
+            let (api, title) = (api.clone(), query.get());
+            async move { api.projects_titled(title.trim()).await }
         }
     });
     let project = LocalResource::new(move || {
@@ -76,133 +67,132 @@ pub fn HotkeyProjectKeys(
     };
 
     view! {
-        <details class="project-keys" on:toggle=move |_| opened.set(true)>
-            <summary class="project-keys__toggle">{t(HotkeysMsg::CheckProject)}</summary>
-            <div class="project-keys__search">
-                <TextField
-                    id="project-search"
-                    label=t(HotkeysMsg::Project)
-                    value=query
-                    error=Signal::derive(|| None::<String>)
-                    input_type="search"
-                    hint=t(HotkeysMsg::PartOfTitle)
-                />
-            </div>
-            <Loaded resource=found what=t(HotkeysMsg::YourProjects) let:page>
-                {(opened.get_untracked() && page.results.is_empty())
-                    .then(|| view! { <p class="hotkeys__empty">{t(HotkeysMsg::NoProject)}</p> })}
-                <ul class="project-keys__list">
-                    {page
-                        .results
-                        .iter()
-                        .map(|p| {
-                            let id = p.id;
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        aria-pressed=move || (chosen.get() == Some(id)).to_string()
-                                        on:click=move |_| chosen.set(Some(id))
-                                    >
-                                        {p.title.clone()}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                {more_projects(page.results.len(), page.count, words.t)
-                    .map(|more| view! { <p class="field__hint">{more}</p> })}
-            </Loaded>
-            <Loaded resource=project what=t(HotkeysMsg::TheProject) let:config>
-                {config
-                    .map(|config| match read(&config.label_config, words.t) {
-                        Err(problem) => {
-                            view! {
-                                <p class="hotkey-row__error" role="alert">
-                                    {tf(
-                                        HotkeysMsg::TitleProblem,
-                                        &[
-                                            ("title", &config.title),
-                                            ("problem", &problem.message(words.t)),
-                                        ],
-                                    )}
-                                </p>
-                            }
-                                .into_any()
+        <div class="project-keys__search">
+            <TextField
+                id="project-search"
+                label=t(HotkeysMsg::Project)
+                value=query
+                error=Signal::derive(|| None::<String>)
+                input_type="search"
+                hint=t(HotkeysMsg::PartOfTitle)
+            />
+        </div>
+        <Loaded resource=found what=t(HotkeysMsg::YourProjects) let:page>
+            {page
+                .results
+                .is_empty()
+                .then(|| view! { <p class="hotkeys__empty">{t(HotkeysMsg::NoProject)}</p> })}
+            <ul class="project-keys__list">
+                {page
+                    .results
+                    .iter()
+                    .map(|p| {
+                        let id = p.id;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    aria-pressed=move || (chosen.get() == Some(id)).to_string()
+                                    on:click=move |_| chosen.set(Some(id))
+                                >
+                                    {p.title.clone()}
+                                </button>
+                            </li>
                         }
-                        Ok(keys) => {
-                            let project = keys.clone();
-                            let live = Memo::new(move |_| {
-                                kept.with(|k| draft.with(|d| unsettled(&project, d, k, words)))
-                            });
-                            view! {
-                                <div class="project-keys__result" data-testid="project-keys">
-                                    <p>{keys_heading(&config.title, keys.keys.len(), words.t)}</p>
-                                    <ul class="project-keys__keys">
-                                        {keys
-                                            .keys
+                    })
+                    .collect_view()}
+            </ul>
+            {more_projects(page.results.len(), page.count, words.t)
+                .map(|more| view! { <p class="field__hint">{more}</p> })}
+        </Loaded>
+        <Loaded resource=project what=t(HotkeysMsg::TheProject) let:config>
+            {config
+                .map(|config| match read(&config.label_config, words.t) {
+                    Err(problem) => {
+                        view! {
+                            <p class="hotkey-row__error" role="alert">
+                                {tf(
+                                    HotkeysMsg::TitleProblem,
+                                    &[
+                                        ("title", &config.title),
+                                        ("problem", &problem.message(words.t)),
+                                    ],
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Ok(keys) => {
+                        let project = keys.clone();
+                        let live = Memo::new(move |_| {
+                            kept.with(|k| draft.with(|d| unsettled(&project, d, k, words)))
+                        });
+                        view! {
+                            <div class="project-keys__result" data-testid="project-keys">
+                                <p>{keys_heading(&config.title, keys.keys.len(), words.t)}</p>
+                                <ul class="project-keys__keys">
+                                    {keys
+                                        .keys
+                                        .into_iter()
+                                        .map(|k| {
+                                            view! {
+                                                <li>
+                                                    {k.what}" "<code>{k.key}</code>
+                                                    {k.auto.then(|| t(HotkeysMsg::GivenByEditor))}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <p role="status" class="project-keys__summary">
+                                    {move || clash_summary(live.with(Vec::len), words.t)}
+                                </p>
+                                <ul class="project-keys__clashes">
+                                    {move || {
+                                        live.get()
                                             .into_iter()
-                                            .map(|k| {
+                                            .map(|c| {
+                                                let (off, edit, keep) = (c.clone(), c.clone(), c.clone());
                                                 view! {
-                                                    <li>
-                                                        {k.what}" "<code>{k.key}</code>
-                                                        {k.auto.then(|| t(HotkeysMsg::GivenByEditor))}
+                                                    <li data-testid="project-clash">
+                                                        {c.sentence(words.t)} " "
+                                                        <button
+                                                            type="button"
+                                                            class="button"
+                                                            on:click=move |_| turn_off(off.clone())
+                                                        >
+                                                            {t(HotkeysMsg::TurnMineOff)}
+                                                        </button> " "
+                                                        <button
+                                                            type="button"
+                                                            class="button"
+                                                            on:click=move |_| change(edit.clone())
+                                                        >
+                                                            {t(HotkeysMsg::ChangeMine)}
+                                                        </button> " "
+                                                        <button
+                                                            type="button"
+                                                            class="button"
+                                                            on:click=move |_| {
+                                                                kept.update(|k| {
+                                                                    k.push(keep.kept_as());
+                                                                })
+                                                            }
+                                                        >
+                                                            {t(HotkeysMsg::KeepBoth)}
+                                                        </button>
                                                     </li>
                                                 }
                                             })
-                                            .collect_view()}
-                                    </ul>
-                                    <p role="status" class="project-keys__summary">
-                                        {move || clash_summary(live.with(Vec::len), words.t)}
-                                    </p>
-                                    <ul class="project-keys__clashes">
-                                        {move || {
-                                            live.get()
-                                                .into_iter()
-                                                .map(|c| {
-                                                    let (off, edit, keep) = (c.clone(), c.clone(), c.clone());
-                                                    view! {
-                                                        <li data-testid="project-clash">
-                                                            {c.sentence(words.t)} " "
-                                                            <button
-                                                                type="button"
-                                                                class="button"
-                                                                on:click=move |_| turn_off(off.clone())
-                                                            >
-                                                                {t(HotkeysMsg::TurnMineOff)}
-                                                            </button> " "
-                                                            <button
-                                                                type="button"
-                                                                class="button"
-                                                                on:click=move |_| change(edit.clone())
-                                                            >
-                                                                {t(HotkeysMsg::ChangeMine)}
-                                                            </button> " "
-                                                            <button
-                                                                type="button"
-                                                                class="button"
-                                                                on:click=move |_| {
-                                                                    kept.update(|k| {
-                                                                        k.push(keep.kept_as());
-                                                                    })
-                                                                }
-                                                            >
-                                                                {t(HotkeysMsg::KeepBoth)}
-                                                            </button>
-                                                        </li>
-                                                    }
-                                                })
-                                                .collect_view()
-                                        }}
-                                    </ul>
-                                </div>
-                            }
-                                .into_any()
+                                            .collect_view()
+                                    }}
+                                </ul>
+                            </div>
                         }
-                    })}
-            </Loaded>
-        </details>
+                            .into_any()
+                    }
+                })}
+        </Loaded>
     }
 }

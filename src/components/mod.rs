@@ -26,6 +26,7 @@ pub mod hotkey_row;
 pub mod hotkey_save_bar;
 pub mod hotkey_single_keys;
 pub mod hotkey_stale;
+pub mod hotkey_tools;
 pub mod hotkey_try;
 pub mod hotkeys;
 pub mod key_caps;

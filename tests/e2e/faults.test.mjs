@@ -519,7 +519,7 @@ test('a section whose code does not arrive says so, and Try again loads it', asy
 // The photo editor has its own chunk too, fetched when the photo area is pointed at or used. A
 // photo chosen while that code does not arrive is kept: Try again opens it in the editor.
 test('a photo chosen while the editor\'s code does not arrive is kept, and Try again opens it', async (t) => {
-  const chunk = /\/split_avatar_editor-[0-9a-f]+\.wasm$/;
+  const chunk = /\/split_on_demand-[0-9a-f]+\.wasm$/;
   const choose = async (name) => {
     await page.goto('/user/account/personal-info'); // a new document: nothing loaded yet
     await page.locator('#first-name').waitFor();

@@ -197,7 +197,7 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
 
 test('personal info fetches the photo editor\'s code only when the photo area is pointed at', async () => {
   const editorCode = [];
-  const onRequest = (req) => { if (/\/split_avatar_editor-[0-9a-f]{16}\.wasm$/.test(req.url())) editorCode.push(req.url()); };
+  const onRequest = (req) => { if (/\/split_on_demand-[0-9a-f]{16}\.wasm$/.test(req.url())) editorCode.push(req.url()); };
   page.on('request', onRequest);
   try {
     await page.mouse.move(0, 0);
@@ -206,7 +206,7 @@ test('personal info fetches the photo editor\'s code only when the photo area is
     await page.waitForLoadState('networkidle');
     assert.deepEqual(editorCode, [], 'not with the first page');
     await Promise.all([
-      page.waitForRequest((r) => /\/split_avatar_editor-/.test(r.url())),
+      page.waitForRequest((r) => /\/split_on_demand-/.test(r.url())),
       page.getByTestId('avatar-drop').hover(),
     ]);
   } finally {

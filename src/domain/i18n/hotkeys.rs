@@ -62,6 +62,8 @@ catalog!(
         Discard => "Discard",
         Undo => "Undo",
         // The toolbar.
+        LoadingTools => "Loading…",
+        ToolsMissing => "Could not open this: its code did not arrive from the server. Check the connection and try again; if Label Studio was just updated, reload the page.",
         HotkeyActions => "Hotkey actions",
         Import => "Import…",
         Export => "Export",

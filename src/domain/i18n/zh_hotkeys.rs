@@ -51,6 +51,8 @@ pub fn hotkeys(msg: HotkeysMsg) -> &'static str {
         UnsavedOne | UnsavedMany => "{count} 处未保存的修改",
         Discard => "放弃",
         Undo => "撤销",
+        LoadingTools => "正在加载…",
+        ToolsMissing => "无法打开：服务器没有返回它的代码。请检查网络连接后重试；如果 Label Studio 刚刚更新过，请刷新页面。",
         HotkeyActions => "快捷键操作",
         Import => "导入…",
         Export => "导出",

@@ -1,0 +1,134 @@
+//! The hotkey editor's tools that most visits never use (import, export and copy, a project's
+//! label keys) arrive when first used, prefetched when the pointer or focus reaches one. They
+//! share the `on_demand` chunk with the photo editor, the other piece of UI only opened on
+//! purpose. Measured at `8ceb405`+: the Hotkeys section's first load 386,793 → 359,329 bytes
+//! (gzip of every body), still 15 requests. A chunk of their own made it 19 requests (wasm-split
+//! adds a shared chunk per set of chunks that share code); in the small sections' chunk, it
+//! made those pages 51 KB heavier.
+
+use leptos::prelude::*;
+
+use crate::browser::chunk::{split_code, CodeMissing};
+use crate::components::hotkey_import::HotkeyImport;
+use crate::components::hotkey_project_keys::HotkeyProjectKeys;
+use crate::components::lazy_code::{LazyCode, LazyStatus};
+use crate::domain::hotkeys::{transfer, Binding};
+use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
+use crate::i18n::t;
+
+/// Builds the import panel: the rows now, apply, close.
+type BuildImport = fn(Signal<Vec<Binding>>, Callback<Vec<Binding>>, Callback<()>) -> AnyView;
+
+/// Builds a project's label keys: the rows, the recording row, the live region, reveal a row.
+type BuildProjectKeys = fn(
+    RwSignal<Vec<Binding>>,
+    RwSignal<Option<String>>,
+    WriteSignal<String>,
+    Callback<String, bool>,
+) -> AnyView;
+
+/// What the chunk gives.
+#[derive(Clone, Copy)]
+pub struct HotkeyTools {
+    pub import: BuildImport,
+    pub project_keys: BuildProjectKeys,
+    /// The export file's text.
+    pub export: fn(&[Binding], &str, HotkeyWords) -> String,
+}
+
+split_code!(
+    tools,
+    preload_tools,
+    on_demand,
+    HotkeyTools,
+    HotkeyTools {
+        import: |current, on_apply, on_close| {
+            view! { <HotkeyImport current on_apply on_close /> }.into_any()
+        },
+        project_keys: |draft, recording, announce, on_reveal| {
+            view! { <HotkeyProjectKeys draft recording announce on_reveal /> }.into_any()
+        },
+        export: transfer::export,
+    }
+);
+
+/// The tools' code as one part of the page waits for it.
+pub type Tools = LazyCode<HotkeyTools>;
+
+/// Fetches the tools (at once if here), for `code`'s wait.
+pub fn open(code: Tools) {
+    code.open(tools());
+}
+
+/// Starts fetching the tools on intent.
+pub fn prefetch(code: Tools) {
+    code.prefetch(preload_tools());
+}
+
+/// The tools for a one-off action (export, copy), fetched if need be.
+pub async fn get() -> Result<HotkeyTools, CodeMissing> {
+    tools().await
+}
+
+/// The wait for the tools, with Cancel when slow and Try again when they did not arrive.
+#[component]
+pub fn ToolsStatus(
+    /// The wait.
+    code: Tools,
+) -> impl IntoView {
+    view! {
+        <LazyStatus
+            wait=code.wait()
+            class="hotkeys__tools-wait"
+            note_class="page-status"
+            loading=t(HotkeysMsg::LoadingTools)
+            missing=t(HotkeysMsg::ToolsMissing)
+            on_retry=Callback::new(move |_| open(code))
+        />
+    }
+}
+
+/// "Check a project's label keys": a disclosure whose body arrives with the tools' code.
+#[component]
+pub fn ProjectKeysSlot(
+    /// All rows being edited.
+    draft: RwSignal<Vec<Binding>>,
+    /// Which row is recording (Change mine starts it).
+    recording: RwSignal<Option<String>>,
+    /// Where changes are announced.
+    announce: WriteSignal<String>,
+    /// Shows the row `id` if a filter hides it; true if the filter had to go.
+    on_reveal: Callback<String, bool>,
+) -> impl IntoView {
+    let code = Tools::new(None);
+    let opened = RwSignal::new(false);
+    view! {
+        <details
+            class="project-keys"
+            on:toggle=move |_| {
+                if !opened.get_untracked() {
+                    opened.set(true);
+                    open(code);
+                }
+            }
+        >
+            <summary
+                class="project-keys__toggle"
+                on:pointerenter=move |_| prefetch(code)
+                on:focus=move |_| prefetch(code)
+            >
+                {t(HotkeysMsg::CheckProject)}
+            </summary>
+            {move || {
+                opened
+                    .get()
+                    .then(|| {
+                        code.code()
+                            .map(|tools| (tools
+                                .project_keys)(draft, recording, announce, on_reveal))
+                    })
+            }}
+            <ToolsStatus code />
+        </details>
+    }
+}
