@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::hotkeys::editing::import_preview_heading;
 use crate::domain::hotkeys::transfer::{self, Change};
-use crate::domain::hotkeys::{conflicts, Binding};
+use crate::domain::hotkeys::{conflicts, real_clash_ids, Binding};
 use crate::domain::i18n::counted;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t, tf};
@@ -54,66 +55,47 @@ pub fn HotkeyImport(
         });
     };
 
-    let preview = move || {
-        match checked.get() {
-            None => ().into_any(),
-            Some(Err(problems)) => view! {
-                <div class="notice notice--error" role="alert" data-testid="import-problems">
-                    <p class="notice__text">
-                        {counted(
-                            hotkey_words().t,
-                            problems.len(),
-                            HotkeysMsg::NothingImportedOne,
-                            HotkeysMsg::NothingImportedMany,
-                        )}
-                    </p>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+    let preview = move || match checked.get() {
+        None => ().into_any(),
+        Some(Err(problems)) => view! {
+            <div class="notice notice--error" role="alert" data-testid="import-problems">
+                <p class="notice__text">
+                    {counted(
+                        hotkey_words().t,
+                        problems.len(),
+                        HotkeysMsg::NothingImportedOne,
+                        HotkeysMsg::NothingImportedMany,
+                    )}
+                </p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(next)) => {
+            let changes = transfer::diff(&current.get(), &next);
+            let flagged = real_clash_ids(&conflicts(&next));
+            let count = changes.len();
+            let has_changes = move || count != 0;
+            let apply_list = next.clone();
+            view! {
+                <div class="import-preview" data-testid="import-preview">
+                    <p>{import_preview_heading(count, hotkey_words().t)}</p>
+                    <Show when=has_changes>
+                        <ChangeTable changes=changes.clone() clashes=flagged.clone() />
+                    </Show>
+                    <div class="dialog__row">
+                        <button
+                            type="button"
+                            class="button button--primary"
+                            disabled=count == 0
+                            on:click=move |_| on_apply.run(apply_list.clone())
+                        >
+                            {t(HotkeysMsg::ApplyImport)}
+                        </button>
+                    </div>
                 </div>
             }
-            .into_any(),
-            Some(Ok(next)) => {
-                let changes = transfer::diff(&current.get(), &next);
-                // Only new clashes are flagged; ones Label Studio ships by default are not.
-                let flagged: Vec<String> = conflicts(&next)
-                    .into_iter()
-                    .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
-                    .map(|(id, _)| id)
-                    .collect();
-                let count = changes.len();
-                let has_changes = move || count != 0;
-                let apply_list = next.clone();
-                view! {
-                    <div class="import-preview" data-testid="import-preview">
-                        <p>
-                            {match count {
-                                0 => t(HotkeysMsg::ImportSame).to_string(),
-                                n => {
-                                    counted(
-                                        hotkey_words().t,
-                                        n,
-                                        HotkeysMsg::WouldChangeOne,
-                                        HotkeysMsg::WouldChangeMany,
-                                    )
-                                }
-                            }}
-                        </p>
-                        <Show when=has_changes>
-                            <ChangeTable changes=changes.clone() clashes=flagged.clone() />
-                        </Show>
-                        <div class="dialog__row">
-                            <button
-                                type="button"
-                                class="button button--primary"
-                                disabled=count == 0
-                                on:click=move |_| on_apply.run(apply_list.clone())
-                            >
-                                {t(HotkeysMsg::ApplyImport)}
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any()
-            }
+            .into_any()
         }
     };
 

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::hotkey_clash_notes::HotkeyClashNotes;
 use crate::components::hotkey_key_button::HotkeyKeyButton;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform};
-use crate::domain::hotkeys::{has_real_clash, resolve_clash, validation, Binding, Clash};
+use crate::domain::hotkeys::{editing, has_real_clash, resolve_clash, validation, Binding, Clash};
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t, tf};
 
@@ -80,14 +80,12 @@ pub fn HotkeyRow(
                 update(&|b| b.key = text.clone());
                 let clashing = draft.with_untracked(|all| has_real_clash(all, &id));
                 offer.set(clashing.then_some(previous));
-                let mut said = tf(
-                    HotkeysMsg::KeySet,
-                    &[("keys", &keys::label(&valid, platform)), ("label", &label)],
-                );
-                if clashing {
-                    said.push_str(t(HotkeysMsg::AlsoBoundAsk));
-                }
-                announce.set(said);
+                announce.set(editing::key_set_message(
+                    &keys::label(&valid, platform),
+                    &label,
+                    clashing,
+                    words.t,
+                ));
             }
             Err(message) => {
                 error.set(Some(message.clone()));

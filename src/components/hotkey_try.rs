@@ -5,7 +5,7 @@ use crate::domain::hotkeys::keys::{self, Platform, Recorded};
 use crate::domain::hotkeys::try_key::{try_key, Trial};
 use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
-use crate::i18n::{hotkey_words, t, tf};
+use crate::i18n::{hotkey_words, t};
 
 /// "Try a key": a field that takes key presses and shows what each does with the rows as they
 /// are on the page, saved or not: the actions it fires and where, the ones switched off, whether
@@ -82,14 +82,7 @@ pub fn HotkeyTry(
                                         .fires
                                         .into_iter()
                                         .map(|r| {
-                                            view! {
-                                                <dd>
-                                                    {tf(
-                                                        HotkeysMsg::ActionIn,
-                                                        &[("action", &r.action), ("scope", r.scope)],
-                                                    )}
-                                                </dd>
-                                            }
+                                            view! { <dd>{r.said(hotkey_words().t)}</dd> }
                                         })
                                         .collect_view()
                                         .into_any()

@@ -97,6 +97,29 @@ pub fn unsaved_label(changes: usize, t: Tr) -> String {
     }
 }
 
+/// Said when a recording sets `keys` (as drawn) for the action `label`; when the keys are bound
+/// to another action too, it asks what to do.
+pub fn key_set_message(keys: &str, label: &str, clashing: bool, t: Tr) -> String {
+    let mut said = fill(t(HotkeysMsg::KeySet), &[("keys", keys), ("label", label)]);
+    if clashing {
+        said.push_str(t(HotkeysMsg::AlsoBoundAsk));
+    }
+    said
+}
+
+/// The line above an import's preview of `changes` rows.
+pub fn import_preview_heading(changes: usize, t: Tr) -> String {
+    match changes {
+        0 => t(HotkeysMsg::ImportSame).to_string(),
+        n => counted(
+            t,
+            n,
+            HotkeysMsg::WouldChangeOne,
+            HotkeysMsg::WouldChangeMany,
+        ),
+    }
+}
+
 /// How many rows a reset to defaults would change.
 pub fn reset_changes(draft: &[Binding]) -> usize {
     diff(draft, &merge(&HotkeyMap::new())).len()
@@ -198,6 +221,28 @@ mod tests {
             summary(271, 271, 2, EN),
             "271 of 271 hotkeys shown · 2 with a conflict (marked below)"
         );
+    }
+
+    #[test]
+    fn a_recorded_key_is_announced_and_a_clash_asks_what_to_do() {
+        assert_eq!(
+            key_set_message("Ctrl+Z", "Submit Annotation", false, EN),
+            "Ctrl+Z set for Submit Annotation."
+        );
+        assert_eq!(
+            key_set_message("Ctrl+Z", "Submit Annotation", true, EN),
+            "Ctrl+Z set for Submit Annotation. It is also bound to another action: swap, replace or keep both."
+        );
+    }
+
+    #[test]
+    fn an_import_preview_says_how_many_rows_change() {
+        assert_eq!(
+            import_preview_heading(0, EN),
+            "The file matches your current hotkeys; nothing would change."
+        );
+        assert_eq!(import_preview_heading(1, EN), "1 hotkey would change:");
+        assert_eq!(import_preview_heading(3, EN), "3 hotkeys would change:");
     }
 
     #[test]

@@ -332,6 +332,14 @@ pub fn clash_label(all: &[Binding], id: &str, words: HotkeyWords) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The rows with a clash Label Studio does not ship by default (an import's preview flags them).
+pub fn real_clash_ids(all: &BTreeMap<String, Vec<Clash>>) -> Vec<String> {
+    all.iter()
+        .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
 pub fn real_conflicts(all: &BTreeMap<String, Vec<Clash>>) -> usize {
     all.values()
         .filter(|c| c.iter().any(|c| !c.shared_by_default))

@@ -33,6 +33,16 @@ pub struct Reached {
     pub scope: &'static str,
 }
 
+impl Reached {
+    /// "Undo (Annotation Actions) in the labeling editor, on every task".
+    pub fn said(&self, t: Tr) -> String {
+        fill(
+            t(HotkeysMsg::ActionIn),
+            &[("action", &self.action), ("scope", self.scope)],
+        )
+    }
+}
+
 /// What trying one combination shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trial {
@@ -135,6 +145,9 @@ mod tests {
         );
         assert!(actions.contains(&"Rotate Left (Tools)"), "{actions:?}");
         assert!(trial.fires.iter().any(|r| r.scope.contains("video tasks")));
+        assert!(trial.fires.iter().any(|r| r
+            .said(EN)
+            .ends_with(" in the labeling editor, on video tasks")));
         assert_eq!(trial.kept, None);
     }
 
