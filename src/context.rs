@@ -1,9 +1,10 @@
 //! App-wide singletons shared through context (everything else goes through props).
 
+use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::api::types::User;
-use crate::api::{ApiClient, SitePrefix, Traffic};
+use crate::api::{ApiClient, ApiResult, HotkeysAnswer, SitePrefix, Traffic};
 use crate::domain::release::ServerRelease;
 use crate::domain::sections::TokenSwitches;
 use crate::domain::session::SessionWatch;
@@ -20,6 +21,29 @@ pub struct OrgTokenSwitches(pub Signal<TokenSwitches>);
 /// The server's release as the account layout learned it (`Loading` until then).
 #[derive(Debug, Clone, Copy)]
 pub struct Release(pub ReadSignal<ServerRelease>);
+
+/// The Hotkeys list's request, started by the account layout while the section's code is still
+/// on its way (the list is what a visitor to that section waits for). The section takes the
+/// answer once; every later load asks the server again.
+#[derive(Debug, Clone, Copy)]
+pub struct HotkeysHeadStart(StoredValue<Option<oneshot::Receiver<ApiResult<HotkeysAnswer>>>>);
+
+impl HotkeysHeadStart {
+    /// Sends `GET /api/current-user/hotkeys/` now.
+    pub fn start(api: ApiClient) -> Self {
+        let (answer, receiver) = oneshot::channel();
+        leptos::task::spawn_local(async move {
+            // Nobody listening any more (the visitor went elsewhere): nothing to hand over.
+            let _ = answer.send(api.hotkeys_answer().await);
+        });
+        Self(StoredValue::new(Some(receiver)))
+    }
+
+    /// The started request's answer, the first time only; `None` when it was taken or dropped.
+    pub fn take(self) -> Option<oneshot::Receiver<ApiResult<HotkeysAnswer>>> {
+        self.0.try_update_value(Option::take).flatten()
+    }
+}
 
 /// What the app knows about its line to Label Studio, fed by the client's [`Traffic`] reports.
 #[derive(Debug, Clone, Copy)]

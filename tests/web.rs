@@ -599,6 +599,23 @@ async fn on_1_20_hotkeys_explain_themselves_and_nothing_is_asked() {
     );
 }
 
+/// Opened at Hotkeys on a server whose whoami has `custom_hotkeys`: the list is asked for with
+/// the layout, not after the release and the section's code, and only once.
+#[wasm_bindgen_test]
+async fn hotkeys_opened_first_are_asked_for_once_with_the_layout() {
+    let (app, fake) = hotkeys_app(
+        r#"{"custom_hotkeys":{"annotation:annotation:submit":{"key":"ctrl+k","active":true}}}"#,
+    )
+    .await;
+    assert_eq!(caps_of(&app, "annotation:annotation:submit"), "Ctrl+K");
+    let asked: Vec<String> = fake.requests().into_iter().map(|r| r.path).collect();
+    let hotkeys = asked
+        .iter()
+        .filter(|p| p.contains("current-user/hotkeys"))
+        .count();
+    assert_eq!(hotkeys, 1, "one hotkeys request: {asked:?}");
+}
+
 #[wasm_bindgen_test]
 async fn a_blocked_version_call_falls_back_to_whoami_and_says_nothing_alarming() {
     // No /api/version/ stub: the fake answers 404, as a proxy that blocks it would.

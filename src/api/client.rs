@@ -139,8 +139,16 @@ impl ApiClient {
 
     /// `GET /api/current-user/hotkeys/`: the stored overrides only.
     pub async fn hotkeys(&self) -> ApiResult<HotkeyMap> {
-        let payload: HotkeysPayload = self.get_json(paths::HOTKEYS).await?;
-        Ok(payload.custom_hotkeys)
+        self.hotkeys_answer().await?.decode()
+    }
+
+    /// The same request with its answer not decoded yet ([`HotkeysAnswer::decode`]): the page
+    /// can send it from the main module while the decoder stays in the Hotkeys chunk.
+    pub async fn hotkeys_answer(&self) -> ApiResult<HotkeysAnswer> {
+        let response = self
+            .send(ApiRequest::new(Method::Get, paths::HOTKEYS))
+            .await?;
+        Ok(HotkeysAnswer(response))
     }
 
     /// `PATCH /api/current-user/hotkeys/`: replaces the whole stored map (`{}` resets).
@@ -308,6 +316,17 @@ impl ApiClient {
         if let Some(observer) = &self.observer {
             observer(traffic);
         }
+    }
+}
+
+/// A successful answer of `GET /api/current-user/hotkeys/`, not decoded yet.
+#[derive(Debug)]
+pub struct HotkeysAnswer(RawResponse);
+
+impl HotkeysAnswer {
+    /// The stored overrides it carries.
+    pub fn decode(self) -> ApiResult<HotkeyMap> {
+        decode::<HotkeysPayload>(self.0).map(|payload| payload.custom_hotkeys)
     }
 }
 

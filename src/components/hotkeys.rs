@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, HotkeysAnswer};
 use crate::components::hotkey_editor::HotkeyEditor;
 use crate::components::loaded::Loaded;
-use crate::context::{use_api, use_current_user, use_release};
+use crate::context::{use_api, use_current_user, use_release, HotkeysHeadStart};
 use crate::domain::hotkeys::editing::profile_copy_notice;
 use crate::domain::hotkeys::from_profile;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
@@ -46,11 +46,21 @@ pub fn Hotkeys() -> impl IntoView {
 fn StoredHotkeys() -> impl IntoView {
     let api = use_api();
     let user = use_current_user().0;
+    let head_start = use_context::<HotkeysHeadStart>();
     let loaded = LocalResource::new(move || {
         let api = api.clone();
         let copy = user.with_untracked(|u| from_profile(u.custom_hotkeys.as_ref()));
+        // The first load takes the request the layout started, when there is one.
+        let early = head_start.and_then(HotkeysHeadStart::take);
         async move {
-            match (api.hotkeys().await, copy) {
+            let answer = match early {
+                Some(early) => match early.await {
+                    Ok(answer) => answer.and_then(HotkeysAnswer::decode),
+                    Err(_) => api.hotkeys().await,
+                },
+                None => api.hotkeys().await,
+            };
+            match (answer, copy) {
                 (Ok(stored), _) => Ok((stored, None)),
                 (Err(error), Some(copy)) => Ok((copy, Some(error))),
                 (Err(error), None) => Err(error),

@@ -75,6 +75,16 @@ pub enum Missing {
 }
 
 impl ServerRelease {
+    /// Before the version call answers. whoami's `custom_hotkeys` came with the hotkeys endpoint
+    /// (1.21.0), so when it is there the Hotkeys section need not wait for the release.
+    pub fn from_whoami(user: &User) -> Self {
+        if user.custom_hotkeys.is_some() {
+            Self::Inferred { has_hotkeys: true }
+        } else {
+            Self::Loading
+        }
+    }
+
     /// From the version call's answer (the `release` field) or, when it failed, from whoami.
     pub fn from_answer(release: Option<&str>, user: &User) -> Self {
         match release {
@@ -166,6 +176,22 @@ mod tests {
         ] {
             assert!(msg.english().starts_with(&needs), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn whoami_with_hotkeys_opens_them_before_the_release_is_known() {
+        let early = ServerRelease::from_whoami(&user(Some(serde_json::json!({}))));
+        assert_eq!(early.hotkeys(), Availability::Available);
+        // Nothing to tell from (1.20.0, or a stored null): wait for the version call.
+        assert_eq!(
+            ServerRelease::from_whoami(&user(None)),
+            ServerRelease::Loading
+        );
+        assert_eq!(
+            ServerRelease::from_whoami(&user(None)).hotkeys(),
+            Availability::Pending
+        );
+        assert_eq!(early.label(), None);
     }
 
     #[test]

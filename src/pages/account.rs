@@ -14,9 +14,9 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::lazy_code::{LazyCode, LazyView};
 use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
-use crate::context::{use_api, CurrentUser, OrgTokenSwitches, Release};
+use crate::context::{use_api, CurrentUser, HotkeysHeadStart, OrgTokenSwitches, Release};
 use crate::domain::i18n::main::MainMsg;
-use crate::domain::release::ServerRelease;
+use crate::domain::release::{Availability, ServerRelease};
 use crate::domain::sections::{self, Section, TokenSwitches};
 use crate::i18n::{t, tf};
 use crate::pages::section_code;
@@ -73,7 +73,24 @@ fn AccountLayout(
     // Which release the server runs decides what the page offers. Asked once; when the call is
     // blocked (a proxy), whoami's own fields tell. A task and a signal rather than a resource:
     // nothing refetches it, and a resource of its own type cost the first page about 1 KB.
-    let release = RwSignal::new(ServerRelease::Loading);
+    let release = RwSignal::new(ServerRelease::from_whoami(&user));
+    let params = use_params_map();
+    // Opened at Hotkeys on a server that has them: the list is asked for now, while the
+    // section's code is still on its way, and handed over when it arrives.
+    let addressed =
+        params.with_untracked(|p| p.get("section").and_then(|s| Section::from_slug(&s)));
+    if addressed == Some(Section::Hotkeys)
+        && release.with_untracked(ServerRelease::hotkeys) == Availability::Available
+    {
+        let head_start = HotkeysHeadStart::start(api.clone());
+        provide_context(head_start);
+        // Left for another section first: a later visit asks afresh.
+        Effect::new(move |_| {
+            if params.with(|p| p.get("section").as_deref() != Some(Section::Hotkeys.slug())) {
+                head_start.take();
+            }
+        });
+    }
     leptos::task::spawn_local({
         let (api, user) = (api.clone(), user.clone());
         async move {
@@ -108,7 +125,6 @@ fn AccountLayout(
         Effect::new(move |_| here.0.set_value(location.pathname.get()));
     }
 
-    let params = use_params_map();
     let resolved = Memo::new(move |_| {
         let slug = params.read().get("section");
         sections::resolve(slug.as_deref(), switches.get())
