@@ -185,9 +185,23 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
       page.getByRole('navigation').getByRole('link', { name: 'Hotkeys' }).focus(),
     ]);
 
-    // A deep link fetches its section's code along with the first API calls.
+    // A deep link fetches its section's code as the page starts: with the main module held
+    // back, the chunk is asked for all the same.
     chunks.length = 0;
-    await page.goto('/user/account/hotkeys');
+    const main = /_bg\.wasm$/;
+    let releaseMain;
+    const held = new Promise((resolve) => { releaseMain = resolve; });
+    await page.route(main, async (route) => { await held; await route.continue().catch(() => {}); });
+    let loading;
+    try {
+      const early = page.waitForRequest((r) => r.url().includes('/split_section_hotkeys-'), { timeout: 15_000 });
+      loading = page.goto('/user/account/hotkeys');
+      await early;
+    } finally {
+      releaseMain();
+      await page.unroute(main);
+    }
+    await loading;
     await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
     assert.deepEqual(chunks, ['split_section_hotkeys']);
   } finally {
