@@ -116,6 +116,12 @@ impl ServerRelease {
         }
     }
 
+    /// Whether the page, opened at `addressed`, asks for the Hotkeys list before the section's
+    /// code is here: only at Hotkeys, and only when this server is known to have them.
+    pub fn hotkeys_asked_early(&self, addressed: Option<Section>) -> bool {
+        addressed == Some(Section::Hotkeys) && self.hotkeys() == Availability::Available
+    }
+
     /// Whether this server offers `section`.
     pub fn offers(&self, section: Section) -> Availability {
         match section {
@@ -192,6 +198,13 @@ mod tests {
             Availability::Pending
         );
         assert_eq!(early.label(), None);
+        // Asked for early only at Hotkeys, and only when they are known to be there.
+        assert!(early.hotkeys_asked_early(Some(Section::Hotkeys)));
+        assert!(!early.hotkeys_asked_early(Some(Section::PersonalInfo)));
+        assert!(!early.hotkeys_asked_early(None));
+        assert!(!ServerRelease::Loading.hotkeys_asked_early(Some(Section::Hotkeys)));
+        let old = ServerRelease::from_answer(Some("1.20.0"), &user(None));
+        assert!(!old.hotkeys_asked_early(Some(Section::Hotkeys)));
     }
 
     #[test]

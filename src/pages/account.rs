@@ -16,7 +16,7 @@ use crate::components::section_nav::SectionNav;
 use crate::components::signed_out::SignedOutPanel;
 use crate::context::{use_api, CurrentUser, HotkeysHeadStart, OrgTokenSwitches, Release};
 use crate::domain::i18n::main::MainMsg;
-use crate::domain::release::{Availability, ServerRelease};
+use crate::domain::release::ServerRelease;
 use crate::domain::sections::{self, Section, TokenSwitches};
 use crate::i18n::{t, tf};
 use crate::pages::section_code;
@@ -79,9 +79,7 @@ fn AccountLayout(
     // section's code is still on its way, and handed over when it arrives.
     let addressed =
         params.with_untracked(|p| p.get("section").and_then(|s| Section::from_slug(&s)));
-    if addressed == Some(Section::Hotkeys)
-        && release.with_untracked(ServerRelease::hotkeys) == Availability::Available
-    {
+    if release.with_untracked(|r| r.hotkeys_asked_early(addressed)) {
         let head_start = HotkeysHeadStart::start(api.clone());
         provide_context(head_start);
         // Left for another section first: a later visit asks afresh.
