@@ -137,7 +137,9 @@ pub fn HotkeyRow(
         binding.with(|b| b.as_ref().map(|b| b.key.clone()).unwrap_or_default())
     });
     let active = move || binding.with(|b| b.as_ref().is_some_and(|b| b.active));
-    let modified = move || binding.with(|b| b.as_ref().is_some_and(Binding::is_modified));
+    // A memo: three places read it, and each answer looks up the default and parses two keys.
+    let modified =
+        Memo::new(move |_| binding.with(|b| b.as_ref().is_some_and(Binding::is_modified)));
     let default_keys =
         binding.with_untracked(|b| b.as_ref().and_then(|b| b.default_of()).map(|d| d.key));
     let label_id = format!("{dom_id}-label");
@@ -146,7 +148,7 @@ pub fn HotkeyRow(
         <li
             class="hotkey-row"
             class=("hotkey-row--off", move || !active())
-            class=("hotkey-row--modified", modified)
+            class=("hotkey-row--modified", move || modified.get())
             hidden=move || !shown.get()
             data-hotkey=id.clone()
         >
@@ -154,7 +156,7 @@ pub fn HotkeyRow(
                 <span class="hotkey-row__label" id=label_id.clone()>
                     {label.clone()}
                 </span>
-                <Show when=modified>
+                <Show when=move || modified.get()>
                     <span
                         class="badge"
                         title=default_keys
@@ -198,7 +200,7 @@ pub fn HotkeyRow(
             <button
                 type="button"
                 class="button button--small"
-                disabled=move || !modified()
+                disabled=move || !modified.get()
                 aria-label=tf(HotkeysMsg::ResetLabel, &[("label", &label)])
                 on:click=reset
             >
