@@ -84,6 +84,20 @@ for table in EARLY.values():
     for split in table.values():
         if split not in split_files:
             raise SystemExit(f"place-wasm-chunks.py: no split point {split!r} (found {sorted(split_files)})")
+# The slugs and languages are the app's own (src/domain/sections.rs, public/boot.js): every
+# section but Personal info (in the main module) must be here, and nothing else.
+root = pathlib.Path(__file__).resolve().parents[2]
+sections_rs = (root / "src/domain/sections.rs").read_text(encoding="utf-8")
+slug_fn = re.search(r"pub fn slug\(self\).*?\n    \}", sections_rs, re.S)
+slugs = set(re.findall(r'=> "([a-z-]+)"', slug_fn.group(0) if slug_fn else ""))
+if set(EARLY["section"]) != slugs - {"personal-info"}:
+    raise SystemExit(f"place-wasm-chunks.py: EARLY sections {sorted(EARLY['section'])} are not the split sections of src/domain/sections.rs {sorted(slugs - {'personal-info'})}")
+boot_langs = re.search(r"\^\(([^)]*)\)\$", (root / "public/boot.js").read_text(encoding="utf-8"))
+langs = set(boot_langs.group(1).split("|")) if boot_langs else set()
+early_langs = set(EARLY["lang"]) | {key.split(" ")[1] for key in EARLY["section_lang"]}
+early_slugs = {key.split(" ")[0] for key in EARLY["section_lang"]}
+if not early_langs <= langs or not early_slugs <= slugs:
+    raise SystemExit(f"place-wasm-chunks.py: EARLY names languages {sorted(early_langs)} or sections {sorted(early_slugs)} the app does not have")
 early_js = """
 const __early = new Map();
 function __fetchChunk(url) {
