@@ -10,6 +10,9 @@
 //    Studio's own key (src/domain/i18n/mod.rs), else the first of the browser's languages the
 //    page has (English of any region; zh, zh-CN, zh-SG, zh-Hans… as Simplified Chinese), else
 //    English. The app reads it back and fetches that language's words.
+// 4. Opened at Hotkeys: the list is asked for the moment whoami answers, instead of after the
+//    module has started and read whoami itself (about 100 ms later). The app's transport takes
+//    each answer once (src/api/http.rs).
 try {
   var theme = localStorage.getItem("preferred-color-scheme");
   if (theme === "Light" || theme === "Dark") document.documentElement.dataset.theme = theme.toLowerCase();
@@ -69,4 +72,47 @@ try {
   addEventListener("unhandledrejection", function (event) {
     if (fromWasm(event.reason)) stopped(event.reason);
   });
+})();
+
+(function () {
+  // Hotkeys only: the other sections' first requests wait for the module, as before.
+  var at = /^(.*)\/user\/account\/hotkeys\/?$/.exec(location.pathname);
+  if (!at || typeof fetch !== "function" || typeof AbortController !== "function") return;
+  var early = {};
+  // A request this page may send before the app asks for it; `send` sends it once.
+  function ask(path) {
+    var stop = new AbortController();
+    var sent = null;
+    function send() {
+      if (!sent) {
+        sent = fetch(path, { signal: stop.signal });
+        // Failures are the app's to report when it takes the answer, not the console's.
+        sent.catch(function () {});
+      }
+      return sent;
+    }
+    early[path] = { send: send, stop: stop };
+    return send;
+  }
+  // One request at a time, like the app: whoami (taking index.html's preload), then the list,
+  // on a server whose whoami has `custom_hotkeys` (src/domain/release.rs, `hotkeys_asked_early`;
+  // Label Studio 1.20 has no such endpoint).
+  var whoami = ask(at[1] + "/api/current-user/whoami")();
+  var hotkeys = ask(at[1] + "/api/current-user/hotkeys/");
+  whoami.then(function (response) {
+    return response.ok && response.clone().json();
+  }).then(function (user) {
+    if (user !== null && typeof user === "object" && "custom_hotkeys" in user) hotkeys();
+  }).catch(function () {});
+  // The app's own request for `path`, once: the answer this page got or is getting (sent now if
+  // this page has not yet: the app asks only what the server has). Null for any other path.
+  // `signal` (the app's Cancel and timeout) stops it as it would stop the app's own fetch.
+  window.__takeEarly = function (path, signal) {
+    var found = early[path];
+    delete early[path];
+    if (!found) return null;
+    if (signal.aborted) found.stop.abort(signal.reason);
+    else signal.addEventListener("abort", function () { found.stop.abort(signal.reason); });
+    return found.send();
+  };
 })();

@@ -103,7 +103,9 @@ impl ApiClient {
 
     /// `GET /api/current-user/whoami`; 401 when signed out.
     pub async fn whoami(&self) -> ApiResult<User> {
-        self.get_json(paths::WHOAMI).await
+        // The page's first request: at Hotkeys, `public/boot.js` has sent it already.
+        let request = ApiRequest::new(Method::Get, paths::WHOAMI).maybe_started_by_page();
+        decode(self.send(request).await?)
     }
 
     /// `PATCH /api/users/{id}/` with only the fields that are set.
@@ -139,16 +141,19 @@ impl ApiClient {
 
     /// `GET /api/current-user/hotkeys/`: the stored overrides only.
     pub async fn hotkeys(&self) -> ApiResult<HotkeyMap> {
-        self.hotkeys_answer().await?.decode()
+        decode::<HotkeysPayload>(
+            self.send(ApiRequest::new(Method::Get, paths::HOTKEYS))
+                .await?,
+        )
+        .map(|payload| payload.custom_hotkeys)
     }
 
-    /// The same request with its answer not decoded yet ([`HotkeysAnswer::decode`]): the page
-    /// can send it from the main module while the decoder stays in the Hotkeys chunk.
+    /// The same request, for a page opened at Hotkeys, with its answer not decoded yet
+    /// ([`HotkeysAnswer::decode`]): the page sends it from the main module while the decoder
+    /// stays in the Hotkeys chunk, and takes the answer `public/boot.js` asked for, if any.
     pub async fn hotkeys_answer(&self) -> ApiResult<HotkeysAnswer> {
-        let response = self
-            .send(ApiRequest::new(Method::Get, paths::HOTKEYS))
-            .await?;
-        Ok(HotkeysAnswer(response))
+        let request = ApiRequest::new(Method::Get, paths::HOTKEYS).maybe_started_by_page();
+        Ok(HotkeysAnswer(self.send(request).await?))
     }
 
     /// `PATCH /api/current-user/hotkeys/`: replaces the whole stored map (`{}` resets).

@@ -3,8 +3,9 @@
 
 use std::cell::RefCell;
 
-use gloo_net::http::{Request, RequestBuilder};
-use wasm_bindgen::JsCast;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, FormData, RequestCredentials};
 
 use super::client::REQUEST_TIMEOUT_MS;
@@ -48,13 +49,59 @@ fn abort_signal() -> AbortSignal {
 /// Tells the user's Cancel and the timeout apart from a real network failure.
 fn fetch_error(error: gloo_net::Error) -> ApiError {
     match &error {
-        gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Cancelled,
-        gloo_net::Error::JsError(js) if js.name == "TimeoutError" => ApiError::TimedOut,
+        gloo_net::Error::JsError(js) => by_name(&js.name, error.to_string()),
         _ => ApiError::Network(error.to_string()),
     }
 }
 
+/// The same for a rejection that did not come through gloo-net.
+fn rejection(value: JsValue) -> ApiError {
+    let field = |key: &str| {
+        js_sys::Reflect::get(&value, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    by_name(
+        &field("name"),
+        format!("{}: {}", field("name"), field("message")),
+    )
+}
+
+fn by_name(name: &str, message: String) -> ApiError {
+    match name {
+        "AbortError" => ApiError::Cancelled,
+        "TimeoutError" => ApiError::TimedOut,
+        _ => ApiError::Network(message),
+    }
+}
+
+/// The answer `public/boot.js` got for `path` before the app started, taken once; `None` when
+/// the page did not ask (another section, a test page, a server without the endpoint).
+async fn started_by_page(path: &str, signal: &AbortSignal) -> Result<Option<Response>, ApiError> {
+    let take = js_sys::Reflect::get(&js_sys::global(), &"__takeEarly".into())
+        .ok()
+        .and_then(|take| take.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = take
+        .and_then(|take| take.call2(&JsValue::NULL, &path.into(), signal).ok())
+        .and_then(|answer| answer.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return Ok(None);
+    };
+    let answer = JsFuture::from(promise).await.map_err(rejection)?;
+    Ok(answer
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .map(Response::from))
+}
+
 async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
+    let signal = abort_signal();
+    if request.started_by_page {
+        if let Some(response) = started_by_page(&request.path, &signal).await? {
+            return read(response).await;
+        }
+    }
     let mut builder = match request.method {
         Method::Get => Request::get(&request.path),
         Method::Post => Request::post(&request.path),
@@ -72,9 +119,11 @@ async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
             .header("Authorization", &format!("Bearer {access}"))
             .credentials(RequestCredentials::Omit);
     }
-    let signal = abort_signal();
     let built = attach_body(builder.abort_signal(Some(&signal)), request.body)?;
-    let response = built.send().await.map_err(fetch_error)?;
+    read(built.send().await.map_err(fetch_error)?).await
+}
+
+async fn read(response: Response) -> Result<RawResponse, ApiError> {
     let status = response.status();
     let body = response.text().await.map_err(fetch_error)?;
     Ok(RawResponse { status, body })

@@ -56,6 +56,9 @@ pub struct ApiRequest {
     /// Whether a 401 answer means the session cookie is no longer valid. False where the 401
     /// is about a token the user typed or created (exchange, revoke, bearer test).
     pub session_bound: bool,
+    /// The page itself may have sent this request before the app started (`public/boot.js`,
+    /// at Hotkeys); its answer is taken once instead of asking again.
+    pub started_by_page: bool,
 }
 
 impl ApiRequest {
@@ -66,11 +69,18 @@ impl ApiRequest {
             body: Body::Empty,
             bearer: None,
             session_bound: true,
+            started_by_page: false,
         }
     }
 
     pub fn json(mut self, body: String) -> Self {
         self.body = Body::Json(body);
+        self
+    }
+
+    /// Marks a request the page may have sent already ([`Self::started_by_page`]).
+    pub fn maybe_started_by_page(mut self) -> Self {
+        self.started_by_page = true;
         self
     }
 

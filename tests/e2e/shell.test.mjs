@@ -209,6 +209,39 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
   }
 });
 
+// Opened at Hotkeys, the list is what the visitor waits for: public/boot.js asks for it as soon
+// as whoami has answered (still one request at a time, as the test above checks), and the app
+// takes both answers instead of asking again.
+test('opened at Hotkeys, the list is asked for before the page\'s module is here, and only once', async () => {
+  const asked = [];
+  const onRequest = (req) => {
+    const name = appPath(req.url());
+    if (name === '/api/current-user/whoami' || name === '/api/current-user/hotkeys/') asked.push(name);
+  };
+  const main = /_bg\.wasm$/;
+  let releaseMain;
+  const held = new Promise((resolve) => { releaseMain = resolve; });
+  await page.route(main, async (route) => { await held; await route.continue().catch(() => {}); });
+  page.on('request', onRequest);
+  try {
+    let loading;
+    try {
+      const early = page.waitForRequest((r) => appPath(r.url()) === '/api/current-user/hotkeys/', { timeout: 15_000 });
+      loading = page.goto('/user/account/hotkeys');
+      await early;
+    } finally {
+      releaseMain();
+      await page.unroute(main);
+    }
+    await loading;
+    await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    page.off('request', onRequest);
+  }
+  assert.deepEqual(asked, ['/api/current-user/whoami', '/api/current-user/hotkeys/']);
+});
+
 test('personal info fetches the photo editor\'s code only when the photo area is pointed at', async () => {
   const editorCode = [];
   const onRequest = (req) => { if (/\/split_on_demand-[0-9a-f]{16}\.wasm$/.test(req.url())) editorCode.push(req.url()); };
