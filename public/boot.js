@@ -77,7 +77,7 @@ try {
 (function () {
   // Hotkeys only: the other sections' first requests wait for the module, as before.
   var at = /^(.*)\/user\/account\/hotkeys\/?$/.exec(location.pathname);
-  if (!at || typeof fetch !== "function" || typeof AbortController !== "function") return;
+  if (!at) return;
   var early = {};
   // A request this page may send before the app asks for it; `send` sends it once.
   function ask(path) {
@@ -102,7 +102,7 @@ try {
   whoami.then(function (response) {
     return response.ok && response.clone().json();
   }).then(function (user) {
-    if (user !== null && typeof user === "object" && "custom_hotkeys" in user) hotkeys();
+    if (user && "custom_hotkeys" in Object(user)) hotkeys();
   }).catch(function () {});
   // The app's own request for `path`, once: the answer this page got or is getting (sent now if
   // this page has not yet: the app asks only what the server has). Null for any other path.

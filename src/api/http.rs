@@ -4,7 +4,8 @@
 use std::cell::RefCell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, FormData, RequestCredentials};
 
@@ -54,18 +55,11 @@ fn fetch_error(error: gloo_net::Error) -> ApiError {
     }
 }
 
-/// The same for a rejection that did not come through gloo-net.
+/// The same for a rejection that did not come through gloo-net (always an `Error` from `fetch`).
 fn rejection(value: JsValue) -> ApiError {
-    let field = |key: &str| {
-        js_sys::Reflect::get(&value, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
-    by_name(
-        &field("name"),
-        format!("{}: {}", field("name"), field("message")),
-    )
+    let error: js_sys::Error = value.unchecked_into();
+    let name = String::from(error.name());
+    by_name(&name, format!("{name}: {}", String::from(error.message())))
 }
 
 fn by_name(name: &str, message: String) -> ApiError {
@@ -76,16 +70,18 @@ fn by_name(name: &str, message: String) -> ApiError {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `public/boot.js`, on a page opened at Hotkeys: the answer it got or is getting for `path`,
+    /// once; null for any other path. Not defined anywhere else (the call then throws).
+    #[wasm_bindgen(catch, js_name = "__takeEarly")]
+    fn take_early(path: &str, signal: &AbortSignal) -> Result<Option<js_sys::Promise>, JsValue>;
+}
+
 /// The answer `public/boot.js` got for `path` before the app started, taken once; `None` when
 /// the page did not ask (another section, a test page, a server without the endpoint).
 async fn started_by_page(path: &str, signal: &AbortSignal) -> Result<Option<Response>, ApiError> {
-    let take = js_sys::Reflect::get(&js_sys::global(), &"__takeEarly".into())
-        .ok()
-        .and_then(|take| take.dyn_into::<js_sys::Function>().ok());
-    let Some(promise) = take
-        .and_then(|take| take.call2(&JsValue::NULL, &path.into(), signal).ok())
-        .and_then(|answer| answer.dyn_into::<js_sys::Promise>().ok())
-    else {
+    let Ok(Some(promise)) = take_early(path, signal) else {
         return Ok(None);
     };
     let answer = JsFuture::from(promise).await.map_err(rejection)?;
