@@ -141,11 +141,10 @@ impl ApiClient {
 
     /// `GET /api/current-user/hotkeys/`: the stored overrides only.
     pub async fn hotkeys(&self) -> ApiResult<HotkeyMap> {
-        decode::<HotkeysPayload>(
-            self.send(ApiRequest::new(Method::Get, paths::HOTKEYS))
-                .await?,
-        )
-        .map(|payload| payload.custom_hotkeys)
+        let response = self
+            .send(ApiRequest::new(Method::Get, paths::HOTKEYS))
+            .await?;
+        HotkeysAnswer(response).decode()
     }
 
     /// The same request, for a page opened at Hotkeys, with its answer not decoded yet
