@@ -75,7 +75,9 @@ try {
 })();
 
 (function () {
-  // Hotkeys only: the other sections' first requests wait for the module, as before.
+  // Hotkeys only: the other sections' first requests wait for the module, as before. `at[1]` is
+  // Label Studio's prefix, found as the app finds it (src/api/site.rs, `from_page_path`); the
+  // paths are the app's (src/api/paths.rs, `WHOAMI` and `HOTKEYS`), so the app's requests match.
   var at = /^(.*)\/user\/account\/hotkeys\/?$/.exec(location.pathname);
   if (!at) return;
   var early = {};

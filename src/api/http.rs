@@ -55,11 +55,17 @@ fn fetch_error(error: gloo_net::Error) -> ApiError {
     }
 }
 
-/// The same for a rejection that did not come through gloo-net (always an `Error` from `fetch`).
+/// The same for a rejection that did not come through gloo-net: `fetch` rejects with an `Error`
+/// (a `DOMException` for Cancel and the timeout); anything else is a network failure.
 fn rejection(value: JsValue) -> ApiError {
-    let error: js_sys::Error = value.unchecked_into();
-    let name = String::from(error.name());
-    by_name(&name, format!("{name}: {}", String::from(error.message())))
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => {
+            let name = error.name().as_string().unwrap_or_default();
+            let message = error.message().as_string().unwrap_or_default();
+            by_name(&name, format!("{name}: {message}"))
+        }
+        None => ApiError::Network(format!("{value:?}")),
+    }
 }
 
 fn by_name(name: &str, message: String) -> ApiError {

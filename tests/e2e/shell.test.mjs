@@ -157,6 +157,28 @@ test('served with the security headers of deploy/nginx.conf', { skip: !process.e
 });
 
 // The small sections share one chunk (split_sections); Hotkeys, the largest, has its own.
+/**
+ * Opens `path` with the page's main module held back until a request matching `wanted` has
+ * started (what the page asks for before its code is here), then lets it through and waits for
+ * the load. Fails if `wanted` never comes.
+ */
+async function openWithMainModuleHeld(path, wanted) {
+  const main = /_bg\.wasm$/;
+  let releaseMain;
+  const held = new Promise((resolve) => { releaseMain = resolve; });
+  await page.route(main, async (route) => { await held; await route.continue().catch(() => {}); });
+  let loading;
+  try {
+    const early = page.waitForRequest(wanted, { timeout: 15_000 });
+    loading = page.goto(path);
+    await early;
+  } finally {
+    releaseMain();
+    await page.unroute(main);
+  }
+  await loading;
+}
+
 test('personal info loads no other section\'s code; pointing at a link fetches that section\'s code', async () => {
   const chunks = [];
   const onRequest = (req) => {
@@ -188,20 +210,7 @@ test('personal info loads no other section\'s code; pointing at a link fetches t
     // A deep link fetches its section's code as the page starts: with the main module held
     // back, the chunk is asked for all the same.
     chunks.length = 0;
-    const main = /_bg\.wasm$/;
-    let releaseMain;
-    const held = new Promise((resolve) => { releaseMain = resolve; });
-    await page.route(main, async (route) => { await held; await route.continue().catch(() => {}); });
-    let loading;
-    try {
-      const early = page.waitForRequest((r) => r.url().includes('/split_section_hotkeys-'), { timeout: 15_000 });
-      loading = page.goto('/user/account/hotkeys');
-      await early;
-    } finally {
-      releaseMain();
-      await page.unroute(main);
-    }
-    await loading;
+    await openWithMainModuleHeld('/user/account/hotkeys', (r) => r.url().includes('/split_section_hotkeys-'));
     await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
     assert.deepEqual(chunks, ['split_section_hotkeys']);
   } finally {
@@ -218,22 +227,9 @@ test('opened at Hotkeys, the list is asked for before the page\'s module is here
     const name = appPath(req.url());
     if (name === '/api/current-user/whoami' || name === '/api/current-user/hotkeys/') asked.push(name);
   };
-  const main = /_bg\.wasm$/;
-  let releaseMain;
-  const held = new Promise((resolve) => { releaseMain = resolve; });
-  await page.route(main, async (route) => { await held; await route.continue().catch(() => {}); });
   page.on('request', onRequest);
   try {
-    let loading;
-    try {
-      const early = page.waitForRequest((r) => appPath(r.url()) === '/api/current-user/hotkeys/', { timeout: 15_000 });
-      loading = page.goto('/user/account/hotkeys');
-      await early;
-    } finally {
-      releaseMain();
-      await page.unroute(main);
-    }
-    await loading;
+    await openWithMainModuleHeld('/user/account/hotkeys', (r) => appPath(r.url()) === '/api/current-user/hotkeys/');
     await page.locator('[data-hotkey="annotation:annotation:submit"]').waitFor();
     await page.waitForLoadState('networkidle');
   } finally {
