@@ -1,21 +1,29 @@
-//! The router and the one place the API client is chosen.
+//! The router and the one place the API client and its transport are chosen.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{path, NavigateOptions};
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, FetchTransport, SitePrefix};
 use crate::browser::leave_guard::install_history_guard;
+use crate::browser::location;
 use crate::components::connection_status::StillWaiting;
 use crate::context::{Connection, Reload};
+use crate::domain::i18n::main::MainMsg;
 use crate::domain::sections::Section;
+use crate::i18n::t;
 use crate::pages::account::AccountPage;
 
-/// The production app: talks to Label Studio on the same origin.
+/// The production app: talks to Label Studio on the same origin with `fetch`, under the prefix
+/// the page's own address shows.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AccountApp client=ApiClient::browser() /> }
+    let prefix = SitePrefix::from_page_path(&location::pathname());
+    let client = ApiClient::with_transport(Arc::new(FetchTransport)).under(prefix);
+    view! { <AccountApp client /> }
 }
 
 /// The app over any client (tests inject a fake one).
@@ -31,7 +39,7 @@ pub fn AccountApp(
         provide_context(Reload(reload));
     }
     // Before the router: the history guard's listener must run before the router's.
-    let (unsaved, here) = install_history_guard();
+    let (unsaved, here) = install_history_guard(t(MainMsg::LeaveUnsaved));
     provide_context(unsaved);
     provide_context(here);
     let prefix = client.prefix();
@@ -40,7 +48,7 @@ pub fn AccountApp(
     provide_context(connection);
     provide_context(client.observed(move |traffic| connection.record(traffic)));
     // One route with no nesting: `FlatRoutes` does the same job as `Routes` without the nested
-    // matcher (measured: main module 227,707 -> 216,599 bytes gzip).
+    // matcher, which costs the main module 11 KB gzip.
     view! {
         <StillWaiting />
         // The routes are written for the root; under a prefix the router matches below it and

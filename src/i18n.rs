@@ -1,22 +1,17 @@
 //! The language the page speaks, and the lookup every component uses: `t(msg)` gives a string in
 //! that language, `tf(msg, args)` a filled template. English is always here; another language's
 //! tables are fetched when it is chosen, each from a wasm chunk of its own ([`split_code!`]).
+//! Typed errors of the lower layers (`api`, `browser`) and rules' values are put into words here.
 //!
-//! The language is fixed for the page's life: a switch fetches the new tables, keeps every
-//! unsaved draft in this tab (as for a sign-in round trip) and reloads, so the page never shows a
-//! mix. A live switch was measured first: every text a reactive node made the first download
-//! 10 KB larger (the main module's budget has 3 KB), see docs/I18N.md.
+//! The language is fixed for the page's life: the switch (`components/language_switch.rs`)
+//! fetches the new tables and reloads, so the page never shows a mix (docs/I18N.md).
 
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 
-use leptos::prelude::*;
-
+use crate::api::{ApiError, REQUEST_TIMEOUT_MS};
 use crate::browser::chunk::{split_code, CodeMissing};
+use crate::browser::image::ImageError;
 use crate::browser::lang as storage;
-use crate::components::lazy_code::{BuildView, Wait};
-use crate::context::Connection;
 use crate::domain::hotkeys::DefaultHotkey;
 use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
@@ -50,13 +45,6 @@ split_code!(
     i18n::zh::main
 );
 split_code!(
-    switcher,
-    preload_switcher,
-    lang_switch,
-    Switcher,
-    crate::components::language_switch::switch_page
-);
-split_code!(
     zh_hotkeys_table,
     _preload_zh_hotkeys,
     lang_zh_hotkeys,
@@ -73,27 +61,6 @@ split_code!(
     Table<&'static str>,
     pseudo_once
 );
-
-/// What a language switch works with.
-#[derive(Clone, Copy)]
-pub struct Switching {
-    pub connection: Connection,
-    /// The page's reload, when the app was given one (tests).
-    pub reload: Option<Callback<()>>,
-    /// The wait the switch is shown by: a Cancel there stops it.
-    pub wait: Wait,
-}
-
-/// A switch under way; it gives the status to show until the page reloads.
-pub type SwitchFuture = Pin<Box<dyn Future<Output = Result<BuildView, CodeMissing>>>>;
-type Switcher = fn(Lang, Switching) -> SwitchFuture;
-
-/// Switches the page to `lang`: the switch's code arrives first, in a chunk of its own, since
-/// few visits use it (`components::language_switch::switch_page`).
-pub async fn switch(lang: Lang, how: Switching) -> Result<BuildView, CodeMissing> {
-    let switch_page = switcher().await?;
-    switch_page(lang, how).await
-}
 
 /// A catalog, with the Chinese table that was fetched for it, if any.
 pub trait Words: Catalog {
@@ -223,6 +190,65 @@ pub fn problem(field: ProfileField, problem: &Problem) -> String {
     }
 }
 
+/// What went wrong talking to Label Studio, in one sentence a user can act on: the server's own
+/// message where it gave one, else ours for what happened.
+pub fn api_error(error: &ApiError) -> String {
+    let said = error.server_message();
+    match error {
+        ApiError::Network(_) => t(MainMsg::Unreachable).into(),
+        ApiError::Cancelled => t(MainMsg::StoppedWaiting).into(),
+        ApiError::TimedOut => tf(
+            MainMsg::TimedOut,
+            &[("seconds", &(REQUEST_TIMEOUT_MS / 1000).to_string())],
+        ),
+        ApiError::Unauthorized(_) => t(MainMsg::SessionEnded).into(),
+        ApiError::Decode(what) => tf(MainMsg::UnexpectedAnswer, &[("what", what)]),
+        ApiError::Validation { fields, .. } if !fields.is_empty() => {
+            let details: Vec<String> = fields
+                .iter()
+                .map(|(field, msgs)| format!("{field}: {}", msgs.join(" ")))
+                .collect();
+            match said {
+                // Label Studio's generic headings say nothing the fields do not.
+                None | Some("Validation error" | "Invalid hotkeys configuration") => {
+                    details.join("; ")
+                }
+                Some(message) => format!("{message} ({})", details.join("; ")),
+            }
+        }
+        ApiError::Server { status, .. } => {
+            let message = said.map_or_else(|| status_words(*status), str::to_owned);
+            format!("{message} (HTTP {status})")
+        }
+        ApiError::Validation { .. }
+        | ApiError::Forbidden(_)
+        | ApiError::NotFound(_)
+        | ApiError::Conflict(_) => said.map_or_else(
+            || status_words(error.status().unwrap_or_default()),
+            str::to_owned,
+        ),
+    }
+}
+
+/// Our words for a status whose answer said nothing itself.
+fn status_words(status: u16) -> String {
+    match status {
+        401 => t(MainMsg::NoCredentials).into(),
+        403 => t(MainMsg::NoPermission).into(),
+        404 => t(MainMsg::NotFound).into(),
+        500..=599 => t(MainMsg::InternalError).into(),
+        _ => tf(MainMsg::RequestFailed, &[("status", &status.to_string())]),
+    }
+}
+
+/// Why an image could not be redrawn, in words: the browser's own message, or ours.
+pub fn image_error(error: &ImageError) -> String {
+    match error {
+        ImageError::Browser(message) => message.clone(),
+        ImageError::StillTooLarge => t(AvatarMsg::CannotShrink).into(),
+    }
+}
+
 /// Fetches the tables `lang` needs (none for English).
 async fn fetch(lang: Lang) -> Result<(), CodeMissing> {
     match lang {
@@ -243,9 +269,7 @@ async fn fetch(lang: Lang) -> Result<(), CodeMissing> {
     Ok(())
 }
 
-/// Fetches what `lang` needs, then gives it back: for [`LazyCode`]'s wait.
-///
-/// [`LazyCode`]: crate::components::lazy_code::LazyCode
+/// Fetches what `lang` needs, then gives it back.
 pub async fn load(lang: Lang) -> Result<Lang, CodeMissing> {
     fetch(lang).await.map(|()| lang)
 }
@@ -330,6 +354,36 @@ mod tests {
             }
         )
         .ends_with("this has 4 digits and 6 other characters."));
+    }
+
+    #[test]
+    fn an_api_error_is_said_in_the_servers_words_or_ours() {
+        assert_eq!(
+            api_error(&ApiError::from_response(502, "<html>Bad gateway</html>")),
+            "Label Studio had an internal error. (HTTP 502)"
+        );
+        assert_eq!(
+            api_error(&ApiError::from_response(403, "{}")),
+            "You do not have permission to do this."
+        );
+        assert_eq!(
+            api_error(&ApiError::from_response(
+                409,
+                r#"{"detail": "You already have a valid token"}"#
+            )),
+            "You already have a valid token"
+        );
+        assert_eq!(
+            api_error(&ApiError::from_response(
+                400,
+                r#"{"detail": "Validation error", "validation_errors": {"phone": ["Too long."]}}"#
+            )),
+            "phone: Too long."
+        );
+        assert_eq!(
+            api_error(&ApiError::TimedOut),
+            "Label Studio did not answer within 60 seconds. Try again."
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Label Studio 1.23.2 "Account & Settings" as a Leptos CSR app.
 //!
-//! Data flows one way: [`api`] (typed HTTP) → [`domain`] (pure rules) → [`components`]
-//! (one section per file) → [`pages`] → [`app`] (router).
+//! Imports flow one way (docs/ARCHITECTURE.md, checked by `scripts/lib/check-layers`):
+//! [`api`] (typed HTTP) ← [`domain`] (pure rules) ← [`browser`] (web-sys wrappers) ← [`i18n`]
+//! (words) ← [`context`], [`components`] (one per file) ← [`pages`] ← [`app`] (router).
 
 pub mod api;
 pub mod app;

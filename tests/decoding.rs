@@ -10,6 +10,7 @@ use std::task::{Context, Poll, Waker};
 use account_settings::api::fake::FakeTransport;
 use account_settings::api::types::{JwtSettings, StoredHotkey, UserPatch};
 use account_settings::api::{ApiError, Method};
+use account_settings::i18n;
 
 /// The fake transport answers synchronously, so one poll finishes every call.
 fn block_on<F: Future>(future: F) -> F::Output {
@@ -61,9 +62,9 @@ fn whoami_401_is_unauthorized() {
     );
     assert_eq!(
         block_on(fake.client().whoami()),
-        Err(ApiError::Unauthorized(
+        Err(ApiError::Unauthorized(Some(
             "Authentication credentials were not provided.".into()
-        ))
+        )))
     );
 }
 
@@ -104,7 +105,7 @@ fn validation_errors_keep_their_fields() {
         Some("Ensure this field has no more than 256 characters.")
     );
     assert_eq!(
-        error.user_message(),
+        i18n::api_error(&error),
         "first_name: Ensure this field has no more than 256 characters."
     );
 }
@@ -116,7 +117,7 @@ fn avatar_500_shows_the_sentence_without_the_python_list() {
         error,
         ApiError::Server {
             status: 500,
-            message: "Please use an image that is 1200 x 1200 pixels or smaller.".into()
+            message: Some("Please use an image that is 1200 x 1200 pixels or smaller.".into())
         }
     );
 }
@@ -160,7 +161,7 @@ fn hotkeys_decode_and_their_error_shape_is_read() {
         Some("Key combination 'alt+tab' is not allowed for security reasons")
     );
     assert_eq!(
-        error.user_message(),
+        i18n::api_error(&error),
         "custom_hotkeys: Key combination 'alt+tab' is not allowed for security reasons"
     );
 }
@@ -215,7 +216,7 @@ fn personal_access_tokens_list_create_refresh_and_revoke() {
         fixture!("token_create_409"),
     );
     assert!(
-        matches!(block_on(client.create_token()), Err(ApiError::Conflict(m)) if m.contains("already have a valid token"))
+        matches!(block_on(client.create_token()), Err(ApiError::Conflict(Some(m))) if m.contains("already have a valid token"))
     );
 
     fake.on(
@@ -235,7 +236,7 @@ fn personal_access_tokens_list_create_refresh_and_revoke() {
     );
     assert_eq!(
         block_on(client.refresh_token(&full)),
-        Err(ApiError::Unauthorized("Token is blacklisted".into()))
+        Err(ApiError::Unauthorized(Some("Token is blacklisted".into())))
     );
 
     fake.on(
@@ -253,9 +254,9 @@ fn personal_access_tokens_list_create_refresh_and_revoke() {
     );
     assert_eq!(
         block_on(client.revoke_token(&listed[0])),
-        Err(ApiError::NotFound(
+        Err(ApiError::NotFound(Some(
             "Token is invalid or already blacklisted.".into()
-        ))
+        )))
     );
     let revoke = fake
         .requests()

@@ -482,7 +482,7 @@ proptest! {
         "<!DOCTYPE html><html><body>.{0,40}</body></html>".boxed(),
     ]) {
         let error = ApiError::from_response(status, &body);
-        prop_assert!(!error.user_message().is_empty());
+        prop_assert!(!account_settings::i18n::api_error(&error).is_empty());
         let _ = error.field_messages("phone");
         let _ = error.status();
         let _ = strip_python_list(&body);

@@ -1,7 +1,7 @@
 """Trunk post_build hook (release only): short names ("a", "b", …) for the main module's imports
 from the wasm-bindgen glue, in the module and in the glue alike. wasm-bindgen names each one
-`__wbg_<function>_<16 hex digits>`; measured on 02778c3, the 243 names cost 4,575 bytes gzip in
-the main module and 3,088 in the glue, on every page. No option of wasm-bindgen or wasm-opt does
+`__wbg_<function>_<16 hex digits>`, nearly incompressible: about 7.6 KB gzip on every page
+(docs/PERFORMANCE.md). No option of wasm-bindgen or wasm-opt does
 it (wasm-opt's --minify-imports renames only imports from "env"). Runs after
 place-wasm-chunks.py, before minify-js.py (which updates the glue's integrity hash); updates the
 module's. The chunks import only the loader's table and memory: they are not touched."""

@@ -7,17 +7,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::error::ApiError;
-use super::http::FetchTransport;
 use super::paths;
 use super::site::SitePrefix;
 use super::transport::{ApiRequest, Body, Method, RawResponse, Transport};
 use super::types::*;
 
 pub type ApiResult<T> = Result<T, ApiError>;
-
-/// How long a request may go unanswered before it ends with [`ApiError::TimedOut`]. Long enough
-/// for an avatar upload on a slow link; the page offers Cancel well before that.
-pub const REQUEST_TIMEOUT_MS: u32 = 60_000;
 
 /// What the client reports about its traffic, so the page can show one waiting indicator and
 /// one "session ended" notice for every request instead of each section guessing.
@@ -45,15 +40,8 @@ pub struct ApiClient {
 }
 
 impl ApiClient {
-    /// The browser client: same-origin `fetch`, under the prefix the page's own address shows.
-    pub fn browser() -> Self {
-        let pathname = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        Self::with_transport(Arc::new(FetchTransport)).under(SitePrefix::from_page_path(&pathname))
-    }
-
-    /// A client over any transport (tests inject a fake).
+    /// A client over a transport: `FetchTransport` in the browser, a fake in tests. `app.rs`
+    /// chooses.
     pub fn with_transport(transport: Arc<dyn Transport>) -> Self {
         Self {
             transport,

@@ -1,17 +1,17 @@
 //! The one error type every endpoint returns, and the decoding of Label Studio's error bodies.
+//! It carries what happened and what the server said, never words of ours: `i18n::api_error`
+//! puts it into the page's language.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
 
-use crate::domain::i18n::main::MainMsg;
-use crate::i18n::{t, tf};
-
 /// Field name → messages, as the server reports them (`validation_errors` or `details`).
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
-/// Everything that can go wrong talking to Label Studio, already decoded into what a user needs.
+/// Everything that can go wrong talking to Label Studio. A status's `Option<String>` is the
+/// server's own message, `None` when its answer said nothing readable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The request never got an answer (server down, offline, CORS).
@@ -19,23 +19,26 @@ pub enum ApiError {
     /// The user stopped waiting ([`super::ApiClient::cancel_pending`]); the server may or may
     /// not have acted on it.
     Cancelled,
-    /// No answer within [`super::REQUEST_TIMEOUT_MS`].
+    /// No answer within the transport's time limit (`api::http::REQUEST_TIMEOUT_MS`).
     TimedOut,
     /// 401: not signed in, or the credentials were refused.
-    Unauthorized(String),
+    Unauthorized(Option<String>),
     /// 403: signed in but not allowed.
-    Forbidden(String),
+    Forbidden(Option<String>),
     /// 404: the thing is gone (or, for tokens, already revoked).
-    NotFound(String),
+    NotFound(Option<String>),
     /// 409: the server refused because of existing state (one PAT per user).
-    Conflict(String),
+    Conflict(Option<String>),
     /// 400: the server rejected the input; `fields` maps field names to messages.
     Validation {
-        message: String,
+        message: Option<String>,
         fields: FieldErrors,
     },
     /// Any other non-2xx status, with the server's message.
-    Server { status: u16, message: String },
+    Server {
+        status: u16,
+        message: Option<String>,
+    },
     /// A 2xx answer whose body did not have the expected shape.
     Decode(String),
 }
@@ -56,8 +59,7 @@ impl ApiError {
             .map(detail_text)
             .or(parsed.error)
             .map(|m| strip_python_list(&m))
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| default_message(status));
+            .filter(|m| !m.is_empty());
         match status {
             400 => ApiError::Validation { message, fields },
             401 => ApiError::Unauthorized(message),
@@ -84,6 +86,22 @@ impl ApiError {
         }
     }
 
+    /// What the server said about the whole request, if it said anything readable.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            ApiError::Unauthorized(message)
+            | ApiError::Forbidden(message)
+            | ApiError::NotFound(message)
+            | ApiError::Conflict(message)
+            | ApiError::Validation { message, .. }
+            | ApiError::Server { message, .. } => message.as_deref(),
+            ApiError::Network(_)
+            | ApiError::Cancelled
+            | ApiError::TimedOut
+            | ApiError::Decode(_) => None,
+        }
+    }
+
     /// The server's messages for one field, if it named that field.
     pub fn field_messages(&self, field: &str) -> Option<String> {
         match self {
@@ -91,41 +109,25 @@ impl ApiError {
             _ => None,
         }
     }
-
-    /// One sentence a user can act on.
-    pub fn user_message(&self) -> String {
-        match self {
-            ApiError::Network(_) => t(MainMsg::Unreachable).into(),
-            ApiError::Cancelled => t(MainMsg::StoppedWaiting).into(),
-            ApiError::TimedOut => tf(
-                MainMsg::TimedOut,
-                &[("seconds", &(super::REQUEST_TIMEOUT_MS / 1000).to_string())],
-            ),
-            ApiError::Unauthorized(_) => t(MainMsg::SessionEnded).into(),
-            ApiError::Validation { message, fields } if !fields.is_empty() => {
-                let details: Vec<String> = fields
-                    .iter()
-                    .map(|(field, msgs)| format!("{field}: {}", msgs.join(" ")))
-                    .collect();
-                if message == "Validation error" || message == "Invalid hotkeys configuration" {
-                    details.join("; ")
-                } else {
-                    format!("{message} ({})", details.join("; "))
-                }
-            }
-            ApiError::Validation { message, .. }
-            | ApiError::Forbidden(message)
-            | ApiError::NotFound(message)
-            | ApiError::Conflict(message) => message.clone(),
-            ApiError::Server { status, message } => format!("{message} (HTTP {status})"),
-            ApiError::Decode(what) => tf(MainMsg::UnexpectedAnswer, &[("what", what)]),
-        }
-    }
 }
 
 impl fmt::Display for ApiError {
+    /// For logs and tests: what happened, in the server's words where it gave some. What a user
+    /// reads is `i18n::api_error`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.user_message())
+        match self {
+            ApiError::Network(detail) => write!(f, "network: {detail}"),
+            ApiError::Cancelled => f.write_str("cancelled"),
+            ApiError::TimedOut => f.write_str("timed out"),
+            ApiError::Decode(detail) => write!(f, "unexpected answer: {detail}"),
+            other => {
+                let status = other.status().unwrap_or_default();
+                match other.server_message() {
+                    Some(message) => write!(f, "HTTP {status}: {message}"),
+                    None => write!(f, "HTTP {status}"),
+                }
+            }
+        }
     }
 }
 
@@ -195,17 +197,6 @@ pub fn strip_python_list(message: &str) -> String {
     parts.join(" ")
 }
 
-/// When Label Studio's answer says nothing itself: our words, in the language of the moment.
-fn default_message(status: u16) -> String {
-    match status {
-        401 => t(MainMsg::NoCredentials).into(),
-        403 => t(MainMsg::NoPermission).into(),
-        404 => t(MainMsg::NotFound).into(),
-        500..=599 => t(MainMsg::InternalError).into(),
-        _ => tf(MainMsg::RequestFailed, &[("status", &status.to_string())]),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,12 +213,12 @@ mod tests {
     }
 
     #[test]
-    fn unparseable_bodies_fall_back_to_status_text() {
+    fn unparseable_bodies_keep_only_the_status() {
         assert_eq!(
             ApiError::from_response(502, "<html>Bad gateway</html>"),
             ApiError::Server {
                 status: 502,
-                message: "Label Studio had an internal error.".into()
+                message: None
             }
         );
     }

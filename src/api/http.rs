@@ -9,10 +9,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, FormData, RequestCredentials};
 
-use super::client::REQUEST_TIMEOUT_MS;
 use super::csrf;
 use super::error::ApiError;
 use super::transport::{ApiRequest, Body, LocalFuture, Method, RawResponse, Transport};
+
+/// How long a request may go unanswered before it ends with [`ApiError::TimedOut`]. Long enough
+/// for an avatar upload on a slow link; the page offers Cancel well before that.
+pub const REQUEST_TIMEOUT_MS: u32 = 60_000;
 
 thread_local! {
     /// Aborting this ends every request in flight; a fresh one replaces it for later requests.

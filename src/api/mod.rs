@@ -11,7 +11,8 @@ mod site;
 mod transport;
 pub mod types;
 
-pub use client::{ApiClient, ApiResult, HotkeysAnswer, Traffic, REQUEST_TIMEOUT_MS};
+pub use client::{ApiClient, ApiResult, HotkeysAnswer, Traffic};
 pub use error::{strip_python_list, ApiError, FieldErrors};
+pub use http::{FetchTransport, REQUEST_TIMEOUT_MS};
 pub use site::SitePrefix;
 pub use transport::{ApiRequest, Body, Method, RawResponse, Transport};

@@ -1,8 +1,11 @@
 //! Code that arrives later. In the release build (the `split-sections` feature) some code lives in
 //! its own wasm chunk, fetched the first time it is needed: the sections
 //! (`pages/section_code.rs`) and the photo editor (`components/avatar_slot.rs`). Every other
-//! build has it all in one module. Components wait for it with
-//! [`LazyCode`](crate::components::lazy_code::LazyCode).
+//! build has it all in one module. Components wait for it with `components::lazy_code`.
+
+/// Builds a piece of UI: what a chunk gives once it is here (a section, the language switch's
+/// status).
+pub type BuildView = fn() -> leptos::prelude::AnyView;
 
 /// A chunk's code did not arrive (network failure, a server error, or a page instead of code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,13 +9,28 @@ use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
 
 use crate::domain::avatar::{Attempt, ImageKind, MAX_BYTES};
 
+/// Why the browser could not read, decode or redraw an image. The caller words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageError {
+    /// The browser refused; its own message, as it gave it.
+    Browser(String),
+    /// No attempt of [`shrink_to_fit`] encoded to at most [`MAX_BYTES`].
+    StillTooLarge,
+}
+
+impl From<&str> for ImageError {
+    fn from(what: &str) -> Self {
+        ImageError::Browser(what.into())
+    }
+}
+
 /// The first `n` bytes of a blob (enough to recognise the format).
-pub async fn read_head(blob: &Blob, n: i32) -> Result<Vec<u8>, String> {
+pub async fn read_head(blob: &Blob, n: i32) -> Result<Vec<u8>, ImageError> {
     read_all(&blob.slice_with_i32_and_i32(0, n).map_err(describe)?).await
 }
 
 /// Every byte of a blob.
-pub async fn read_all(blob: &Blob) -> Result<Vec<u8>, String> {
+pub async fn read_all(blob: &Blob) -> Result<Vec<u8>, ImageError> {
     let buffer = JsFuture::from(blob.array_buffer())
         .await
         .map_err(describe)?;
@@ -31,7 +46,7 @@ pub fn blob_from(bytes: &[u8], mime: &str) -> Option<Blob> {
 }
 
 /// Decodes the image; fails for damaged or unsupported data.
-pub async fn decode(blob: &Blob) -> Result<ImageBitmap, String> {
+pub async fn decode(blob: &Blob) -> Result<ImageBitmap, ImageError> {
     let window = web_sys::window().ok_or("no window")?;
     let promise = window
         .create_image_bitmap_with_blob(blob)
@@ -46,17 +61,21 @@ pub async fn shrink_to_fit(
     bitmap: &ImageBitmap,
     kind: ImageKind,
     attempts: &[Attempt],
-) -> Result<(Blob, (u32, u32)), String> {
+) -> Result<(Blob, (u32, u32)), ImageError> {
     for attempt in attempts {
         let blob = draw(bitmap, kind, attempt).await?;
         if blob.size() as u64 <= MAX_BYTES {
             return Ok((blob, (attempt.plan.width, attempt.plan.height)));
         }
     }
-    Err(crate::i18n::t(crate::domain::i18n::avatar::AvatarMsg::CannotShrink).into())
+    Err(ImageError::StillTooLarge)
 }
 
-async fn draw(bitmap: &ImageBitmap, kind: ImageKind, attempt: &Attempt) -> Result<Blob, String> {
+async fn draw(
+    bitmap: &ImageBitmap,
+    kind: ImageKind,
+    attempt: &Attempt,
+) -> Result<Blob, ImageError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -110,7 +129,7 @@ async fn draw(bitmap: &ImageBitmap, kind: ImageKind, attempt: &Attempt) -> Resul
     });
     let blob = JsFuture::from(promise).await.map_err(describe)?;
     blob.dyn_into::<Blob>()
-        .map_err(|_| "the browser could not encode the image".to_string())
+        .map_err(|_| "the browser could not encode the image".into())
 }
 
 /// A preview URL for a blob; revoke it with [`revoke_url`] when done.
@@ -122,10 +141,12 @@ pub fn revoke_url(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
 }
 
-fn describe(value: JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown browser error".into())
+fn describe(value: JsValue) -> ImageError {
+    ImageError::Browser(
+        value
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| value.as_string())
+            .unwrap_or_else(|| "unknown browser error".into()),
+    )
 }

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::domain::i18n::main::MainMsg;
-use crate::i18n::t;
-
-/// Whether some section has edits that are not saved; provided by the account layout.
+/// Whether some section has edits that are not saved, and the question asked before they are
+/// left (in the page's language); provided by the app.
 #[derive(Debug, Clone, Copy)]
-pub struct UnsavedChanges(pub RwSignal<bool>);
+pub struct UnsavedChanges {
+    pub dirty: RwSignal<bool>,
+    pub question: &'static str,
+}
 
 /// Installs the `beforeunload` prompt for as long as the calling component lives.
 pub fn install_beforeunload(dirty: Signal<bool>) {
@@ -32,14 +33,14 @@ pub fn confirm_leave() -> bool {
 }
 
 fn ask(unsaved: UnsavedChanges) -> bool {
-    if !unsaved.0.get_untracked() {
+    if !unsaved.dirty.get_untracked() {
         return true;
     }
     let ok = window()
-        .confirm_with_message(untrack(|| t(MainMsg::LeaveUnsaved)))
+        .confirm_with_message(unsaved.question)
         .unwrap_or(true);
     if ok {
-        unsaved.0.set(false);
+        unsaved.dirty.set(false);
     }
     ok
 }
@@ -53,8 +54,11 @@ pub struct CurrentPath(pub StoredValue<String>);
 /// created: its `popstate` listener must run before the router's, so that when the user stays
 /// the router never hears of it. The URL is then put back to [`CurrentPath`] (one extra history
 /// entry, rather than a page that no longer matches its address).
-pub fn install_history_guard() -> (UnsavedChanges, CurrentPath) {
-    let unsaved = UnsavedChanges(RwSignal::new(false));
+pub fn install_history_guard(question: &'static str) -> (UnsavedChanges, CurrentPath) {
+    let unsaved = UnsavedChanges {
+        dirty: RwSignal::new(false),
+        question,
+    };
     let here = CurrentPath(StoredValue::new(String::new()));
     let on_popstate = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if ask(unsaved) {

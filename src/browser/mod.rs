@@ -10,5 +10,6 @@ pub mod image;
 pub mod keyboard;
 pub mod lang;
 pub mod leave_guard;
+pub mod location;
 pub mod platform;
 pub mod time;

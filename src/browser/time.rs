@@ -6,13 +6,14 @@ use wasm_bindgen::JsValue;
 use crate::domain::i18n::Lang;
 use crate::domain::time::full_timestamp;
 
-/// "Nov 27, 2026, 12:05 PM" (or the locale's equivalent) for `epoch_secs`.
-pub fn local_short(epoch_secs: i64) -> String {
+/// "Nov 27, 2026, 12:05 PM" (or the locale's equivalent) for `epoch_secs`, on a page that
+/// speaks `lang`.
+pub fn local_short(epoch_secs: i64, lang: Lang) -> String {
     let date = Date::new(&JsValue::from_f64(epoch_secs as f64 * 1000.0));
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let locale = match crate::i18n::lang() {
+    let locale = match lang {
         Lang::ZhCn => "zh-CN",
         Lang::En | Lang::Pseudo => "default",
     };

@@ -18,7 +18,7 @@ use crate::context::{use_api, use_current_user};
 use crate::domain::avatar;
 use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::status::Status;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, image_error, t, tf};
 
 /// What the user did in the avatar slot before the editor's code arrived; the editor carries
 /// it on, so nothing the user did is lost to the wait.
@@ -93,9 +93,9 @@ pub fn AvatarEditor(
                     dimensions,
                     resized: true,
                 })),
-                Err(message) => {
+                Err(error) => {
                     set_stage(Stage::Idle);
-                    status.set(Status::Failed(message));
+                    status.set(Status::Failed(image_error(&error)));
                 }
             }
         });
@@ -117,10 +117,7 @@ pub fn AvatarEditor(
                 &[("done", t(done))],
             )));
         }
-        Err(error) => status.set(Status::Failed(tf(
-            failed,
-            &[("error", &error.user_message())],
-        ))),
+        Err(error) => status.set(Status::Failed(tf(failed, &[("error", &api_error(&error))]))),
     };
     let upload = use_save(
         {

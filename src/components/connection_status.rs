@@ -1,40 +1,13 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use crate::browser::location;
+use crate::components::hooks::slow_after_a_while;
 use crate::context::{use_api, use_connection, use_site};
 use crate::domain::i18n::main::MainMsg;
 use crate::i18n::t;
 
-/// How long a wait may take before the page says it is still waiting and offers Cancel.
-const SLOW_AFTER: Duration = Duration::from_millis(1500);
-
-/// True once `busy` has stayed true for [`SLOW_AFTER`]; false again as soon as it is false.
-/// Drives both "still waiting" offers: the bar for API calls and a section's code.
-pub fn slow_after_a_while(busy: Signal<bool>) -> ReadSignal<bool> {
-    let (slow, set_slow) = signal(false);
-    // Bumped whenever the wait ends, so a timer from an earlier wait does nothing.
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        if !busy.get() {
-            generation.update_value(|g| *g += 1);
-            set_slow.set(false);
-        } else if !slow.get_untracked() {
-            let started = generation.get_value();
-            set_timeout(
-                move || {
-                    if generation.try_get_value() == Some(started) {
-                        set_slow.try_set(true);
-                    }
-                },
-                SLOW_AFTER,
-            );
-        }
-    });
-    slow
-}
-
-/// One bar for every request: when any request has taken longer than [`SLOW_AFTER`], says the
+/// One bar for every request: when any request has taken longer than
+/// [`SLOW_AFTER`](crate::components::hooks::SLOW_AFTER), says the
 /// page is still waiting and offers Cancel, which ends every request in flight. Each section then
 /// shows its own "not saved" or "could not load" with its draft kept.
 #[component]
@@ -77,7 +50,7 @@ pub fn StillWaiting() -> impl IntoView {
 pub fn SessionEnded() -> impl IntoView {
     let session_ended = use_connection().session_ended;
     let site = use_site();
-    let sign_in_href = move || site.login(&window().location().pathname().unwrap_or_default());
+    let sign_in_href = move || site.login(&location::pathname());
     view! {
         <div class="connection" role="alert">
             {move || {

@@ -7,7 +7,7 @@ use crate::context::{use_api, use_current_user};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::status::Status;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// Email Preferences section: one switch for product news, saved as soon as it is flipped.
 #[component]
@@ -42,7 +42,7 @@ pub fn EmailPreferences() -> impl IntoView {
                 on.set(user.with_untracked(|u| u.allow_newsletters));
                 status.set(Status::Failed(tf(
                     SectionsMsg::NotSaved,
-                    &[("error", &error.user_message())],
+                    &[("error", &api_error(&error))],
                 )));
             }
         },

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::domain::i18n::main::MainMsg;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// A failed load, explained, with a retry.
 #[component]
@@ -18,7 +18,7 @@ pub fn ErrorNotice(
     view! {
         <div class="notice notice--error" role="alert">
             <p class="notice__text">
-                {tf(MainMsg::CouldNotLoad, &[("what", what), ("error", &error.user_message())])}
+                {tf(MainMsg::CouldNotLoad, &[("what", what), ("error", &api_error(&error))])}
             </p>
             {on_retry
                 .map(|retry| {

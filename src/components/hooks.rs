@@ -1,8 +1,10 @@
 //! The reactive patterns every section shares, written once: a save that reports its result,
-//! and an unsaved draft kept through a sign-in and guarded against leaving. (Loading a
+//! an unsaved draft kept through a sign-in and guarded against leaving, and a wait that becomes
+//! "slow". (Loading a
 //! section's data is the [`Loaded`](crate::components::loaded::Loaded) component.)
 
 use std::future::Future;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::Serialize;
@@ -50,8 +52,8 @@ pub fn guard_draft<P: Serialize>(
     pending: impl Fn() -> P + 'static,
 ) {
     if let Some(unsaved) = use_context::<UnsavedChanges>() {
-        Effect::new(move |_| unsaved.0.set(dirty.get()));
-        on_cleanup(move || unsaved.0.set(false));
+        Effect::new(move |_| unsaved.dirty.set(dirty.get()));
+        on_cleanup(move || unsaved.dirty.set(false));
     }
     let keep = use_connection().keep_drafts;
     Effect::new(move |_| {
@@ -63,4 +65,32 @@ pub fn guard_draft<P: Serialize>(
         }
     });
     install_beforeunload(Signal::derive(move || dirty.get() && !keep.get()));
+}
+
+/// How long a wait may take before the page says it is still waiting and offers Cancel.
+pub const SLOW_AFTER: Duration = Duration::from_millis(1500);
+
+/// True once `busy` has stayed true for [`SLOW_AFTER`]; false again as soon as it is false.
+/// Drives both "still waiting" offers: the bar for API calls and a section's code.
+pub fn slow_after_a_while(busy: Signal<bool>) -> ReadSignal<bool> {
+    let (slow, set_slow) = signal(false);
+    // Bumped whenever the wait ends, so a timer from an earlier wait does nothing.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if !busy.get() {
+            generation.update_value(|g| *g += 1);
+            set_slow.set(false);
+        } else if !slow.get_untracked() {
+            let started = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.try_get_value() == Some(started) {
+                        set_slow.try_set(true);
+                    }
+                },
+                SLOW_AFTER,
+            );
+        }
+    });
+    slow
 }

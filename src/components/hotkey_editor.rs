@@ -25,7 +25,7 @@ use crate::domain::hotkeys::{
 };
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
-use crate::i18n::{hotkey_words, t};
+use crate::i18n::{api_error, hotkey_words, t};
 
 #[derive(Debug, Clone)]
 struct SaveRequest {
@@ -114,7 +114,7 @@ pub fn HotkeyEditor(
                 status.set(Status::Failed(t(HotkeysMsg::StaleNotSaved).into()));
             }
             Err(error) => {
-                let message = editing::save_failed(&error.user_message(), words.t);
+                let message = editing::save_failed(&api_error(&error), words.t);
                 announce.set(message.clone());
                 status.set(Status::Failed(message));
             }

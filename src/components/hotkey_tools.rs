@@ -1,10 +1,10 @@
 //! The hotkey editor's tools that most visits never use (import, export and copy, a project's
 //! label keys) arrive when first used, prefetched when the pointer or focus reaches one. They
 //! share the `on_demand` chunk with the photo editor, the other piece of UI only opened on
-//! purpose. Measured at `8ceb405`+: the Hotkeys section's first load 386,793 → 359,329 bytes
-//! (gzip of every body), still 15 requests. A chunk of their own made it 19 requests (wasm-split
-//! adds a shared chunk per set of chunks that share code); in the small sections' chunk, it
-//! made those pages 51 KB heavier.
+//! purpose: that keeps 27 KB off the Hotkeys section's first load at the same requests. A chunk
+//! of their own costs four more requests (wasm-split adds a shared chunk per set of chunks that
+//! share code); the small sections' chunk would make those pages 51 KB heavier
+//! (docs/PERFORMANCE.md).
 
 use leptos::prelude::*;
 

@@ -9,7 +9,7 @@ use crate::domain::hotkeys::from_profile;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::release::Availability;
-use crate::i18n::{hotkey_words, missing, t, tf};
+use crate::i18n::{api_error, hotkey_words, missing, t, tf};
 
 /// Hotkeys section. Only on a server that has per-user hotkeys (Label Studio 1.21+): elsewhere
 /// it says why, and sends nothing.
@@ -76,7 +76,7 @@ fn StoredHotkeys() -> impl IntoView {
         >
             {failed.map(|error: ApiError| view! {
                 <div class="notice notice--warn" role="alert">
-                    <p class="notice__text">{profile_copy_notice(&error.user_message(), hotkey_words().t)}</p>
+                    <p class="notice__text">{profile_copy_notice(&api_error(&error), hotkey_words().t)}</p>
                     <button type="button" class="button button--small" on:click=move |_| loaded.refetch()>{t(MainMsg::TryAgain)}</button>
                 </div>
             })}

@@ -1,10 +1,45 @@
+//! The language switch: the button, and the switch itself in a chunk of its own (few visits
+//! use it).
+
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 
-use crate::components::lazy_code::{BuildView, Fetch, LazyCode, LazyView};
-use crate::context::{use_connection, Reload};
+use crate::browser::chunk::{split_code, BuildView, CodeMissing};
+use crate::components::lazy_code::{Fetch, LazyCode, LazyView, Wait};
+use crate::context::{use_connection, Connection, Reload};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::Lang;
-use crate::i18n::{self, t, SwitchFuture, Switching};
+use crate::i18n::{self, t};
+
+/// What a language switch works with.
+#[derive(Clone, Copy)]
+pub struct Switching {
+    pub connection: Connection,
+    /// The page's reload, when the app was given one (tests).
+    pub reload: Option<Callback<()>>,
+    /// The wait the switch is shown by: a Cancel there stops it.
+    pub wait: Wait,
+}
+
+/// A switch under way; it gives the status to show until the page reloads.
+pub type SwitchFuture = Pin<Box<dyn Future<Output = Result<BuildView, CodeMissing>>>>;
+type Switcher = fn(Lang, Switching) -> SwitchFuture;
+
+split_code!(
+    switcher,
+    preload_switcher,
+    lang_switch,
+    Switcher,
+    switch_page
+);
+
+/// Switches the page to `lang`: the switch's code arrives first.
+async fn switch(lang: Lang, how: Switching) -> Result<BuildView, CodeMissing> {
+    let switch_page = switcher().await?;
+    switch_page(lang, how).await
+}
 
 /// The language switch, beside the theme button: it offers the other language, named in that
 /// language (English ⇄ 简体中文). Pressing it fetches what the switch needs (its code and that
@@ -21,7 +56,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         wait: code.wait(),
     };
     let other = i18n::lang().other();
-    let open = move || code.open(i18n::switch(other, how));
+    let open = move || code.open(switch(other, how));
     view! {
         <div class="language-switch">
             <button
@@ -48,7 +83,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// The switch itself, in the `lang_switch` chunk: fetches the new language's words (so the
 /// reload shows it at once), stores the choice, keeps every draft and reloads. Nothing happens
 /// if the user stopped waiting.
-pub fn switch_page(lang: Lang, how: Switching) -> SwitchFuture {
+fn switch_page(lang: Lang, how: Switching) -> SwitchFuture {
     Box::pin(async move {
         let reloading: BuildView = || {
             view! {

@@ -3,13 +3,10 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::chunk::CodeMissing;
-use crate::components::connection_status::slow_after_a_while;
+use crate::browser::chunk::{BuildView, CodeMissing};
+use crate::components::hooks::slow_after_a_while;
 use crate::domain::i18n::main::MainMsg;
 use crate::i18n::t;
-
-/// Builds a piece of UI; a function of a chunk once that is here (a section, the language switch).
-pub type BuildView = fn() -> AnyView;
 
 /// Where fetching a piece of code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

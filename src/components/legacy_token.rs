@@ -9,7 +9,7 @@ use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::snippets;
 use crate::domain::status::Status;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// What must be typed to renew: renewing breaks every script at once, so it is deliberate.
 const RENEW_WORD: &str = "RENEW";
@@ -54,7 +54,7 @@ pub fn LegacyToken() -> impl IntoView {
             }
             Err(error) => message.set(Status::Failed(tf(
                 SectionsMsg::CouldNotRenew,
-                &[("error", &error.user_message())],
+                &[("error", &api_error(&error))],
             ))),
         },
     );

@@ -7,7 +7,7 @@ use crate::context::{use_api, use_current_user, use_site};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::user::role_name;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// Membership Info section: who you are in the organization and what you contributed. The
 /// membership and organization calls fail independently; whoami facts always show.
@@ -92,7 +92,7 @@ pub fn MembershipInfo() -> impl IntoView {
                                     <span class="field__error" role="alert">
                                         {tf(
                                             SectionsMsg::Unavailable,
-                                            &[("error", &error.user_message())],
+                                            &[("error", &api_error(&error))],
                                         )}
                                     </span>
                                     <button

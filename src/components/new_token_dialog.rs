@@ -7,7 +7,7 @@ use crate::context::{use_api, use_site};
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::snippets;
 use crate::domain::status::Status;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// The one time a new personal access token is visible: copy it, test it, see how to use it.
 /// The token lives only in `token`; closing sets it to `None`, which removes it from the DOM.
@@ -37,13 +37,13 @@ pub fn NewTokenDialog(
             let access = api
                 .refresh_token(&refresh)
                 .await
-                .map_err(|e| tf(SectionsMsg::ExchangeFailed, &[("error", &e.user_message())]))?;
+                .map_err(|e| tf(SectionsMsg::ExchangeFailed, &[("error", &api_error(&e))]))?;
             match api.whoami_with_access_token(&access).await {
                 Ok(user) => Ok(user.email),
                 Err(ApiError::Unauthorized(_)) => Err(t(SectionsMsg::NotAccepted).to_string()),
                 Err(error) => Err(tf(
                     SectionsMsg::CallFailed,
-                    &[("error", &error.user_message())],
+                    &[("error", &api_error(&error))],
                 )),
             }
         }

@@ -12,7 +12,7 @@ use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::jwt;
 use crate::domain::sections::TokenSwitches;
 use crate::domain::status::Status;
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 
 /// Personal Access Token section: the current token (as Label Studio lists it), create (one per
 /// user), revoke with a confirmation.
@@ -51,7 +51,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                 Err(error) => {
                     return message.set(Status::Failed(tf(
                         SectionsMsg::CouldNotCreate,
-                        &[("error", &error.user_message())],
+                        &[("error", &api_error(&error))],
                     )))
                 }
             }
@@ -71,7 +71,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                 Err(error) => {
                     return message.set(Status::Failed(tf(
                         SectionsMsg::CouldNotRevoke,
-                        &[("error", &error.user_message())],
+                        &[("error", &api_error(&error))],
                     )))
                 }
             };

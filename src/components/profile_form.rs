@@ -10,7 +10,7 @@ use crate::context::{use_api, use_current_user};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::profile::{self, PendingDraft, ProfileDraft, ProfileField, PENDING_DRAFT_KEY};
 use crate::domain::status::Status;
-use crate::i18n::{problem, t, tf};
+use crate::i18n::{api_error, problem, t, tf};
 
 /// First name, last name and phone, checked in the browser and saved with one PATCH.
 /// Email is shown read-only. Edits survive server errors.
@@ -89,7 +89,7 @@ pub fn ProfileForm() -> impl IntoView {
             Err(error) => {
                 status.set(Status::Failed(tf(
                     MainMsg::NotSavedKept,
-                    &[("error", &error.user_message())],
+                    &[("error", &api_error(&error))],
                 )));
                 server_error.set(Some(error));
             }

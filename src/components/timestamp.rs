@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser::time;
 use crate::domain::time::parse_iso8601;
+use crate::i18n;
 
 /// A moment in the browser's locale and zone, with the full timestamp in the tooltip.
 /// Unreadable input is shown as given.
@@ -18,7 +19,7 @@ pub fn Timestamp(
     match secs {
         Some(secs) => view! {
             <time datetime=time::iso_utc(secs) title=time::local_full(secs)>
-                {time::local_short(secs)}
+                {time::local_short(secs, i18n::lang())}
             </time>
         }
         .into_any(),

@@ -18,7 +18,7 @@ use crate::context::{use_api, CurrentUser, HotkeysHeadStart, OrgTokenSwitches, R
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::release::ServerRelease;
 use crate::domain::sections::{self, Section, TokenSwitches};
-use crate::i18n::{t, tf};
+use crate::i18n::{api_error, t, tf};
 use crate::pages::section_code;
 
 /// `/user/account/:section`: signed-out panel, or the settings layout.
@@ -111,7 +111,7 @@ fn AccountLayout(
     let notice = Signal::derive(move || match jwt.get() {
         Some(Err(error)) => Some(tf(
             MainMsg::TokenSectionsHidden,
-            &[("error", &error.user_message())],
+            &[("error", &api_error(&error))],
         )),
         _ => None,
     });

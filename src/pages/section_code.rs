@@ -11,10 +11,10 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
+use crate::browser::chunk::BuildView;
 use crate::browser::chunk::{split_code, CodeMissing};
 use crate::components::email_preferences::EmailPreferences;
 use crate::components::hotkeys::Hotkeys;
-use crate::components::lazy_code::BuildView;
 use crate::components::legacy_token::LegacyToken;
 use crate::components::membership_info::MembershipInfo;
 use crate::components::personal_access_token::PersonalAccessToken;

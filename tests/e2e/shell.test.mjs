@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   launch, newWatchedPage, signIn, submitLoginForm, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe,
-  screenshot, EMAIL, PASSWORD, LS_URL, PREFIX, ARTIFACTS,
+  screenshot, EMAIL, PASSWORD, LS_URL, PREFIX, ARTIFACTS, E2E_PASS,
   appPath, at, SECTIONS,
 } from './helpers.mjs';
 
@@ -387,7 +387,9 @@ test('the theme button offers Label Studio\'s Auto, Light and Dark, stored where
 // Ours next to Label Studio's own account page, section by section, for people comparing the
 // two (saved with the run's artifacts). Label Studio's page is opened on its own port: on this
 // origin /user/account/ is ours. Under a prefix its own page loads assets outside the prefix
-// when reached directly, so that run skips it.
+// when reached directly, so that run skips it. The nginx pass (the deployment as shipped) also
+// writes the README's screenshot, docs/screenshots/hotkeys.png, so it is always today's page.
+const README_SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/hotkeys.png');
 test('side-by-side screenshots: ours and Label Studio\'s own page', { skip: Boolean(PREFIX) }, async () => {
   const dir = path.join(ARTIFACTS, 'side-by-side');
   await mkdir(dir, { recursive: true });
@@ -404,6 +406,10 @@ test('side-by-side screenshots: ours and Label Studio\'s own page', { skip: Bool
       await page.locator('#section-title', { hasText: title }).waitFor();
       await page.waitForFunction(() => !document.querySelector('.page-status'));
       await page.screenshot({ path: path.join(dir, `${slug}-ours.png`) });
+      if (slug === 'hotkeys' && E2E_PASS === 'nginx') {
+        await mkdir(path.dirname(README_SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: README_SCREENSHOT });
+      }
       await ls.goto(`${LS_URL}/user/account/${slug}`);
       await ls.getByText(title, { exact: true }).last().waitFor();
       await ls.screenshot({ path: path.join(dir, `${slug}-label-studio.png`) });

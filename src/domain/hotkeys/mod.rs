@@ -1,8 +1,13 @@
-//! Hotkeys: the defaults, merging what the server stores over them, what to save, conflicts,
-//! the server's validation mirrored, and export/import in Label Studio's format.
+//! Hotkeys: the sections and the defaults, and the bindings: what the server stores merged over
+//! the defaults, and what to save. Beside them: conflicts (`conflicts.rs`), the list's filter
+//! (`filter.rs`), edits kept through a sign-in (`draft.rs`), the server's validation mirrored,
+//! and export/import in Label Studio's format.
 
+mod conflicts;
 pub mod defaults;
+mod draft;
 pub mod editing;
+mod filter;
 pub mod keys;
 pub mod project_keys;
 pub mod single_key;
@@ -10,13 +15,16 @@ pub mod transfer;
 pub mod try_key;
 pub mod validation;
 
-use std::collections::BTreeMap;
+pub use conflicts::{
+    clash_label, conflicts, has_real_clash, real_clash_ids, real_conflicts, resolve_clash, Clash,
+};
+pub use draft::{restorable, PendingHotkeys, PENDING_HOTKEYS_KEY};
+pub use filter::Filter;
 
 use crate::api::types::{HotkeyMap, StoredHotkey};
 use keys::KeyCombo;
 
 use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
-use crate::domain::text;
 
 /// A section of hotkeys as the editor groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,165 +248,6 @@ pub fn same_stored(a: &HotkeyMap, b: &HotkeyMap) -> bool {
     to_stored(&merge(a)) == to_stored(&merge(b))
 }
 
-/// Hotkey edits kept while the user signs in again, tied to whose they are.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PendingHotkeys {
-    pub user_id: u64,
-    /// The edited map in stored form.
-    pub map: HotkeyMap,
-}
-
-/// Where pending hotkey edits wait (sessionStorage; key bindings are not secrets).
-pub const PENDING_HOTKEYS_KEY: &str = "ls-account-hotkeys-draft";
-
-/// The edits to restore for `user_id` over what the server has: only that user's, and only if
-/// they differ from it (a save that went through after all leaves nothing to restore).
-pub fn restorable(
-    pending: Option<PendingHotkeys>,
-    user_id: u64,
-    stored: &HotkeyMap,
-) -> Option<HotkeyMap> {
-    pending
-        .filter(|p| p.user_id == user_id && !same_stored(&p.map, stored))
-        .map(|p| p.map)
-}
-
-/// Whether two sections can be live at the same time in the editor. `annotation` and `regions`
-/// are always on while labelling; each media section is live only with its own data; the Data
-/// Manager is a different page.
-fn scopes_overlap(a: &str, b: &str) -> bool {
-    const EVERYWHERE_IN_EDITOR: &[&str] = &["annotation", "regions", OTHER.id];
-    if a == b {
-        return true;
-    }
-    if a == "data_manager" || b == "data_manager" {
-        return false;
-    }
-    EVERYWHERE_IN_EDITOR.contains(&a) || EVERYWHERE_IN_EDITOR.contains(&b)
-}
-
-/// Another row bound to the same combination where both can fire at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash {
-    /// The other row's id.
-    pub other: String,
-    /// Both rows still have their default keys: Label Studio ships them that way, so this is
-    /// shown as "shared by default", not as an error.
-    pub shared_by_default: bool,
-}
-
-/// For each active row, the other active rows bound to the same (normalised) combination in a
-/// scope that is live at the same time. Rows without clashes are absent.
-pub fn conflicts(bindings: &[Binding]) -> BTreeMap<String, Vec<Clash>> {
-    let mut by_combo: BTreeMap<KeyCombo, Vec<&Binding>> = BTreeMap::new();
-    for b in bindings.iter().filter(|b| b.active) {
-        if let Some(combo) = b.combo() {
-            by_combo.entry(combo).or_default().push(b);
-        }
-    }
-    let has_default_key = |b: &Binding| b.default_of().is_some_and(|d| same_key(&b.key, d.key));
-    let mut out: BTreeMap<String, Vec<Clash>> = BTreeMap::new();
-    for group in by_combo.values() {
-        for a in group {
-            let clashes: Vec<Clash> = group
-                .iter()
-                .filter(|b| b.id != a.id && scopes_overlap(a.section(), b.section()))
-                .map(|b| Clash {
-                    other: b.id.clone(),
-                    shared_by_default: has_default_key(a) && has_default_key(b),
-                })
-                .collect();
-            if !clashes.is_empty() {
-                out.insert(a.id.clone(), clashes);
-            }
-        }
-    }
-    out
-}
-
-/// Rows with at least one clash that is not shared by default.
-/// Whether the row `id` shares its keys with another action in a way the defaults do not.
-pub fn has_real_clash(all: &[Binding], id: &str) -> bool {
-    conflicts(all)
-        .get(id)
-        .is_some_and(|c| c.iter().any(|c| !c.shared_by_default))
-}
-
-/// "Redo (Annotation Actions)": how a clash names the other row; its id if it is gone.
-pub fn clash_label(all: &[Binding], id: &str, words: HotkeyWords) -> String {
-    all.iter()
-        .find(|b| b.id == id)
-        .map(|b| b.label_in_section(words))
-        .unwrap_or_else(|| id.to_string())
-}
-
-/// The rows with a clash Label Studio does not ship by default (an import's preview flags them).
-pub fn real_clash_ids(all: &BTreeMap<String, Vec<Clash>>) -> Vec<String> {
-    all.iter()
-        .filter(|(_, c)| c.iter().any(|c| !c.shared_by_default))
-        .map(|(id, _)| id.clone())
-        .collect()
-}
-
-pub fn real_conflicts(all: &BTreeMap<String, Vec<Clash>>) -> usize {
-    all.values()
-        .filter(|c| c.iter().any(|c| !c.shared_by_default))
-        .count()
-}
-
-/// What the list shows: words to match (label, description or key), only modified rows, and
-/// only rows bound to a pressed combination.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub words: String,
-    pub modified_only: bool,
-    pub combo: Option<KeyCombo>,
-}
-
-impl Filter {
-    pub fn is_active(&self) -> bool {
-        !self.words.trim().is_empty() || self.modified_only || self.combo.is_some()
-    }
-
-    /// Whether `b` passes, its label and description read in `language`.
-    pub fn matches(&self, b: &Binding, language: HotkeyWords) -> bool {
-        let words = text::lower(self.words.trim());
-        let text_ok = words.is_empty() || {
-            let description = b
-                .default_of()
-                .map(|d| (language.default)(d).1)
-                .unwrap_or_default();
-            [b.label(language).as_str(), description, b.key.as_str()]
-                .iter()
-                .any(|field| text::lower(field).contains(&words))
-        };
-        let combo_ok = self
-            .combo
-            .as_ref()
-            .is_none_or(|c| b.combo().as_ref() == Some(c));
-        text_ok && combo_ok && (!self.modified_only || b.is_modified())
-    }
-}
-
-/// Settles a clash that `id` just created: with `swap`, the other rows take `previous` (the key
-/// `id` had before); otherwise they are switched off. Clashes Label Studio ships are left alone.
-pub fn resolve_clash(bindings: &mut [Binding], id: &str, previous: &str, swap: bool) {
-    let others: Vec<String> = conflicts(bindings)
-        .remove(id)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|c| !c.shared_by_default)
-        .map(|c| c.other)
-        .collect();
-    for b in bindings.iter_mut().filter(|b| others.contains(&b.id)) {
-        if swap {
-            b.key = previous.to_string();
-        } else {
-            b.active = false;
-        }
-    }
-}
-
 /// Section title for an id (for messages).
 pub fn section_title(section: &str, words: HotkeyWords) -> &'static str {
     SECTIONS
@@ -410,35 +259,6 @@ pub fn section_title(section: &str, words: HotkeyWords) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pending_hotkeys_restore_only_for_their_user_and_only_if_unsaved() {
-        let mut edited = HotkeyMap::new();
-        edited.insert(
-            "annotation:annotation:submit".into(),
-            StoredHotkey {
-                key: "ctrl+shift+k".into(),
-                active: None,
-                description: None,
-            },
-        );
-        let mine = PendingHotkeys {
-            user_id: 7,
-            map: edited.clone(),
-        };
-        let server = HotkeyMap::new();
-        assert_eq!(
-            restorable(Some(mine.clone()), 7, &server),
-            Some(edited.clone())
-        );
-        assert_eq!(
-            restorable(Some(mine.clone()), 8, &server),
-            None,
-            "someone else's"
-        );
-        assert_eq!(restorable(Some(mine), 7, &edited), None, "already saved");
-        assert_eq!(restorable(None, 7, &server), None);
-    }
 
     fn stored(entries: &[(&str, &str, Option<bool>)]) -> HotkeyMap {
         entries
@@ -508,84 +328,6 @@ mod tests {
     }
 
     #[test]
-    fn filter_matches_words_modified_and_pressed_keys() {
-        let mut bindings = merge(&HotkeyMap::new());
-        bindings[0].key = "ctrl+k".into();
-        let count = |f: &Filter| {
-            bindings
-                .iter()
-                .filter(|b| f.matches(b, HotkeyWords::ENGLISH))
-                .count()
-        };
-        assert_eq!(count(&Filter::default()), 71);
-        assert!(!Filter::default().is_active());
-        assert_eq!(
-            count(&Filter {
-                words: " ZOOM ".into(),
-                ..Default::default()
-            }),
-            4
-        );
-        assert_eq!(
-            count(&Filter {
-                words: "keyframe".into(),
-                ..Default::default()
-            }),
-            2,
-            "descriptions count"
-        );
-        assert_eq!(
-            count(&Filter {
-                modified_only: true,
-                ..Default::default()
-            }),
-            1
-        );
-        let alt_left = KeyCombo::parse("left+alt").ok();
-        assert_eq!(
-            count(&Filter {
-                combo: alt_left,
-                ..Default::default()
-            }),
-            4
-        );
-    }
-
-    #[test]
-    fn clashes_resolve_by_swap_or_by_switching_the_other_off() {
-        let mut bindings = merge(&HotkeyMap::new());
-        let pos = |b: &[Binding], id: &str| b.iter().position(|x| x.id == id).expect(id);
-        let (submit, undo) = (
-            pos(&bindings, "annotation:annotation:submit"),
-            pos(&bindings, "annotation:annotation:undo"),
-        );
-        bindings[submit].key = "ctrl+z".into();
-        let mut swapped = bindings.clone();
-        resolve_clash(
-            &mut swapped,
-            "annotation:annotation:submit",
-            "ctrl+enter",
-            true,
-        );
-        assert_eq!(swapped[undo].key, "ctrl+enter");
-        assert!(
-            conflicts(&swapped).is_empty()
-                || !conflicts(&swapped).contains_key("annotation:annotation:submit")
-        );
-        resolve_clash(
-            &mut bindings,
-            "annotation:annotation:submit",
-            "ctrl+enter",
-            false,
-        );
-        assert!(!bindings[undo].active);
-        // Shared-by-default clashes are not touched.
-        let mut defaults = merge(&HotkeyMap::new());
-        resolve_clash(&mut defaults, "video:media:step-backward", "x", false);
-        assert!(defaults.iter().all(|b| b.active));
-    }
-
-    #[test]
     fn the_profile_copy_is_read_when_valid() {
         let value = serde_json::json!({"regions:region:delete": {"key": "x", "active": false}});
         let map = from_profile(Some(&value)).expect("valid map");
@@ -616,92 +358,5 @@ mod tests {
         assert_eq!(map["annotation:annotation:skip"].active, Some(false));
         bindings[0].reset();
         assert_eq!(to_stored(&bindings).len(), 1);
-    }
-
-    #[test]
-    fn a_real_clash_is_told_from_a_shared_default_and_named_with_its_section() {
-        let mut bindings = merge(&HotkeyMap::new());
-        // Shared by the defaults only (video): not a real clash.
-        assert!(!has_real_clash(&bindings, "video:media:step-backward"));
-        bindings
-            .iter_mut()
-            .find(|b| b.id == "annotation:annotation:undo")
-            .expect("undo")
-            .key = "ctrl+shift+z".into();
-        assert!(has_real_clash(&bindings, "annotation:annotation:undo"));
-        assert!(!has_real_clash(&bindings, "annotation:annotation:submit"));
-        assert_eq!(
-            clash_label(
-                &bindings,
-                "annotation:annotation:redo",
-                HotkeyWords::ENGLISH
-            ),
-            "Redo (Annotation Actions)"
-        );
-        assert_eq!(
-            clash_label(&bindings, "gone:row", HotkeyWords::ENGLISH),
-            "gone:row"
-        );
-    }
-
-    #[test]
-    fn conflicts_are_found_across_spellings_and_respect_scope() {
-        let mut bindings = merge(&HotkeyMap::new());
-        let set = |bindings: &mut Vec<Binding>, id: &str, key: &str| {
-            bindings.iter_mut().find(|b| b.id == id).expect(id).key = key.into();
-        };
-        // Redo is ctrl+shift+z; write undo as shift+ctrl+z: same binding, same section.
-        set(&mut bindings, "annotation:annotation:undo", "shift+ctrl+z");
-        let others = |found: &BTreeMap<String, Vec<Clash>>, id: &str| {
-            found[id]
-                .iter()
-                .map(|c| c.other.clone())
-                .collect::<Vec<_>>()
-        };
-        let found = conflicts(&bindings);
-        assert_eq!(
-            others(&found, "annotation:annotation:undo"),
-            ["annotation:annotation:redo"]
-        );
-        assert!(!found["annotation:annotation:undo"][0].shared_by_default);
-        // Switching one off removes the conflict.
-        bindings
-            .iter_mut()
-            .find(|b| b.id == "annotation:annotation:redo")
-            .expect("redo")
-            .active = false;
-        assert!(!conflicts(&bindings).contains_key("annotation:annotation:undo"));
-        // Annotation keys clash with media sections; Data Manager keys do not.
-        set(&mut bindings, "audio:audio:playpause", "ctrl+enter");
-        assert!(conflicts(&bindings).contains_key("audio:audio:playpause"));
-        set(&mut bindings, "data_manager:dm.focus-next", "ctrl+enter");
-        assert!(!conflicts(&bindings).contains_key("data_manager:dm.focus-next"));
-        // Different media sections never run together (video vs time series).
-        let defaults_only = conflicts(&merge(&HotkeyMap::new()));
-        assert!(!defaults_only.contains_key("timeseries:ts:shrink-left"));
-        // …but the defaults do clash inside the video section: shown as shared by default.
-        assert_eq!(
-            others(&defaults_only, "video:media:step-backward"),
-            ["video:video:backward"]
-        );
-        assert!(defaults_only
-            .values()
-            .flatten()
-            .all(|c| c.shared_by_default));
-        assert_eq!(real_conflicts(&defaults_only), 0);
-        // Annotation and regions are live together; tools clash with regions, not with audio.
-        let mut fresh = merge(&HotkeyMap::new());
-        set(&mut fresh, "regions:region:unselect", "ctrl+z");
-        assert!(conflicts(&fresh).contains_key("regions:region:unselect"));
-        set(&mut fresh, "tools:tool:brush", "ctrl+b");
-        assert!(
-            !conflicts(&fresh).contains_key("tools:tool:brush"),
-            "tools and audio never run together"
-        );
-        set(&mut fresh, "tools:tool:brush", "backspace");
-        assert!(
-            conflicts(&fresh).contains_key("tools:tool:brush"),
-            "tools and regions do"
-        );
     }
 }

@@ -192,12 +192,54 @@ fn start_tags(text: &str) -> Result<Vec<Tag>, ConfigProblem> {
 }
 
 fn unescape(value: &str) -> String {
-    value
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest
+            .find(';')
+            .filter(|end| *end <= MAX_REFERENCE)
+            .and_then(|end| Some((reference(&rest[1..end])?, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            // Not a reference XML knows: kept as written, as a browser keeps it.
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The longest reference read: `&#x10FFFF;`, `&quot;`.
+const MAX_REFERENCE: usize = 9;
+
+/// The character a reference (between `&` and `;`) stands for: XML's five names, and decimal
+/// (`#49`) or hexadecimal (`#x31`) character numbers.
+fn reference(name: &str) -> Option<char> {
+    let number = |digits: &str, radix| {
+        u32::from_str_radix(digits, radix)
+            .ok()
+            .filter(|_| !digits.starts_with(['+', '-']))
+            .and_then(char::from_u32)
+    };
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "amp" => Some('&'),
+        _ => match name.strip_prefix('#')? {
+            hex if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
+            decimal => number(decimal, 10),
+        },
+    }
 }
 
 /// The keys `config` gives, in the editor's order of binding.
@@ -435,6 +477,29 @@ mod tests {
             ]
         );
         assert!(read(CONFIG, EN).expect("readable").media.contains(&"tools"));
+    }
+
+    #[test]
+    fn character_references_are_read_as_the_characters_they_stand_for() {
+        let config = r#"<View><Image name="img" value="$image"/><Labels name="l" toName="img">
+  <Label value="&#49;&#x31;&#X32; &amp; &lt;b&gt;" hotkey="&#x61;"/>
+  <Label value="&#39;q&apos;" hotkey="&#49;"/>
+  <Label value="AT&amp;T &copy; &#xZZ; &#-1; & &"/></Labels></View>"#;
+        assert_eq!(
+            keys(config),
+            [
+                ("Label “112 & <b>”".to_string(), "a".to_string(), false),
+                ("Label “'q'”".into(), "1".into(), false),
+                // Unknown and broken references stay as written.
+                (
+                    "Label “AT&T &copy; &#xZZ; &#-1; & &”".into(),
+                    "2".into(),
+                    true
+                ),
+            ]
+        );
+        assert_eq!(unescape("&#x1F600;&#128512;"), "😀😀");
+        assert_eq!(unescape("&#xD800;&#1114112;&amp"), "&#xD800;&#1114112;&amp");
     }
 
     #[test]

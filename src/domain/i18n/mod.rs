@@ -33,6 +33,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::Pseudo];
+
     /// The stored value and `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
@@ -61,9 +63,7 @@ impl Lang {
 
     /// A stored value; anything else is not a choice.
     pub fn from_code(code: &str) -> Option<Lang> {
-        [Lang::En, Lang::ZhCn, Lang::Pseudo]
-            .into_iter()
-            .find(|lang| lang.code() == code)
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 }
 
