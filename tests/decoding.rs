@@ -8,7 +8,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use account_settings::api::fake::FakeTransport;
-use account_settings::api::types::{JwtSettings, StoredHotkey, UserPatch};
+use account_settings::api::types::{JwtSettings, StoredHotkey, UserPatch, HOTKEYS_FIELD};
 use account_settings::api::{ApiError, Method};
 use account_settings::i18n;
 
@@ -49,6 +49,10 @@ fn whoami_decodes_the_real_body() {
     assert!(!user.allow_newsletters, "null reads as off");
     assert_eq!(user.avatar, None);
     assert!(user.permissions.iter().any(|p| p == "users.token.any"));
+    // The field boot.js looks for to know the server has hotkeys is the one the app reads.
+    let raw: serde_json::Value = serde_json::from_str(fixture!("whoami")).expect("json");
+    assert!(raw.get(HOTKEYS_FIELD).is_some());
+    assert!(user.custom_hotkeys.is_some());
 }
 
 #[test]

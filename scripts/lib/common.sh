@@ -1,6 +1,6 @@
 # Shared by scripts/dev, scripts/test and scripts/bench. Source it; it defines functions only.
 
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # trunk checks crates.io for a newer trunk in the background; nothing to gain here.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -26,13 +26,15 @@ wait_for_url() {
   return 1
 }
 
-# start_label_studio PORT DATA_DIR LOG [VENV] [HOST]: starts Label Studio (1.23.2 from .venv, or
-# the release in VENV) in its own process group with a demo superuser; sets LS_PID. HOST is its
-# LABEL_STUDIO_HOST (with a path prefix: every URL it writes goes under it). Waits for /health.
-start_label_studio() {
+# launch_label_studio PORT DATA_DIR LOG [VENV] [HOST]: starts Label Studio (1.23.2 from .venv, or
+# the release in VENV) in its own process group with a demo superuser, without waiting; sets
+# LS_PID. HOST is its LABEL_STUDIO_HOST (with a path prefix: every URL it writes goes under it).
+launch_label_studio() {
   local port=$1 data_dir=$2 log=$3 venv=${4:-.venv} host=${5:-}
   mkdir -p "$data_dir"
   # Plain USERNAME/PASSWORD in the environment would be picked up by Label Studio; clear them.
+  # SENTRY_DSN="": a release installed today brings sentry-sdk 3, with which it does not start
+  # otherwise (docs/COMPATIBILITY.md).
   env -u USERNAME -u PASSWORD ${host:+LABEL_STUDIO_HOST="$host"} \
     LABEL_STUDIO_USERNAME="$DEMO_EMAIL" LABEL_STUDIO_PASSWORD="$DEMO_PASSWORD" \
     LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true \
@@ -40,11 +42,21 @@ start_label_studio() {
     setsid "$venv/bin/label-studio" start --no-browser --internal-host 127.0.0.1 -p "$port" \
       --data-dir "$data_dir" >"$log" 2>&1 &
   LS_PID=$!
-  if ! wait_for_url "http://127.0.0.1:$port/health" 240 "$LS_PID"; then
+}
+
+# await_label_studio PORT PID LOG: waits for a launched Label Studio's /health.
+await_label_studio() {
+  local port=$1 pid=$2 log=$3
+  if ! wait_for_url "http://127.0.0.1:$port/health" 240 "$pid"; then
     echo "Label Studio did not start on :$port; last lines of $log:" >&2
     tail -n 30 "$log" >&2
     return 1
   fi
+}
+
+# start_label_studio PORT DATA_DIR LOG [VENV] [HOST]: launch_label_studio, then waits for it.
+start_label_studio() {
+  launch_label_studio "$@" && await_label_studio "$1" "$LS_PID" "$3"
 }
 
 # stop_group PID: stops a process started with setsid, and its children.

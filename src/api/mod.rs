@@ -13,6 +13,6 @@ pub mod types;
 
 pub use client::{ApiClient, ApiResult, HotkeysAnswer, Traffic};
 pub use error::{strip_python_list, ApiError, FieldErrors};
-pub use http::{FetchTransport, REQUEST_TIMEOUT_MS};
+pub use http::{FetchTransport, REQUEST_TIMEOUT_MS, TAKE_EARLY};
 pub use site::SitePrefix;
 pub use transport::{ApiRequest, Body, Method, RawResponse, Transport};

@@ -35,6 +35,7 @@ pub struct User {
     #[serde(default)]
     pub last_activity: Option<String>,
     /// `None` when whoami has no such key (Label Studio 1.20); `Some(Null)` for an explicit null.
+    /// Named [`HOTKEYS_FIELD`] in the answer.
     #[serde(default, deserialize_with = "present")]
     pub custom_hotkeys: Option<serde_json::Value>,
     #[serde(default)]
@@ -81,6 +82,10 @@ pub struct StoredHotkey {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
+
+/// The field of whoami's answer that holds the user's hotkeys; present from the release that
+/// added the hotkeys endpoint (1.21.0) on, so its presence says the server has it.
+pub const HOTKEYS_FIELD: &str = "custom_hotkeys";
 
 /// The whole `custom_hotkeys` map; a PATCH replaces it.
 pub type HotkeyMap = BTreeMap<String, StoredHotkey>;

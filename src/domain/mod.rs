@@ -4,6 +4,7 @@ pub mod avatar;
 pub mod hotkeys;
 pub mod i18n;
 pub mod jwt;
+pub mod lazy;
 pub mod profile;
 pub mod release;
 pub mod sections;

@@ -9,6 +9,7 @@
 //! entries (`…One`, `…Many`) picked by [`plural`], and Chinese gives both the same text.
 
 pub mod avatar;
+pub mod boot;
 pub mod hotkeys;
 pub mod main;
 pub mod sections;

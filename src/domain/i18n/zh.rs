@@ -3,8 +3,19 @@
 //! first download of a page shown in English.
 
 use super::avatar::AvatarMsg;
+use super::boot::BootMsg;
 use super::main::MainMsg;
 use super::sections::SectionsMsg;
+
+/// The "page stopped" alert in Chinese (written into `boot.js` by the release tool).
+pub fn boot(msg: BootMsg) -> &'static str {
+    match msg {
+        BootMsg::Stopped => {
+            "此页面已停止工作，无法继续。请刷新页面；保存在此标签页中的修改会在刷新后恢复。"
+        }
+        BootMsg::Reload => "刷新",
+    }
+}
 
 /// The shell and Personal info in Chinese.
 pub fn main(msg: MainMsg) -> &'static str {
@@ -238,5 +249,6 @@ mod tests {
         same_placeholders(MainMsg::ALL, main);
         same_placeholders(AvatarMsg::ALL, avatar);
         same_placeholders(SectionsMsg::ALL, sections);
+        same_placeholders(BootMsg::ALL, boot);
     }
 }
