@@ -450,7 +450,7 @@ for (const request of REQUESTS) {
 // Every section but Personal info is its own wasm chunk, fetched on the first visit. A chunk
 // that does not arrive (a network failure, or a redeploy that removed it) must not take the page
 // down: the section says so, the rest of the page works, and Try again fetches it again.
-test('a section whose code does not arrive says so, and Try again loads it', async (t) => {
+test('a section whose code does not arrive says so, and Try again loads it', ONCE, async (t) => {
   const chunk = /\/split_section_hotkeys-[0-9a-f]+\.wasm$/;
   const openHotkeys = async () => {
     await page.goto('/user/account/personal-info'); // a new document: nothing loaded yet

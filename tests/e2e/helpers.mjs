@@ -23,9 +23,11 @@ export const SECTIONS = {
 };
 
 /**
- * Tests of the page's own handling that do not depend on how its files are served (every fault
- * on every request, heavy image work) run once per `scripts/test`, in the nginx pass (CSP
- * enforced); the dev-proxy and prefix passes skip them, and say so. Run alone, everything runs.
+ * Tests of the page's own handling that do not depend on how its files are served or under
+ * which prefix (every fault on every request, a chunk that does not arrive, heavy image work,
+ * the keyboard walk through Hotkeys, the languages' fit and catalog walks) run once per
+ * `scripts/test`, in the nginx pass (CSP enforced); the dev-proxy and prefix passes skip them,
+ * and say so (docs/TESTING.md). Run alone, everything runs.
  */
 export const E2E_PASS = process.env.E2E_PASS ?? '';
 export const ONCE = E2E_PASS && E2E_PASS !== 'nginx'

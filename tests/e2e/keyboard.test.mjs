@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, revokeAllTokens, EMAIL, appPath, at,
+  launch, newWatchedPage, signIn, apiGet, apiSend, revokeAllTokens, EMAIL, appPath, at, ONCE,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -141,7 +141,7 @@ test('section navigation and email preferences by keyboard', async () => {
   await assertNoPointer();
 });
 
-test('hotkeys by keyboard: remap, switch off, filter, find, export, import, reset, undo, discard', async () => {
+test('hotkeys by keyboard: remap, switch off, filter, find, export, import, reset, undo, discard', ONCE, async () => {
   await open('hotkeys');
   const row = (id) => page.locator(`[data-hotkey="${id}"]`);
   const status = page.locator('.hotkeys > .form-status');

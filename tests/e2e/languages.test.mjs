@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, screenshot, revokeAllTokens, EMAIL,
+  launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, screenshot, revokeAllTokens, EMAIL, ONCE,
 } from './helpers.mjs';
 import { png } from './images.mjs';
 
@@ -63,7 +63,7 @@ async function withLegacyRenewOpen(page, body) {
   }
 }
 
-test('a browser that prefers Chinese gets Chinese on its first visit, and it fits', async () => {
+test('a browser that prefers Chinese gets Chinese on its first visit, and it fits', ONCE, async () => {
   await inContext('zh-CN', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');
     await page.locator('#section-title', { hasText: '个人信息' }).waitFor();
@@ -108,7 +108,7 @@ async function record(page, id, keys) {
   await page.keyboard.press(keys);
 }
 
-test('Hotkeys in Chinese: the list, a recorded key saved, its panels, and it fits', async () => {
+test('Hotkeys in Chinese: the list, a recorded key saved, its panels, and it fits', ONCE, async () => {
   await inContext('zh-CN', async ({ page, watch }) => {
     await signIn(page, '/user/account/personal-info');
     await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
@@ -248,7 +248,7 @@ async function untranslated(page, allowed) {
   }, allowed);
 }
 
-test('in the test language the shell and the translated sections show only catalog text', async () => {
+test('in the test language the shell and the translated sections show only catalog text', ONCE, async () => {
   await inContext('en-US', async ({ page }) => {
     await signIn(page, '/user/account/personal-info');
     await page.evaluate(() => localStorage.setItem('label-studio.lang', 'en-XA'));
@@ -290,7 +290,7 @@ test('in the test language the shell and the translated sections show only catal
   });
 });
 
-test('in the test language Hotkeys, its panels and the session-ended bar show only catalog text', async () => {
+test('in the test language Hotkeys, its panels and the session-ended bar show only catalog text', ONCE, async () => {
   await inContext('en-US', async ({ page }) => {
     await signIn(page, '/user/account/personal-info');
     await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });

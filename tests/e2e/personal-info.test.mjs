@@ -297,7 +297,7 @@ test('an oversize GIF is resized to a JPEG and uploads', ONCE, async () => {
   await resizeUploadAndCheckJpeg('loop.jpg');
 });
 
-test('an oversize image is refused without a request, then "Resize to fit" uploads it', async () => {
+test('an oversize image is refused without a request, then "Resize to fit" uploads it', ONCE, async () => {
   await openPersonalInfo();
   const big = png(1600, 1000, { noise: true });
   const sent = await usersRequestsDuring(async () => {
