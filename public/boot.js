@@ -44,18 +44,17 @@ try {
     box.dataset.testid = "page-stopped";
     // In the page's language (3.); every text goes in as text.
     var words = F.stopped[document.documentElement.lang] || F.stopped[F.english];
-    var text = document.createElement("p");
-    text.className = "stopped__text";
-    text.textContent = words.text;
-    var detail = document.createElement("p");
-    detail.className = "stopped__detail";
-    detail.textContent = String(what).slice(0, 200);
-    var reload = document.createElement("button");
+    function add(tag, className, text) {
+      var element = box.appendChild(document.createElement(tag));
+      element.className = className;
+      element.textContent = text;
+      return element;
+    }
+    add("p", "stopped__text", words.text);
+    add("p", "stopped__detail", String(what).slice(0, 200));
+    var reload = add("button", "button button--primary", words.reload);
     reload.type = "button";
-    reload.className = "button button--primary";
-    reload.textContent = words.reload;
     reload.onclick = function () { location.reload(); };
-    box.append(text, detail, reload);
     document.body.prepend(box);
     reload.focus();
   }

@@ -79,24 +79,23 @@ fn by_name(name: &str, message: String) -> ApiError {
     }
 }
 
-/// The global function `public/boot.js` defines on a page opened at Hotkeys: given a path and
-/// the app's abort signal, the answer it got or is getting for that path, once; null for any
-/// other path. The release tool writes this name into `boot.js`.
+/// The global function `public/boot.js` defines on a page opened at Hotkeys (the release tool
+/// writes this name into it): given a path and the app's abort signal, the answer it got or is
+/// getting for that path, once; null for any other path. Not defined anywhere else (the call
+/// then throws). `js_name` below must be this literal (an attribute cannot name a const); the
+/// e2e test "opened at Hotkeys, … only once" fails when the two differ.
 pub const TAKE_EARLY: &str = "__takeEarly";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = "__takeEarly")]
+    fn take_early(path: &str, signal: &AbortSignal) -> Result<Option<js_sys::Promise>, JsValue>;
+}
 
 /// The answer `public/boot.js` got for `path` before the app started, taken once; `None` when
 /// the page did not ask (another section, a test page, a server without the endpoint).
 async fn started_by_page(path: &str, signal: &AbortSignal) -> Result<Option<Response>, ApiError> {
-    let take = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(TAKE_EARLY)).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(promise) = take
-        .and_then(|take| {
-            take.call2(&JsValue::NULL, &JsValue::from_str(path), signal)
-                .ok()
-        })
-        .and_then(|answer| answer.dyn_into::<js_sys::Promise>().ok())
-    else {
+    let Ok(Some(promise)) = take_early(path, signal) else {
         return Ok(None);
     };
     let answer = JsFuture::from(promise).await.map_err(rejection)?;
