@@ -39,7 +39,7 @@ pub fn facts() -> Value {
         "english": Lang::En.code(),
         "chinese": Lang::ZhCn.code(),
         "stopped": stopped,
-        "hotkeysPage": format!("{}/{}", paths::ACCOUNT_PAGE, Section::Hotkeys.slug()),
+        "hotkeysPage": Section::Hotkeys.path(),
         "whoami": paths::WHOAMI,
         "hotkeys": paths::HOTKEYS,
         "hasHotkeys": account_settings::api::types::HOTKEYS_FIELD,
