@@ -3,7 +3,7 @@
 use futures_channel::oneshot;
 use leptos::prelude::*;
 
-use crate::api::types::User;
+use crate::api::types::{JwtSettings, User};
 use crate::api::{ApiClient, ApiResult, HotkeysAnswer, SitePrefix, Traffic};
 use crate::domain::release::ServerRelease;
 use crate::domain::sections::TokenSwitches;
@@ -16,7 +16,11 @@ pub struct CurrentUser(pub RwSignal<User>);
 
 /// The organization's token switches, as the account layout loaded them.
 #[derive(Debug, Clone, Copy)]
-pub struct OrgTokenSwitches(pub Signal<TokenSwitches>);
+pub struct OrgTokenSwitches {
+    pub switches: Signal<TokenSwitches>,
+    /// Takes the settings the server answered after a change made on this page.
+    pub changed: Callback<JwtSettings>,
+}
 
 /// The server's release as the account layout learned it (`Loading` until then).
 #[derive(Debug, Clone, Copy)]

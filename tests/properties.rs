@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use account_settings::api::types::{
-    AccessToken, HotkeyMap, HotkeysPayload, JwtSettings, Membership, Organization, RotatedToken,
-    StoredHotkey, User,
+    AccessToken, HotkeyMap, HotkeysPayload, JwtSettings, Membership, Organization, StoredHotkey,
+    User,
 };
 use account_settings::api::{strip_python_list, ApiError, SitePrefix};
 use account_settings::domain::avatar::{self, FileFacts, ImageKind};
@@ -460,7 +460,6 @@ proptest! {
         let _ = serde_json::from_value::<JwtSettings>(value.clone());
         let _ = serde_json::from_value::<HotkeysPayload>(value.clone());
         let _ = serde_json::from_value::<AccessToken>(value.clone());
-        let _ = serde_json::from_value::<RotatedToken>(value.clone());
         let _ = serde_json::from_value::<profile::PendingDraft>(value.clone());
         let _ = serde_json::from_value::<hotkeys::PendingHotkeys>(value.clone());
         let _ = serde_json::from_value::<avatar::PendingAvatar>(value);

@@ -29,9 +29,10 @@ async fn shell_renders_sidebar_header_and_title_from_the_client() {
     wait_for(|| {
         app.all_text(".section-nav__item:not([hidden]) .section-nav__link")
             .len()
-            == 5
+            == 6
     })
     .await;
+    // Token sections are listed once the switches are known, on or off.
     assert_eq!(
         app.all_text(".section-nav__item:not([hidden]) .section-nav__link"),
         [
@@ -39,7 +40,8 @@ async fn shell_renders_sidebar_header_and_title_from_the_client() {
             "Hotkeys",
             "Email Preferences",
             "Membership Info",
-            "Personal Access Token"
+            "Personal Access Token",
+            "Legacy Token"
         ]
     );
     assert_eq!(
@@ -51,25 +53,79 @@ async fn shell_renders_sidebar_header_and_title_from_the_client() {
 }
 
 #[wasm_bindgen_test]
-async fn legacy_section_shows_only_when_legacy_tokens_are_enabled() {
+async fn an_off_token_section_says_so_and_switches_on_for_the_organization_where_it_is() {
     let fake = fake_with(
         WHOAMI,
         r#"{"api_tokens_enabled":false,"legacy_api_tokens_enabled":true}"#,
     );
+    fake.on(Method::Get, "/api/token/", 200, "[]");
+    let app = mount_app_at("/user/account/personal-access-token", &fake);
+    wait_for(|| app.query("[data-testid=token-off]").is_some()).await;
+    let off = app.text("[data-testid=token-off]").unwrap_or_default();
+    assert!(
+        off.contains("Personal access tokens are off for this organization."),
+        "{off}"
+    );
+    assert!(app.query(".tokens").is_none(), "no token list while off");
+
+    click(&app, "Turn on for everyone…");
+    wait_for(|| app.query("#turn-on-title").is_some()).await;
+    let question = app.text("#turn-on-title").unwrap_or_default();
+    assert!(
+        question.contains("everyone in the organization"),
+        "{question}"
+    );
+    fake.on(
+        Method::Post,
+        "/api/jwt/settings",
+        200,
+        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":true}"#,
+    );
+    click(&app, "Turn on");
+    // The section appears without a reload, and says what happened.
+    wait_for(|| app.text(".tokens__empty").is_some()).await;
+    assert!(app.query("[data-testid=token-off]").is_none());
+    assert_eq!(
+        app.text(".token-section > .form-status").as_deref(),
+        Some("Turned on for everyone in the organization.")
+    );
+    let sent: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == Method::Post && r.path == "/api/jwt/settings")
+        .filter_map(|r| r.body)
+        .collect();
+    assert_eq!(
+        sent,
+        [r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":true}"#],
+        "the legacy switch is kept as it was"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_switch_names_an_admin_and_is_no_longer_offered() {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(
+        Method::Post,
+        "/api/jwt/settings",
+        403,
+        r#"{"detail":"You do not have permission to perform this action."}"#,
+    );
     let app = mount_app_at("/user/account/legacy-token", &fake);
+    wait_for(|| app.query("[data-testid=token-off]").is_some()).await;
+    assert_eq!(app.text("#section-title").as_deref(), Some("Legacy Token"));
+    click(&app, "Turn on for everyone…");
+    wait_for(|| button(&app, "Turn on").is_some()).await;
+    click(&app, "Turn on");
     wait_for(|| {
-        app.all_text(".section-nav__item:not([hidden]) .section-nav__link")
-            .len()
-            == 5
+        app.text("[data-testid=token-off]").is_some_and(|t| {
+            t.contains("Legacy tokens are off for this organization; an organization admin can enable them.")
+        })
     })
     .await;
-    let links = app.all_text(".section-nav__item:not([hidden]) .section-nav__link");
-    assert!(links.contains(&"Legacy Token".to_string()), "{links:?}");
-    assert!(
-        !links.contains(&"Personal Access Token".to_string()),
-        "{links:?}"
-    );
-    assert_eq!(app.text("#section-title").as_deref(), Some("Legacy Token"));
+    assert!(button(&app, "Turn on for everyone…").is_none());
+    assert!(button(&app, "Turn on").is_none());
+    assert!(app.query("[data-testid=legacy-token-value]").is_none());
 }
 
 #[wasm_bindgen_test]
@@ -98,14 +154,6 @@ async fn failed_token_settings_hide_only_the_token_sections_and_say_why() {
         app.text("#section-title").as_deref(),
         Some("Membership Info")
     );
-}
-
-#[wasm_bindgen_test]
-async fn hidden_token_section_redirects_to_the_first_section() {
-    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
-    let app = mount_app_at("/user/account/legacy-token", &fake);
-    wait_for(|| app.text("#section-title").as_deref() == Some("Personal Info")).await;
-    assert_eq!(location_path(), "/user/account/personal-info");
 }
 
 #[wasm_bindgen_test]
@@ -198,6 +246,80 @@ async fn new_pat_is_shown_once_and_forgotten_on_close() {
         .filter(|r| r.method == Method::Post && r.path == "/api/token/")
         .count();
     assert_eq!(creates, 1);
+}
+
+const LISTED_PAT: &str = include_str!("fixtures/token_list.json");
+
+/// Opens Personal Access Token with one listed token and confirms Replace.
+async fn replace_listed_token(fake: &Arc<FakeTransport>) -> Mounted {
+    fake.on(Method::Get, "/api/token/", 200, LISTED_PAT);
+    let app = mount_app_at("/user/account/personal-access-token", fake);
+    wait_for(|| app.query("[data-testid=pat-row]").is_some()).await;
+    let row = app.text("[data-testid=pat-row]").unwrap_or_default();
+    assert!(
+        row.contains("Does not expire"),
+        "200 years is no expiry: {row}"
+    );
+    click(&app, "Replace…");
+    wait_for(|| app.query("#replace-title").is_some()).await;
+    click(&app, "Replace token");
+    app
+}
+
+#[wasm_bindgen_test]
+async fn replace_revokes_the_listed_token_then_shows_the_new_one_once() {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(Method::Post, "/api/token/blacklist/", 204, "");
+    fake.on(Method::Post, "/api/token/", 201, NEW_PAT);
+    let app = replace_listed_token(&fake).await;
+    wait_for(|| app.query("#new-token").is_some()).await;
+    let calls: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == Method::Post)
+        .map(|r| (r.path, r.body.unwrap_or_default()))
+        .collect();
+    let listed = LISTED_PAT.split('"').nth(3).unwrap_or_default().to_string();
+    assert_eq!(
+        calls,
+        [
+            (
+                "/api/token/blacklist/".to_string(),
+                format!(r#"{{"refresh":"{listed}"}}"#)
+            ),
+            ("/api/token/".to_string(), String::new()),
+        ],
+        "revoke the listed form, then create"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn replace_that_revoked_but_could_not_create_says_so_and_focuses_create() {
+    let fake = fake_with(WHOAMI, JWT_PAT_ONLY);
+    fake.on(Method::Post, "/api/token/blacklist/", 204, "");
+    fake.on(Method::Post, "/api/token/", 500, r#"{"detail":"boom"}"#);
+    let app = replace_listed_token(&fake).await;
+    // The list now has no token.
+    fake.on(Method::Get, "/api/token/", 200, "[]");
+    wait_for(|| {
+        app.text(".tokens .form-status").is_some_and(|t| {
+            t.starts_with("The old token was revoked, but a new one could not be created:")
+        })
+    })
+    .await;
+    wait_for(|| app.text(".tokens__empty").is_some()).await;
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert_eq!(focused.trim(), "Create token");
+    let creates = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == Method::Post && r.path == "/api/token/")
+        .count();
+    assert_eq!(creates, 1, "nothing is retried on its own");
+    assert!(app.query("#new-token").is_none());
 }
 
 #[wasm_bindgen_test]

@@ -14,6 +14,14 @@ use super::types::*;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// Where [`ApiClient::replace_token`] stopped: before the old token was revoked (nothing
+/// changed), or after (the old token is gone and no new one was made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplaceFailed {
+    pub revoked: bool,
+    pub error: ApiError,
+}
+
 /// What the client reports about its traffic, so the page can show one waiting indicator and
 /// one "session ended" notice for every request instead of each section guessing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,14 +225,23 @@ impl ApiClient {
         Ok(access.access)
     }
 
-    /// `POST /api/token/rotate/`: a new PAT for the given one (not used by the page).
-    pub async fn rotate_token(&self, refresh: &str) -> ApiResult<String> {
-        let body = serde_json::json!({ "refresh": refresh }).to_string();
-        let request = ApiRequest::new(Method::Post, paths::TOKEN_ROTATE)
-            .json(body)
-            .about_token();
-        let rotated: RotatedToken = decode(self.send(request).await?)?;
-        Ok(rotated.refresh)
+    /// Replaces the listed PAT in one step: revokes it (already revoked counts as done), then
+    /// creates a new one, returned this once. Nothing is retried. `POST /api/token/rotate/` is
+    /// not used: it needs the full current token, which the page never has after its dialog.
+    pub async fn replace_token(&self, listed: &str) -> Result<String, ReplaceFailed> {
+        match self.revoke_token(listed).await {
+            Ok(()) | Err(ApiError::NotFound(_)) => {}
+            Err(error) => {
+                return Err(ReplaceFailed {
+                    revoked: false,
+                    error,
+                })
+            }
+        }
+        self.create_token().await.map_err(|error| ReplaceFailed {
+            revoked: true,
+            error,
+        })
     }
 
     /// `GET /api/current-user/whoami` authenticated only by `Bearer <access>` (no cookies).

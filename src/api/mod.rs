@@ -11,7 +11,7 @@ mod site;
 mod transport;
 pub mod types;
 
-pub use client::{ApiClient, ApiResult, HotkeysAnswer, Traffic};
+pub use client::{ApiClient, ApiResult, HotkeysAnswer, ReplaceFailed, Traffic};
 pub use error::{strip_python_list, ApiError, FieldErrors};
 pub use http::{FetchTransport, REQUEST_TIMEOUT_MS, TAKE_EARLY};
 pub use site::SitePrefix;

@@ -12,7 +12,6 @@ pub const JWT_SETTINGS: &str = "/api/jwt/settings";
 pub const TOKENS: &str = "/api/token/";
 pub const TOKEN_BLACKLIST: &str = "/api/token/blacklist/";
 pub const TOKEN_REFRESH: &str = "/api/token/refresh/";
-pub const TOKEN_ROTATE: &str = "/api/token/rotate/";
 
 /// The project list endpoint (used in the legacy-token example request).
 pub const PROJECTS: &str = "/api/projects/";

@@ -109,12 +109,6 @@ pub struct AccessToken {
     pub access: String,
 }
 
-/// `POST /api/token/rotate/` answer: a new full PAT.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct RotatedToken {
-    pub refresh: String,
-}
-
 /// A project named in the membership answer.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ProjectRef {

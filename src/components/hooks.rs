@@ -9,7 +9,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::api::ApiError;
 use crate::browser::draft_store;
 use crate::browser::leave_guard::{install_beforeunload, UnsavedChanges};
 use crate::context::use_connection;
@@ -17,14 +16,15 @@ use crate::context::use_connection;
 /// An [`Action`] that runs `task` for each dispatch and hands each result to `report` once.
 /// `report` runs untracked (what it reads does not run it again) and only while the calling
 /// component lives. The result is not kept in the action afterwards: it may hold a secret.
-pub fn use_save<I, T, Fut>(
+pub fn use_save<I, T, E, Fut>(
     task: impl Fn(&I) -> Fut + 'static,
-    report: impl Fn(Result<T, ApiError>) + 'static,
-) -> Action<I, Result<T, ApiError>>
+    report: impl Fn(Result<T, E>) + 'static,
+) -> Action<I, Result<T, E>>
 where
     I: Send + Sync + 'static,
     T: Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    E: Send + Sync + 'static,
+    Fut: Future<Output = Result<T, E>> + 'static,
 {
     let action = Action::new_local(task);
     let value = action.value();

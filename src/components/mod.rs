@@ -46,5 +46,6 @@ pub mod status_line;
 pub mod text_field;
 pub mod theme_toggle;
 pub mod timestamp;
+pub mod token_section;
 pub mod user_menu;
 pub mod userpic;

@@ -1,21 +1,21 @@
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ReplaceFailed};
+use crate::browser::time;
 use crate::components::hooks::use_save;
 use crate::components::loaded::Loaded;
 use crate::components::new_token_dialog::NewTokenDialog;
 use crate::components::status_line::StatusLine;
 use crate::components::timestamp::Timestamp;
-use crate::context::{use_api, OrgTokenSwitches};
+use crate::context::use_api;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
-use crate::domain::jwt;
-use crate::domain::sections::TokenSwitches;
+use crate::domain::jwt::{self, Lifetime};
 use crate::domain::status::Status;
 use crate::i18n::{api_error, t, tf};
 
-/// Personal Access Token section: the current token (as Label Studio lists it), create (one per
-/// user), revoke with a confirmation.
+/// Personal Access Token section: the current token (as Label Studio lists it) with its dates,
+/// create (one per user), revoke, and replace (revoke, then create, in one confirmation).
 #[component]
 pub fn PersonalAccessToken() -> impl IntoView {
     let api = use_api();
@@ -29,6 +29,8 @@ pub fn PersonalAccessToken() -> impl IntoView {
     let new_token = RwSignal::new(None::<String>);
     let message = RwSignal::new(Status::Quiet);
     let confirm_revoke = RwSignal::new(None::<String>);
+    let confirm_replace = RwSignal::new(None::<String>);
+    let create_button = NodeRef::<leptos::html::Button>::new();
 
     let create = use_save(
         {
@@ -60,9 +62,12 @@ pub fn PersonalAccessToken() -> impl IntoView {
     );
 
     let revoke = use_save(
-        move |listed: &String| {
-            let (api, listed) = (api.clone(), listed.clone());
-            async move { api.revoke_token(&listed).await }
+        {
+            let api = api.clone();
+            move |listed: &String| {
+                let (api, listed) = (api.clone(), listed.clone());
+                async move { api.revoke_token(&listed).await }
+            }
         },
         move |result| {
             let done = match result {
@@ -81,8 +86,46 @@ pub fn PersonalAccessToken() -> impl IntoView {
         },
     );
 
+    let replace = use_save(
+        move |listed: &String| {
+            let (api, listed) = (api.clone(), listed.clone());
+            async move { api.replace_token(&listed).await }
+        },
+        move |result| {
+            confirm_replace.set(None);
+            match result {
+                Ok(token) => {
+                    message.set(Status::Done(t(SectionsMsg::Replaced).into()));
+                    new_token.set(Some(token));
+                }
+                Err(ReplaceFailed {
+                    revoked: false,
+                    error,
+                }) => {
+                    return message.set(Status::Failed(tf(
+                        SectionsMsg::NotReplaced,
+                        &[("error", &api_error(&error))],
+                    )))
+                }
+                // Half done: said exactly, and Create is where focus goes; nothing retries.
+                Err(ReplaceFailed {
+                    revoked: true,
+                    error,
+                }) => {
+                    message.set(Status::Failed(tf(
+                        SectionsMsg::RevokedNotCreated,
+                        &[("error", &api_error(&error))],
+                    )));
+                    if let Some(button) = create_button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                }
+            }
+            tokens.refetch();
+        },
+    );
+
     // When the dialog closes, put focus back where it was opened from.
-    let create_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |was_open: Option<bool>| {
         let open = new_token.with(Option::is_some);
         if was_open == Some(true) && !open {
@@ -95,12 +138,6 @@ pub fn PersonalAccessToken() -> impl IntoView {
 
     let has_token = move || matches!(tokens.get(), Some(Ok(list)) if !list.is_empty());
     let cannot_create = move || has_token() || tokens.get().is_none() || create.pending().get();
-    let legacy_off = move || {
-        use_context::<OrgTokenSwitches>().is_some_and(
-            |s| matches!(s.0.get(), TokenSwitches::Known(k) if !k.legacy_api_tokens_enabled),
-        )
-    };
-
     view! {
         <div class="tokens">
             <p class="section-card__description">{t(SectionsMsg::PatIntro)}</p>
@@ -117,7 +154,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                         .map(|listed| {
                             let claims = jwt::claims(&listed);
                             let (iat, exp) = claims.map_or((None, None), |c| (c.iat, c.exp));
-                            let for_revoke = listed.clone();
+                            let (for_revoke, for_replace) = (listed.clone(), listed.clone());
                             view! {
                                 <div class="token-card" data-testid="pat-row">
                                     <div class="token-card__meta">
@@ -133,12 +170,18 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                                 )}
                                         </span>
                                         <span>
-                                            {t(SectionsMsg::Expires)}
-                                            {exp
-                                                .map_or_else(
-                                                    || view! { {t(SectionsMsg::Never)} }.into_any(),
-                                                    |s| view! { <Timestamp epoch=s /> }.into_any(),
-                                                )}
+                                            {match jwt::lifetime(exp, time::now_secs()) {
+                                                Lifetime::Until(s) => {
+                                                    view! {
+                                                        {t(SectionsMsg::Expires)}
+                                                        <Timestamp epoch=s />
+                                                    }
+                                                        .into_any()
+                                                }
+                                                Lifetime::Unlimited => {
+                                                    view! { {t(SectionsMsg::DoesNotExpire)} }.into_any()
+                                                }
+                                            }}
                                         </span>
                                     </div>
                                     <code
@@ -147,15 +190,28 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                     >
                                         {listed}
                                     </code>
-                                    <button
-                                        type="button"
-                                        class="button button--danger button--small"
-                                        on:click=move |_| {
-                                            confirm_revoke.set(Some(for_revoke.clone()))
-                                        }
-                                    >
-                                        {t(SectionsMsg::RevokeEllipsis)}
-                                    </button>
+                                    <div class="token-card__actions">
+                                        <button
+                                            type="button"
+                                            class="button button--danger button--small"
+                                            on:click=move |_| {
+                                                confirm_replace.set(None);
+                                                confirm_revoke.set(Some(for_revoke.clone()))
+                                            }
+                                        >
+                                            {t(SectionsMsg::RevokeEllipsis)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            on:click=move |_| {
+                                                confirm_revoke.set(None);
+                                                confirm_replace.set(Some(for_replace.clone()))
+                                            }
+                                        >
+                                            {t(SectionsMsg::ReplaceEllipsis)}
+                                        </button>
+                                    </div>
                                 </div>
                             }
                         })
@@ -186,6 +242,46 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                     type="button"
                                     class="button"
                                     on:click=move |_| confirm_revoke.set(None)
+                                >
+                                    {t(MainMsg::Cancel)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                confirm_replace
+                    .get()
+                    .map(|listed| {
+                        view! {
+                            <div class="confirm" role="group" aria-labelledby="replace-title">
+                                <p id="replace-title" class="confirm__text">
+                                    {t(SectionsMsg::ReplaceQuestion)}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="button button--danger"
+                                    aria-disabled=move || replace.pending().get().to_string()
+                                    on:click=move |_| {
+                                        if !replace.pending().get_untracked() {
+                                            replace.dispatch(listed.clone());
+                                        }
+                                    }
+                                >
+                                    {move || {
+                                        t(
+                                            if replace.pending().get() {
+                                                SectionsMsg::Replacing
+                                            } else {
+                                                SectionsMsg::ReplaceToken
+                                            },
+                                        )
+                                    }}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| confirm_replace.set(None)
                                 >
                                     {t(MainMsg::Cancel)}
                                 </button>
@@ -231,9 +327,6 @@ pub fn PersonalAccessToken() -> impl IntoView {
                 </p>
             </div>
             <StatusLine status=message />
-            <Show when=legacy_off>
-                <p class="field__hint">{t(SectionsMsg::LegacyOff)}</p>
-            </Show>
             <Show when=move || new_token.with(Option::is_some)>
                 <NewTokenDialog token=new_token />
             </Show>

@@ -27,6 +27,26 @@ pub fn claims(token: &str) -> Option<Claims> {
     serde_json::from_slice(&bytes).ok()
 }
 
+/// When a token stops working, as the page says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Expires at this moment, seconds since the epoch.
+    Until(i64),
+    /// No `exp`, or one beyond a human lifetime: Label Studio Community sets 200 years.
+    Unlimited,
+}
+
+/// Beyond this many seconds from now, an expiry is shown as "does not expire".
+const HUMAN_LIFETIME_SECS: i64 = 100 * 365 * 24 * 60 * 60;
+
+/// The lifetime of a token expiring at `exp`, seen at `now` (both seconds since the epoch).
+pub fn lifetime(exp: Option<i64>, now: i64) -> Lifetime {
+    match exp {
+        Some(exp) if exp.saturating_sub(now) <= HUMAN_LIFETIME_SECS => Lifetime::Until(exp),
+        _ => Lifetime::Unlimited,
+    }
+}
+
 /// Base64url, as JWTs use it: unpadded (padding accepted too), lenient about the unused bits of
 /// the last character.
 const BASE64URL: GeneralPurpose = GeneralPurpose::new(
@@ -59,6 +79,20 @@ mod tests {
             .map(|(head, _)| head)
             .unwrap_or_default();
         assert_eq!(claims(listed), Some(expected));
+    }
+
+    #[test]
+    fn a_lifetime_beyond_a_human_one_does_not_expire() {
+        let now = 1_795_811_491;
+        // Label Studio Community: 200 years after creation.
+        let exp = claims(FULL).and_then(|c| c.exp);
+        assert_eq!(lifetime(exp, now), Lifetime::Unlimited);
+        assert_eq!(lifetime(None, now), Lifetime::Unlimited);
+        // Enterprise-style lifetimes, days to decades, and one already past.
+        for exp in [now + 30 * 86_400, now + 50 * 365 * 86_400, now - 1] {
+            assert_eq!(lifetime(Some(exp), now), Lifetime::Until(exp));
+        }
+        assert_eq!(lifetime(Some(i64::MAX), i64::MIN), Lifetime::Unlimited);
     }
 
     #[test]

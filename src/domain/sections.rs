@@ -89,16 +89,39 @@ pub enum TokenSwitches {
     Unavailable,
 }
 
-/// The sections shown in the sidebar, in order.
+/// The sections shown in the sidebar, in order. Token sections are listed once the switches are
+/// known, on or off: an off one says so where it is and offers to switch it on.
 pub fn visible_sections(switches: TokenSwitches) -> Vec<Section> {
     Section::ALL
         .into_iter()
-        .filter(|section| match (section, switches) {
-            (Section::PersonalAccessToken, TokenSwitches::Known(s)) => s.api_tokens_enabled,
-            (Section::LegacyToken, TokenSwitches::Known(s)) => s.legacy_api_tokens_enabled,
-            (s, _) => !s.is_token_section(),
+        .filter(|section| {
+            !section.is_token_section() || matches!(switches, TokenSwitches::Known(_))
         })
         .collect()
+}
+
+/// Whether the organization has `section`'s tokens switched off (only token sections can be).
+pub fn switched_off(section: Section, switches: TokenSwitches) -> bool {
+    match (section, switches) {
+        (Section::PersonalAccessToken, TokenSwitches::Known(s)) => !s.api_tokens_enabled,
+        (Section::LegacyToken, TokenSwitches::Known(s)) => !s.legacy_api_tokens_enabled,
+        _ => false,
+    }
+}
+
+/// `settings` with `section`'s own switch set to `on`, the other kept as it is.
+pub fn with_switch(settings: JwtSettings, section: Section, on: bool) -> JwtSettings {
+    match section {
+        Section::PersonalAccessToken => JwtSettings {
+            api_tokens_enabled: on,
+            ..settings
+        },
+        Section::LegacyToken => JwtSettings {
+            legacy_api_tokens_enabled: on,
+            ..settings
+        },
+        _ => settings,
+    }
 }
 
 /// Where a request for `slug` should end up: `Ok(section)` to render it, `Err(section)` to
@@ -155,21 +178,31 @@ mod tests {
     }
 
     #[test]
-    fn token_sections_follow_the_switches() {
+    fn token_sections_are_listed_once_the_switches_are_known_on_or_off() {
         use Section::*;
         let base = vec![PersonalInfo, Hotkeys, EmailPreferences, MembershipInfo];
         assert_eq!(visible_sections(TokenSwitches::Unavailable), base);
         assert_eq!(visible_sections(TokenSwitches::Loading), base);
-        assert_eq!(visible_sections(known(false, false)), base);
-        assert_eq!(
-            visible_sections(known(true, false)).last(),
-            Some(&PersonalAccessToken)
-        );
-        assert_eq!(
-            visible_sections(known(false, true)).last(),
-            Some(&LegacyToken)
-        );
-        assert_eq!(visible_sections(known(true, true)).len(), 6);
+        for (pat, legacy) in [(false, false), (true, false), (false, true), (true, true)] {
+            assert_eq!(visible_sections(known(pat, legacy)), Section::ALL.to_vec());
+            assert_eq!(switched_off(PersonalAccessToken, known(pat, legacy)), !pat);
+            assert_eq!(switched_off(LegacyToken, known(pat, legacy)), !legacy);
+            assert!(!switched_off(Hotkeys, known(pat, legacy)));
+        }
+        assert!(!switched_off(LegacyToken, TokenSwitches::Loading));
+        assert!(!switched_off(LegacyToken, TokenSwitches::Unavailable));
+    }
+
+    #[test]
+    fn switching_one_section_keeps_the_other_switch() {
+        let TokenSwitches::Known(both_off) = known(false, false) else {
+            unreachable!()
+        };
+        let legacy_on = with_switch(both_off, Section::LegacyToken, true);
+        assert!(legacy_on.legacy_api_tokens_enabled && !legacy_on.api_tokens_enabled);
+        let pat_on = with_switch(legacy_on, Section::PersonalAccessToken, true);
+        assert!(pat_on.legacy_api_tokens_enabled && pat_on.api_tokens_enabled);
+        assert_eq!(with_switch(pat_on, Section::Hotkeys, false), pat_on);
     }
 
     #[test]
@@ -185,7 +218,7 @@ mod tests {
         );
         assert_eq!(
             resolve(Some("legacy-token"), known(true, false)),
-            Err(Section::PersonalInfo)
+            Ok(Section::LegacyToken)
         );
         assert_eq!(
             resolve(Some("legacy-token"), known(true, true)),

@@ -107,7 +107,10 @@ fn AccountLayout(
         Some(Ok(settings)) => TokenSwitches::Known(settings),
         Some(Err(_)) => TokenSwitches::Unavailable,
     });
-    provide_context(OrgTokenSwitches(switches));
+    provide_context(OrgTokenSwitches {
+        switches,
+        changed: Callback::new(move |settings| jwt.set(Some(Ok(settings)))),
+    });
     let notice = Signal::derive(move || match jwt.get() {
         Some(Err(error)) => Some(tf(
             MainMsg::TokenSectionsHidden,

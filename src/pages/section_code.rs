@@ -20,6 +20,7 @@ use crate::components::legacy_token::LegacyToken;
 use crate::components::membership_info::MembershipInfo;
 use crate::components::personal_access_token::PersonalAccessToken;
 use crate::components::personal_info::PersonalInfo;
+use crate::components::token_section::TokenSection;
 use crate::domain::sections::Section;
 
 /// Builds a section's view; a function of the section's chunk once that is here.
@@ -47,14 +48,24 @@ split_code!(
     preload_personal_access_token,
     sections,
     BuildSection,
-    || view! { <PersonalAccessToken /> }.into_any()
+    || view! {
+        <TokenSection section=Section::PersonalAccessToken>
+            <PersonalAccessToken />
+        </TokenSection>
+    }
+    .into_any()
 );
 split_code!(
     legacy_token,
     preload_legacy_token,
     sections,
     BuildSection,
-    || view! { <LegacyToken /> }.into_any()
+    || view! {
+        <TokenSection section=Section::LegacyToken>
+            <LegacyToken />
+        </TokenSection>
+    }
+    .into_any()
 );
 // Hotkeys' words live apart from its code (its Chinese has a chunk of its own): the chunk gives
 // a future that fetches them for the page's language, so the section never shows a mix.

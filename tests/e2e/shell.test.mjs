@@ -99,25 +99,25 @@ test('/user/account and unknown sections land on the first section', async () =>
   }
 });
 
-test('legacy token section appears only when the organization enables legacy tokens', async () => {
+test('the legacy token section is listed, off, until the organization enables legacy tokens', async () => {
   const initial = await apiGet(page, '/api/jwt/settings');
   assert.equal(initial.legacy_api_tokens_enabled, false, 'fresh server: legacy tokens off');
   await page.goto('/user/account/personal-info');
-  let labels = await navLabels();
-  assert.deepEqual(labels, Object.values(SECTIONS));
+  assert.deepEqual(await navLabels(), [...Object.values(SECTIONS), 'Legacy Token']);
 
-  // A deep link to a hidden section falls back to the first one.
+  // Off: it says so where it is, and offers the organization's switch.
   await page.goto('/user/account/legacy-token');
-  await page.waitForURL((url) => appPath(url) === '/user/account/personal-info');
+  await page.locator('#section-title', { hasText: 'Legacy Token' }).waitFor();
+  await page.getByTestId('token-off').getByText('Legacy tokens are off for this organization.').waitFor();
+  await page.getByRole('button', { name: 'Turn on for everyone…' }).waitFor();
 
   const res = await apiSend(page, 'POST', '/api/jwt/settings',
     { api_tokens_enabled: true, legacy_api_tokens_enabled: true });
   assert.equal(res.status(), 200);
   try {
     await page.goto('/user/account/legacy-token');
-    await page.locator('#section-title', { hasText: 'Legacy Token' }).waitFor();
-    labels = await navLabels();
-    assert.deepEqual(labels, [...Object.values(SECTIONS), 'Legacy Token']);
+    await page.getByTestId('legacy-token-value').waitFor();
+    assert.equal(await page.getByTestId('token-off').count(), 0);
   } finally {
     await apiSend(page, 'POST', '/api/jwt/settings',
       { api_tokens_enabled: true, legacy_api_tokens_enabled: false });

@@ -119,8 +119,121 @@ test('legacy token: hidden by default, renew needs typing RENEW, the old token d
   } finally {
     await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
   }
-  await page.goto('/user/account/personal-access-token');
-  await page.getByText('an organization admin can enable them').waitFor();
+  // Off again: the section stays listed and says so where it is.
+  await page.goto('/user/account/legacy-token');
+  await page.getByTestId('token-off').getByText('Legacy tokens are off for this organization.').waitFor();
+});
+
+/** Creates a token through the page and closes its dialog; returns the full token. */
+async function createAndClose() {
+  const { dialog, token } = await createTokenInPage(page);
+  await dialog.getByRole('button', { name: /close/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('pat-row').waitFor();
+  return token;
+}
+
+/** Opens Replace on the listed token and confirms it. */
+async function replaceListed() {
+  const row = page.getByTestId('pat-row');
+  await row.getByRole('button', { name: 'Replace…' }).click();
+  await page.getByText('Replace this token? Scripts using the current token stop working.').waitFor();
+  await assertAccessible(page, 'replace confirmation');
+  await page.getByRole('button', { name: 'Replace token' }).click();
+}
+
+test('replace: one confirmation revokes the listed token and shows a new one once; the old one dies', async () => {
+  const old = await createAndClose();
+  // Label Studio Community gives a PAT 200 years: said as such, not as a date.
+  assert.match(await page.getByTestId('pat-row').textContent(), /Does not expire/);
+  await replaceListed();
+  const dialog = page.getByRole('dialog', { name: 'Your new personal access token' });
+  await dialog.waitFor();
+  const fresh = await page.inputValue('#new-token');
+  assert.equal(fresh.split('.').length, 3, 'full JWT');
+  assert.notEqual(fresh, old);
+  assert.equal((await outside('POST', '/api/token/refresh/', { body: { refresh: old } })).status, 401, 'old token revoked');
+  assert.equal((await outside('POST', '/api/token/refresh/', { body: { refresh: fresh } })).status, 200, 'new token works');
+  await dialog.getByRole('button', { name: /close/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Token replaced: the old one no longer works.').waitFor();
+  assert.equal((await apiGet(page, '/api/token/')).length, 1, 'one token, the new one');
+  await revokeAllTokens(page);
+});
+
+test('replace whose create step fails: says the old token is revoked, focuses Create, which then works', async () => {
+  const old = await createAndClose();
+  const refuseCreate = (route) => (route.request().method() === 'POST'
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail":"E2E: create refused"}' })
+    : route.fallback());
+  const created = (url) => appPath(url) === '/api/token/';
+  await page.route(created, refuseCreate);
+  try {
+    await replaceListed();
+    await page.getByText('The old token was revoked, but a new one could not be created:').waitFor();
+    await page.getByText('You have no personal access token.').waitFor();
+  } finally {
+    await page.unroute(created, refuseCreate);
+  }
+  assert.equal((await outside('POST', '/api/token/refresh/', { body: { refresh: old } })).status, 401, 'the first step happened');
+  const create = page.getByRole('button', { name: 'Create token' });
+  assert.equal(await create.evaluate((el) => el === document.activeElement), true, 'Create token focused');
+  // Nothing retried on its own; the user's Enter creates.
+  assert.deepEqual(await apiGet(page, '/api/token/'), []);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Your new personal access token' }).waitFor();
+  const fresh = await page.inputValue('#new-token');
+  assert.equal((await outside('POST', '/api/token/refresh/', { body: { refresh: fresh } })).status, 200);
+  await page.getByRole('button', { name: /close/ }).click();
+  await revokeAllTokens(page);
+});
+
+test('switched-off token sections say so where they are and switch on for the organization, by keyboard', async () => {
+  const settings = () => apiGet(page, '/api/jwt/settings');
+  assert.deepEqual(await settings(), { api_tokens_enabled: true, legacy_api_tokens_enabled: false }, 'fresh server');
+  await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: false, legacy_api_tokens_enabled: false });
+  try {
+    for (const [slug, sentence, shown] of [
+      ['personal-access-token', 'Personal access tokens are off for this organization.', () => page.getByRole('button', { name: 'Create token' })],
+      ['legacy-token', 'Legacy tokens are off for this organization.', () => page.getByTestId('legacy-token-value')],
+    ]) {
+      await page.goto(`/user/account/${slug}`);
+      const off = page.getByTestId('token-off');
+      await off.getByText(sentence).waitFor();
+      await assertAccessible(page, `${slug} switched off`);
+      await off.getByRole('button', { name: 'Turn on for everyone…' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Turn them on for everyone in the organization?').waitFor();
+      await assertAccessible(page, `${slug}: turn on question`);
+      await page.getByRole('button', { name: 'Turn on', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      // The section appears without a reload.
+      await shown().waitFor();
+      await page.getByText('Turned on for everyone in the organization.').waitFor();
+      assert.equal(await page.getByTestId('token-off').count(), 0);
+    }
+    assert.deepEqual(await settings(), { api_tokens_enabled: true, legacy_api_tokens_enabled: true }, 'read back: both on');
+  } finally {
+    await apiSend(page, 'POST', '/api/jwt/settings', { api_tokens_enabled: true, legacy_api_tokens_enabled: false });
+  }
+  assert.deepEqual(await settings(), { api_tokens_enabled: true, legacy_api_tokens_enabled: false }, 'read back: off again');
+
+  // Where the server refuses (403), the offer goes and the sentence names an admin.
+  await page.goto('/user/account/legacy-token');
+  const jwt = (url) => appPath(url) === '/api/jwt/settings';
+  const refuse = (route) => (route.request().method() === 'POST'
+    ? route.fulfill({ status: 403, contentType: 'application/json', body: '{"detail":"You do not have permission to perform this action."}' })
+    : route.fallback());
+  await page.route(jwt, refuse);
+  try {
+    await page.getByRole('button', { name: 'Turn on for everyone…' }).click();
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
+    await page.getByText('Legacy tokens are off for this organization; an organization admin can enable them.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /Turn on/ }).count(), 0);
+  } finally {
+    await page.unroute(jwt, refuse);
+  }
+  assert.deepEqual(await settings(), { api_tokens_enabled: true, legacy_api_tokens_enabled: false }, 'nothing changed');
 });
 
 test('membership numbers match the API after a project and an annotation are created', async () => {
@@ -164,7 +277,7 @@ test('a failing membership call shows its error in its block; the rest renders',
 });
 
 test('no unexpected console errors; CSRF on every unsafe request', async () => {
-  const unexpected = watch.consoleErrors.filter((e) => !/status of (409|500)/.test(e));
+  const unexpected = watch.consoleErrors.filter((e) => !/status of (403|409|500)/.test(e));
   assert.deepEqual(unexpected, []);
   assertCsrfOnUnsafe(watch);
   void context;
