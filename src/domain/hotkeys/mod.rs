@@ -8,6 +8,7 @@ pub mod defaults;
 mod draft;
 pub mod editing;
 mod filter;
+pub mod keyboard_map;
 pub mod keys;
 pub mod project_keys;
 pub mod single_key;
