@@ -15,6 +15,7 @@ use crate::browser::lang as storage;
 use crate::domain::hotkeys::DefaultHotkey;
 use crate::domain::i18n::avatar::AvatarMsg;
 use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
+use crate::domain::i18n::keyboard_map::MapMsg;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::i18n::{self, Catalog, Lang};
@@ -71,6 +72,12 @@ pub trait Words: Catalog {
 impl Words for AvatarMsg {
     fn chinese() -> Option<Table<Self>> {
         Some(i18n::zh::avatar)
+    }
+}
+
+impl Words for MapMsg {
+    fn chinese() -> Option<Table<Self>> {
+        Some(i18n::zh::keyboard_map)
     }
 }
 

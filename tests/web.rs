@@ -511,6 +511,69 @@ async fn filter_narrows_rows_and_unknown_entries_are_kept() {
 }
 
 #[wasm_bindgen_test]
+async fn the_keyboard_map_draws_each_layer_and_a_key_filters_the_list() {
+    let (app, _fake) =
+        hotkeys_app(r#"{"custom_hotkeys":{"annotation:annotation:redo":{"key":"alt+u"}}}"#).await;
+    if let Some(details) = app.query(".keyboard-map-slot") {
+        let _ = details.set_attribute("open", "");
+    }
+    wait_for(|| app.query("[data-testid=keyboard-map]").is_some()).await;
+    let tabs = app.all_text(".keyboard-map__tab");
+    assert_eq!(
+        tabs.first().map(String::as_str),
+        Some("No modifier"),
+        "{tabs:?}"
+    );
+    assert!(tabs.contains(&"Alt".to_string()), "{tabs:?}");
+
+    // The Alt layer: U does Redo, as edited; Ctrl+W is kept by the browser in the Ctrl layer.
+    let tab = |name: &str| {
+        let list = app.root.query_selector_all(".keyboard-map__tab").ok();
+        list.and_then(|l| {
+            (0..l.length())
+                .filter_map(|i| l.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                .find(|e| e.text_content().as_deref() == Some(name))
+        })
+    };
+    if let Some(alt) = tab("Alt") {
+        alt.click();
+    }
+    wait_for(|| {
+        app.attr(".keyboard-map__panel [data-code=KeyU]", "aria-label")
+            .as_deref()
+            == Some("U: Redo, in the editor")
+    })
+    .await;
+    assert_eq!(
+        app.attr(".keyboard-map__tab[aria-selected=true]", "id")
+            .as_deref(),
+        Some("keyboard-map-tab-alt")
+    );
+    if let Some(ctrl) = tab("Ctrl") {
+        ctrl.click();
+    }
+    wait_for(|| {
+        app.attr(".keyboard-map__panel [data-code=KeyZ]", "aria-label")
+            .is_some_and(|l| l.starts_with("Z: Undo"))
+    })
+    .await;
+    assert!(app
+        .attr(".keyboard-map__panel [data-code=KeyW]", "class")
+        .is_some_and(|c| c.contains("kcap--kept")));
+
+    // Choosing Ctrl+Z shows its rows only.
+    if let Some(z) = app
+        .query(".keyboard-map__panel [data-code=KeyZ]")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        z.click();
+    }
+    const SHOWN: &str = ".hotkey-row:not([hidden]) .hotkey-row__label";
+    wait_for(|| app.all_text(SHOWN) == ["Undo"]).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_clashing_recording_offers_swap_replace_or_keep() {
     let (app, _fake) = hotkeys_app(r#"{"custom_hotkeys":{}}"#).await;
     start_recording(&app, SUBMIT_KEY).await;

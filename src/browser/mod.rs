@@ -12,4 +12,5 @@ pub mod lang;
 pub mod leave_guard;
 pub mod location;
 pub mod platform;
+pub mod print;
 pub mod time;

@@ -11,7 +11,7 @@ use crate::components::hotkey_filters::{HotkeyFilters, ListFilter};
 use crate::components::hotkey_panel::{HotkeyPanel, Panel};
 use crate::components::hotkey_save_bar::HotkeySaveBar;
 use crate::components::hotkey_single_keys::HotkeySingleKeys;
-use crate::components::hotkey_tools::{self, ProjectKeysSlot, Tools};
+use crate::components::hotkey_tools::{self, HotkeyTools, ToolSlot, Tools};
 use crate::components::hotkey_try::HotkeyTry;
 use crate::components::status_line::StatusLine;
 use crate::context::{use_api, use_current_user};
@@ -200,7 +200,20 @@ pub fn HotkeyEditor(
             />
             <HotkeySingleKeys draft memory=single_off announce />
             <HotkeyTry draft announce platform />
-            <ProjectKeysSlot draft recording announce on_reveal=reveal />
+            <ToolSlot
+                class="project-keys"
+                label=HotkeysMsg::CheckProject
+                body=move |tools: HotkeyTools| {
+                    (tools.project_keys)(draft, recording, announce, reveal)
+                }
+            />
+            <ToolSlot
+                class="keyboard-map-slot"
+                label=HotkeysMsg::KeyboardMap
+                body=move |tools: HotkeyTools| {
+                    (tools.keyboard_map)(draft, clashes, filters, platform, announce)
+                }
+            />
             <HotkeyPanel
                 panel
                 tools

@@ -39,6 +39,11 @@ impl ListFilter {
         }
     }
 
+    /// Only the rows bound to `combo` (the words and "Modified only" stay as they are).
+    pub fn find(self, combo: KeyCombo) {
+        self.found.set(Some(combo));
+    }
+
     /// Every row shown again.
     pub fn clear(self) {
         self.query.set(String::new());

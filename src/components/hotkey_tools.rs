@@ -9,10 +9,15 @@
 use leptos::prelude::*;
 
 use crate::browser::chunk::{split_code, CodeMissing};
+use std::collections::BTreeMap;
+
+use crate::components::hotkey_filters::ListFilter;
 use crate::components::hotkey_import::HotkeyImport;
+use crate::components::hotkey_keyboard_map::HotkeyKeyboardMap;
 use crate::components::hotkey_project_keys::HotkeyProjectKeys;
 use crate::components::lazy_code::{LazyCode, LazyStatus};
-use crate::domain::hotkeys::{transfer, Binding};
+use crate::domain::hotkeys::keys::Platform;
+use crate::domain::hotkeys::{transfer, Binding, Clash};
 use crate::domain::i18n::hotkeys::{HotkeyWords, HotkeysMsg};
 use crate::i18n::t;
 
@@ -27,11 +32,22 @@ type BuildProjectKeys = fn(
     Callback<String, bool>,
 ) -> AnyView;
 
+/// Builds the keyboard map: the rows, their clashes, the list's filters, the platform's key
+/// names, the live region.
+type BuildKeyboardMap = fn(
+    RwSignal<Vec<Binding>>,
+    Memo<BTreeMap<String, Vec<Clash>>>,
+    ListFilter,
+    Platform,
+    WriteSignal<String>,
+) -> AnyView;
+
 /// What the chunk gives.
 #[derive(Clone, Copy)]
 pub struct HotkeyTools {
     pub import: BuildImport,
     pub project_keys: BuildProjectKeys,
+    pub keyboard_map: BuildKeyboardMap,
     /// The export file's text.
     pub export: fn(&[Binding], &str, HotkeyWords) -> String,
 }
@@ -47,6 +63,9 @@ split_code!(
         },
         project_keys: |draft, recording, announce, on_reveal| {
             view! { <HotkeyProjectKeys draft recording announce on_reveal /> }.into_any()
+        },
+        keyboard_map: |draft, clashes, filters, platform, announce| {
+            view! { <HotkeyKeyboardMap draft clashes filters platform announce /> }.into_any()
         },
         export: transfer::export,
     }
@@ -88,23 +107,22 @@ pub fn ToolsStatus(
     }
 }
 
-/// "Check a project's label keys": a disclosure whose body arrives with the tools' code.
+/// A disclosure whose body comes from the tools' chunk ("Check a project's label keys", the
+/// keyboard map): fetched when first opened, prefetched on intent.
 #[component]
-pub fn ProjectKeysSlot(
-    /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
-    /// Which row is recording (Change mine starts it).
-    recording: RwSignal<Option<String>>,
-    /// Where changes are announced.
-    announce: WriteSignal<String>,
-    /// Shows the row `id` if a filter hides it; true if the filter had to go.
-    on_reveal: Callback<String, bool>,
+pub fn ToolSlot(
+    /// The disclosure's class (`<class>__toggle` on its summary).
+    class: &'static str,
+    /// The summary's words.
+    label: HotkeysMsg,
+    /// Builds the body from the chunk.
+    body: impl Fn(HotkeyTools) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let code = Tools::new(None);
     let opened = RwSignal::new(false);
     view! {
         <details
-            class="project-keys"
+            class=class
             on:toggle=move |_| {
                 if !opened.get_untracked() {
                     opened.set(true);
@@ -113,21 +131,13 @@ pub fn ProjectKeysSlot(
             }
         >
             <summary
-                class="project-keys__toggle"
+                class=format!("{class}__toggle")
                 on:pointerenter=move |_| prefetch(code)
                 on:focus=move |_| prefetch(code)
             >
-                {t(HotkeysMsg::CheckProject)}
+                {t(label)}
             </summary>
-            {move || {
-                opened
-                    .get()
-                    .then(|| {
-                        code.code()
-                            .map(|tools| (tools
-                                .project_keys)(draft, recording, announce, on_reveal))
-                    })
-            }}
+            {move || opened.get().then(|| code.code().map(&body))}
             <ToolsStatus code />
         </details>
     }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::keys::KeyCombo;
+use super::keys::{self, KeyCombo, Platform};
 use super::validation::{blocked_reason, browser_reserved};
-use super::{Binding, Clash};
-use crate::domain::i18n::hotkeys::EN;
+use super::{default_for, Binding, Clash};
+use crate::domain::i18n::hotkeys::{HotkeyWords, EN};
 
 /// One key of the drawn keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +139,58 @@ pub fn cap_of(key: &str) -> Option<&'static Cap> {
     ROWS.iter()
         .flat_map(|row| row.iter())
         .find(|cap| !cap.key.is_empty() && cap.key == key)
+}
+
+/// What to print on a drawn key: the user's layout where the browser told it (`printed`), else
+/// US QWERTY; letters in capitals, the modifiers in the platform's names.
+pub fn cap_label(cap: &Cap, printed: Option<&str>, platform: Platform) -> String {
+    let mac = platform == Platform::Mac;
+    let named = match (cap.code, mac) {
+        ("ControlLeft", true) => Some("⌃"),
+        ("AltLeft" | "AltRight", true) => Some("⌥"),
+        ("MetaLeft" | "MetaRight", true) => Some("⌘"),
+        ("MetaLeft" | "MetaRight", false) => Some("Win"),
+        ("Enter", true) => Some("Return"),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return named.to_string();
+    }
+    if cap.label.chars().count() > 1 {
+        return cap.label.to_string();
+    }
+    printed
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or(cap.label)
+        .to_ascii_uppercase()
+}
+
+/// A layer's name as its tab shows it ("Ctrl+Shift", "⌃⇧" on macOS); `None` for no modifier.
+pub fn layer_name(layer: Layer, platform: Platform) -> Option<String> {
+    let mut caps = keys::caps(&layer.combo("x"), platform);
+    caps.pop();
+    (!caps.is_empty()).then(|| caps.join("+"))
+}
+
+/// A layer as a word for ids: `none`, `ctrl-shift`, …
+pub fn layer_id(layer: Layer) -> String {
+    let combo = layer.combo("x");
+    let names: Vec<&str> = combo.modifiers().collect();
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join("-")
+    }
+}
+
+/// The actions' names in the page's language, in list order.
+pub fn action_names(ids: &[String], words: HotkeyWords) -> Vec<String> {
+    ids.iter()
+        .map(|id| match default_for(id) {
+            Some(d) => (words.default)(d).0.to_string(),
+            None => id.clone(),
+        })
+        .collect()
 }
 
 /// A set of modifiers: one layer of the map.
@@ -380,6 +432,37 @@ mod tests {
         assert!(!keys.contains_key("KeyU"));
         let keys = layer_keys(&[], Layer::NONE, |_| true, &BTreeMap::new());
         assert!(keys.is_empty(), "{keys:?}");
+    }
+
+    #[test]
+    fn labels_follow_the_layout_and_the_platform() {
+        let q = cap_of("q").copied().unwrap_or(ROWS[0][0]);
+        assert_eq!(cap_label(&q, None, Platform::Other), "Q");
+        // AZERTY prints A where US QWERTY has Q.
+        assert_eq!(cap_label(&q, Some("a"), Platform::Other), "A");
+        let esc = ROWS[0][0];
+        assert_eq!(cap_label(&esc, Some("\u{1b}"), Platform::Other), "Esc");
+        let meta = ROWS[5][2];
+        assert_eq!(cap_label(&meta, None, Platform::Mac), "⌘");
+        assert_eq!(cap_label(&meta, None, Platform::Other), "Win");
+        let layer = Layer {
+            ctrl: true,
+            shift: true,
+            ..Layer::NONE
+        };
+        assert_eq!(
+            layer_name(layer, Platform::Other).as_deref(),
+            Some("Ctrl+Shift")
+        );
+        assert_eq!(layer_name(layer, Platform::Mac).as_deref(), Some("⌃+⇧"));
+        assert_eq!(layer_name(Layer::NONE, Platform::Mac), None);
+        assert_eq!(
+            action_names(
+                &["annotation:annotation:undo".into(), "x:y".into()],
+                HotkeyWords::ENGLISH
+            ),
+            ["Undo", "x:y"]
+        );
     }
 
     #[test]

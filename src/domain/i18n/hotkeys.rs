@@ -206,6 +206,7 @@ catalog!(
         ScopeParagraphs => "nowhere yet: Label Studio 1.23.2's editor does not read your keys for paragraphs (it keeps their defaults)",
         ScopeNowhere => "nowhere: Label Studio does not know this action",
         // A project's label keys.
+        KeyboardMap => "Keyboard map",
         CheckProject => "Check a project's label keys",
         Project => "Project",
         PartOfTitle => "Part of its title.",

@@ -11,6 +11,7 @@
 pub mod avatar;
 pub mod boot;
 pub mod hotkeys;
+pub mod keyboard_map;
 pub mod main;
 pub mod sections;
 pub mod zh;

@@ -4,6 +4,7 @@
 
 use super::avatar::AvatarMsg;
 use super::boot::BootMsg;
+use super::keyboard_map::MapMsg;
 use super::main::MainMsg;
 use super::sections::SectionsMsg;
 
@@ -145,6 +146,31 @@ pub fn avatar(msg: AvatarMsg) -> &'static str {
 }
 
 /// The smaller sections in Chinese (linked into their own chunk).
+/// The keyboard map's Chinese, linked into its chunk.
+pub fn keyboard_map(msg: MapMsg) -> &'static str {
+    use MapMsg::*;
+    match msg {
+        Layers => "修饰键层",
+        NoModifier => "无修饰键",
+        BoundOne => "{layer} 下绑定了 {count} 个键。选择一个键，即可在下方列表中只显示它的行。",
+        BoundMany => "{layer} 下绑定了 {count} 个键。选择一个键，即可在下方列表中只显示它的行。",
+        KeyName => "{key}：{actions}",
+        Clash => "冲突",
+        Kept => "被浏览器或系统占用",
+        InEditor => "在编辑器中",
+        InDataManager => "在数据管理器中",
+        InBoth => "在编辑器和数据管理器中",
+        LegendClash => "冲突",
+        LegendKept => "被浏览器或系统占用",
+        LegendDataManager => "在数据管理器中生效",
+        LayoutFromBrowser => "字母按你的键盘布局显示。",
+        LayoutUs => "字母按美式键盘显示（此浏览器不提供键盘布局）。",
+        Print => "打印速查表",
+        SheetTitle => "Label Studio 快捷键",
+        SheetList => "所有已启用的快捷键",
+    }
+}
+
 pub fn sections(msg: SectionsMsg) -> &'static str {
     use SectionsMsg::*;
     match msg {
@@ -266,6 +292,7 @@ mod tests {
         same_placeholders(MainMsg::ALL, main);
         same_placeholders(AvatarMsg::ALL, avatar);
         same_placeholders(SectionsMsg::ALL, sections);
+        same_placeholders(MapMsg::ALL, keyboard_map);
         same_placeholders(BootMsg::ALL, boot);
     }
 }

@@ -187,6 +187,7 @@ pub fn hotkeys(msg: HotkeysMsg) -> &'static str {
             "暂无：Label Studio 1.23.2 的编辑器不会读取你为段落设置的按键（仍使用默认按键）"
         }
         ScopeNowhere => "无：Label Studio 不认识这个操作",
+        KeyboardMap => "键盘图",
         CheckProject => "检查项目的标签快捷键",
         Project => "项目",
         PartOfTitle => "项目标题的一部分。",

@@ -1,0 +1,105 @@
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+
+use crate::domain::hotkeys::keyboard_map::{action_names, cap_label, Heard, KeyUse, ROWS};
+use crate::domain::hotkeys::keys::Platform;
+use crate::domain::i18n::keyboard_map::MapMsg;
+use crate::i18n::{hotkey_words, t, tf};
+
+/// One layer of the keyboard map: every key in its physical place. A key with actions is a
+/// button (when `on_choose` is given) named by what it does, where it is heard, and its marks;
+/// the others are drawn for orientation only and hidden from screen readers.
+#[component]
+pub fn HotkeyBoard(
+    /// Each drawn key's use in this layer (by `KeyboardEvent.code`).
+    keys: BTreeMap<&'static str, KeyUse>,
+    /// What the user's layout prints on each key, when the browser says.
+    printed: Option<HashMap<String, String>>,
+    /// Which modifier names to draw.
+    platform: Platform,
+    /// Choosing a key with actions (its combination's key).
+    #[prop(optional, into)]
+    on_choose: Option<Callback<&'static str>>,
+) -> impl IntoView {
+    let words = hotkey_words();
+    let rows = ROWS.iter().map(|row| {
+        let caps = row.iter().map(|cap| {
+            let label = cap_label(
+                cap,
+                printed
+                    .as_ref()
+                    .and_then(|p| p.get(cap.code))
+                    .map(String::as_str),
+                platform,
+            );
+            let used = keys.get(cap.code).cloned().unwrap_or_default();
+            let names = action_names(&used.ids, words);
+            let class = format!(
+                "kcap kcap--w{}{}{}{}{}",
+                cap.width,
+                if names.is_empty() { "" } else { " kcap--bound" },
+                if used.clash { " kcap--clash" } else { "" },
+                if used.kept { " kcap--kept" } else { "" },
+                if used.heard() == Some(Heard::DataManager) {
+                    " kcap--dm"
+                } else {
+                    ""
+                },
+            );
+            let short = names.first().cloned().map(|first| match names.len() {
+                1 => first,
+                n => format!("{first} +{}", n - 1),
+            });
+            match (on_choose, names.is_empty()) {
+                (Some(choose), false) => {
+                    let mut spoken = tf(
+                        MapMsg::KeyName,
+                        &[("key", &label), ("actions", &names.join(", "))],
+                    );
+                    for (on, what) in [
+                        (
+                            true,
+                            match used.heard() {
+                                Some(Heard::DataManager) => MapMsg::InDataManager,
+                                Some(Heard::Both) => MapMsg::InBoth,
+                                _ => MapMsg::InEditor,
+                            },
+                        ),
+                        (used.clash, MapMsg::Clash),
+                        (used.kept, MapMsg::Kept),
+                    ] {
+                        if on {
+                            spoken.push_str(", ");
+                            spoken.push_str(t(what));
+                        }
+                    }
+                    let key = cap.key;
+                    view! {
+                        <button
+                            type="button"
+                            class=class
+                            aria-label=spoken
+                            title=names.join("\n")
+                            data-code=cap.code
+                            on:click=move |_| choose.run(key)
+                        >
+                            <span class="kcap__label">{label}</span>
+                            <span class="kcap__actions">{short}</span>
+                        </button>
+                    }
+                    .into_any()
+                }
+                _ => view! {
+                    <div class=class aria-hidden="true" data-code=cap.code>
+                        <span class="kcap__label">{label}</span>
+                        <span class="kcap__actions">{short}</span>
+                    </div>
+                }
+                .into_any(),
+            }
+        });
+        view! { <div class="keyboard-map__row">{caps.collect_view()}</div> }
+    });
+    view! { <div class="keyboard-map__board">{rows.collect_view()}</div> }
+}
