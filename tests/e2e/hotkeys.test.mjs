@@ -2,10 +2,11 @@
 // the stored spelling; import/export/reset with previews and undo; lost-update protection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   launch, newWatchedPage, signIn, apiGet, apiSend, assertAccessible, assertCsrfOnUnsafe, screenshot,
-  recordHotkey,
+  recordHotkey, E2E_PASS,
   appPath, at,
 } from './helpers.mjs';
 
@@ -274,6 +275,98 @@ test("a project's label keys: found by title, clashes with mine shown and settle
   } finally {
     await apiSend(page, 'DELETE', `/api/projects/${id}/`);
   }
+});
+
+// The map's screenshots are written by the nginx pass (or a run on its own) into the repository,
+// beside this file, so they show today's map.
+const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+const writesScreenshots = !E2E_PASS || E2E_PASS === 'nginx';
+
+/** Opens the keyboard map and its `layer` tab; returns the map. */
+async function openMap(p, summary, layer) {
+  await p.locator('.keyboard-map-slot summary').click();
+  const map = p.getByTestId('keyboard-map');
+  await map.waitFor();
+  assert.equal(await p.locator('.keyboard-map-slot__toggle').textContent(), summary);
+  await map.getByRole('tab', { name: layer, exact: true }).click();
+  await map.locator('.keyboard-map__tab[aria-selected="true"]', { hasText: layer }).waitFor();
+  return map;
+}
+
+/** The map at 1280 and 360 px, light and dark: `keyboard-map-<lang>-<theme>-<width>.png`. */
+async function mapScreenshots(p, map, lang) {
+  if (!writesScreenshots) return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  for (const width of [1280, 360]) {
+    await p.setViewportSize({ width, height: 900 });
+    for (const theme of ['light', 'dark']) {
+      await p.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      await map.screenshot({ path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`) });
+    }
+  }
+  await p.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+  await p.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('keyboard map: Undo on Alt+U shows on U in the Alt layer, a clash is marked, a key filters the list, one printed page', async () => {
+  await open();
+  await record('annotation:annotation:undo', 'Alt+KeyU');
+  // A clash on purpose: Redo on Alt+U too, both kept.
+  await record('annotation:annotation:redo', 'Alt+KeyU');
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  const map = await openMap(page, 'Keyboard map', 'Alt');
+  const u = map.locator('.keyboard-map__panel [data-code="KeyU"]');
+  assert.equal(await u.getAttribute('aria-label'), 'U: Undo, Redo, in the editor, clash');
+  assert.match(await u.getAttribute('class'), /kcap--clash/);
+  assert.match(await u.textContent(), /Undo \+1/);
+  // Unbound keys are drawn, quiet, and not announced; the browser's own keys are marked.
+  assert.equal(await map.locator('.keyboard-map__panel [data-code="KeyQ"]').getAttribute('aria-hidden'), 'true');
+  await map.getByRole('tab', { name: 'Ctrl', exact: true }).click();
+  assert.match(await map.locator('.keyboard-map__panel [data-code="KeyW"]').getAttribute('class'), /kcap--kept/);
+  await assertAccessible(page, 'keyboard map, Ctrl layer');
+  // Layers by arrow keys, as tabs go.
+  await map.getByRole('tab', { name: 'Ctrl', exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await map.locator('.keyboard-map__tab[aria-selected="true"]', { hasText: 'No modifier' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'No modifier');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await map.locator('.keyboard-map__tab[aria-selected="true"]', { hasText: 'Alt' }).waitFor();
+  // Enter on U: the list shows its two rows only.
+  await u.focus();
+  await page.keyboard.press('Enter');
+  const shown = page.locator('.hotkey-row:not([hidden]) .hotkey-row__label');
+  await page.waitForFunction(() => document.querySelectorAll('.hotkey-row:not([hidden])').length === 2);
+  assert.deepEqual((await shown.allTextContents()).sort(), ['Redo', 'Undo']);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await mapScreenshots(page, map, 'en');
+
+  // The cheat sheet: every layer and every enabled binding, on one landscape A4 page.
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    assert.equal(pages.length, 1, 'the cheat sheet fits one page');
+    if (writesScreenshots) await page.screenshot({ path: path.join(SCREENSHOTS, 'keyboard-map-print.png'), fullPage: true });
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await status().filter({ hasText: 'Hotkeys saved.' }).waitFor();
+
+  // In Chinese, from what was saved.
+  const zh = await newWatchedPage(browser, { locale: 'zh-CN' });
+  try {
+    await signIn(zh.page, '/user/account/hotkeys');
+    await zh.page.locator('[data-hotkey="annotation:annotation:undo"]').waitFor();
+    const zhMap = await openMap(zh.page, '键盘图', 'Alt');
+    assert.equal(await zhMap.locator('.keyboard-map__panel [data-code="KeyU"]').getAttribute('aria-label'), 'U：撤销, 重做, 在编辑器中, 冲突');
+    await assertAccessible(zh.page, 'keyboard map in Chinese');
+    await mapScreenshots(zh.page, zhMap, 'zh-CN');
+    assert.deepEqual(zh.watch.consoleErrors, []);
+  } finally {
+    await zh.context.close();
+  }
+  await apiSend(page, 'PATCH', '/api/current-user/hotkeys/', { custom_hotkeys: {} });
 });
 
 test('no console errors; CSRF on every unsafe request', async () => {
