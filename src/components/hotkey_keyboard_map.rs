@@ -141,12 +141,7 @@ pub fn HotkeyKeyboardMap(
                     let keys = shown.get();
                     let printed = printed.get();
                     view! {
-                        <HotkeyBoard
-                            keys
-                            printed
-                            platform
-                            on_choose=Callback::new(choose_key)
-                        />
+                        <HotkeyBoard keys printed platform on_choose=Callback::new(choose_key) />
                     }
                 }}
             </div>
