@@ -47,31 +47,32 @@ pub fn HotkeyBoard(
                     ""
                 },
             );
-            let short = names.first().cloned().map(|first| match names.len() {
-                1 => first,
-                n => format!("{first} +{}", n - 1),
-            });
-            match (on_choose, names.is_empty()) {
-                (Some(choose), false) => {
-                    let mut spoken = tf(
-                        MapMsg::KeyName,
-                        &[("key", &label), ("actions", &names.join(", "))],
-                    );
+            // Shown: the first action, and how many more; heard: all of them, where, and the
+            // marks (the visible words come first, so the name starts with what is seen).
+            let more = (names.len() > 1).then(|| format!(" +{}", names.len() - 1));
+            let first = names.first().cloned();
+            match (on_choose, first) {
+                (Some(choose), Some(first)) => {
+                    let mut heard = String::new();
+                    if names.len() > 1 {
+                        heard.push_str(&tf(
+                            MapMsg::AlsoDoes,
+                            &[("actions", &names[1..].join(", "))],
+                        ));
+                    }
+                    let place = match used.heard() {
+                        Some(Heard::DataManager) => MapMsg::InDataManager,
+                        Some(Heard::Both) => MapMsg::InBoth,
+                        _ => MapMsg::InEditor,
+                    };
                     for (on, what) in [
-                        (
-                            true,
-                            match used.heard() {
-                                Some(Heard::DataManager) => MapMsg::InDataManager,
-                                Some(Heard::Both) => MapMsg::InBoth,
-                                _ => MapMsg::InEditor,
-                            },
-                        ),
+                        (true, place),
                         (used.clash, MapMsg::Clash),
                         (used.kept, MapMsg::Kept),
                     ] {
                         if on {
-                            spoken.push_str(", ");
-                            spoken.push_str(t(what));
+                            heard.push_str(t(MapMsg::Separator));
+                            heard.push_str(t(what));
                         }
                     }
                     let key = cap.key;
@@ -79,21 +80,22 @@ pub fn HotkeyBoard(
                         <button
                             type="button"
                             class=class
-                            aria-label=spoken
                             title=names.join("\n")
                             data-code=cap.code
                             on:click=move |_| choose.run(key)
                         >
                             <span class="kcap__label">{label}</span>
-                            <span class="kcap__actions">{short}</span>
+                            <span class="visually-hidden">{t(MapMsg::KeySeparator)}</span>
+                            <span class="kcap__actions">{first}{more}</span>
+                            <span class="visually-hidden">{heard}</span>
                         </button>
                     }
                     .into_any()
                 }
-                _ => view! {
+                (_, first) => view! {
                     <div class=class aria-hidden="true" data-code=cap.code>
                         <span class="kcap__label">{label}</span>
-                        <span class="kcap__actions">{short}</span>
+                        <span class="kcap__actions">{first}{more}</span>
                     </div>
                 }
                 .into_any(),

@@ -115,8 +115,9 @@ pub fn ToolSlot(
     class: &'static str,
     /// The summary's words.
     label: HotkeysMsg,
-    /// Builds the body from the chunk.
-    body: impl Fn(HotkeyTools) -> AnyView + Send + Sync + 'static,
+    /// Builds the body from the chunk (a callback, not a generic: one copy of this component).
+    #[prop(into)]
+    body: Callback<HotkeyTools, AnyView>,
 ) -> impl IntoView {
     let code = Tools::new(None);
     let opened = RwSignal::new(false);
@@ -137,7 +138,7 @@ pub fn ToolSlot(
             >
                 {t(label)}
             </summary>
-            {move || opened.get().then(|| code.code().map(&body))}
+            {move || opened.get().then(|| code.code().map(|tools| body.run(tools)))}
             <ToolsStatus code />
         </details>
     }
