@@ -301,7 +301,14 @@ async function mapScreenshots(p, map, lang) {
     await p.setViewportSize({ width, height: 900 });
     for (const theme of ['light', 'dark']) {
       await p.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      await map.screenshot({ path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`) });
+      // The whole page's picture cut to the map: the sticky header stays at the top of the page.
+      const box = await map.boundingBox();
+      const top = await p.evaluate(() => window.scrollY);
+      await p.screenshot({
+        path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`),
+        fullPage: true,
+        clip: { x: box.x, y: box.y + top, width: box.width, height: box.height },
+      });
     }
   }
   await p.evaluate(() => document.documentElement.removeAttribute('data-theme'));
