@@ -15,11 +15,12 @@ use crate::domain::session::SessionWatch;
 pub struct CurrentUser(pub RwSignal<User>);
 
 /// The organization's token switches, as the account layout loaded them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct OrgTokenSwitches {
     pub switches: Signal<TokenSwitches>,
-    /// Takes the settings the server answered after a change made on this page.
-    pub changed: Callback<JwtSettings>,
+    /// The loaded answer: a change made on this page writes the server's new answer here
+    /// (written from the token sections' chunk, so the writing code stays out of the main module).
+    pub loaded: LocalResource<ApiResult<JwtSettings>>,
 }
 
 /// The server's release as the account layout learned it (`Loading` until then).

@@ -1,9 +1,15 @@
 //! Printing, and the styles only a piece of late code needs.
 
-/// Opens the browser's print dialog (its "Save as PDF" included).
+/// Opens the browser's print dialog (its "Save as PDF" included). Called by name through
+/// `Reflect`, which the page already uses: a `web_sys` binding would be one more import in the
+/// main module, which every page downloads.
 pub fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
+    use wasm_bindgen::JsCast;
+    let window = js_sys::global();
+    if let Ok(print) = js_sys::Reflect::get(&window, &"print".into()) {
+        if let Ok(print) = print.dyn_into::<js_sys::Function>() {
+            let _ = print.call0(&window);
+        }
     }
 }
 
@@ -39,7 +45,7 @@ pub fn ensure_stylesheet(file: &str) {
     };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &href);
-    if let Some(head) = document.head() {
+    if let Some(head) = document.query_selector("head").ok().flatten() {
         let _ = head.append_child(&link);
     }
 }

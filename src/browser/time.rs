@@ -36,8 +36,3 @@ pub fn iso_utc(epoch_secs: i64) -> String {
         full.trim_end_matches(" UTC+00:00").replacen(' ', "T", 1)
     )
 }
-
-/// Now, in seconds since the epoch.
-pub fn now_secs() -> i64 {
-    (Date::now() / 1000.0) as i64
-}

@@ -49,7 +49,10 @@ pub fn HotkeyKeyboardMap(
     });
     let printed = RwSignal::new(None::<HashMap<String, String>>);
     leptos::task::spawn_local(async move {
-        let map = keyboard::layout_map().await;
+        let codes = keyboard_map::ROWS
+            .iter()
+            .flat_map(|row| row.iter().map(|cap| cap.code));
+        let map = keyboard::layout_map(codes).await;
         printed.try_set(map);
     });
     let filter = Memo::new(move |_| filters.get());

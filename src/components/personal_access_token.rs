@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiError, ReplaceFailed};
-use crate::browser::time;
 use crate::components::hooks::use_save;
 use crate::components::loaded::Loaded;
 use crate::components::new_token_dialog::NewTokenDialog;
@@ -170,7 +169,7 @@ pub fn PersonalAccessToken() -> impl IntoView {
                                                 )}
                                         </span>
                                         <span>
-                                            {match jwt::lifetime(exp, time::now_secs()) {
+                                            {match jwt::lifetime(exp, iat) {
                                                 Lifetime::Until(s) => {
                                                     view! {
                                                         {t(SectionsMsg::Expires)}

@@ -40,7 +40,7 @@ pub fn TokenSection(
             Ok(settings) => {
                 confirming.set(false);
                 message.set(Status::Done(t(SectionsMsg::TurnedOn).into()));
-                org.changed.run(settings);
+                org.loaded.set(Some(Ok(settings)));
                 // The offer is gone: focus stays in the section, where the body now is.
                 if let Some(panel) = panel.get_untracked() {
                     let _ = panel.focus();

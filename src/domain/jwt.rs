@@ -36,14 +36,18 @@ pub enum Lifetime {
     Unlimited,
 }
 
-/// Beyond this many seconds from now, an expiry is shown as "does not expire".
+/// A token living longer than this (seconds from its issue) is shown as "does not expire".
 const HUMAN_LIFETIME_SECS: i64 = 100 * 365 * 24 * 60 * 60;
 
-/// The lifetime of a token expiring at `exp`, seen at `now` (both seconds since the epoch).
-pub fn lifetime(exp: Option<i64>, now: i64) -> Lifetime {
-    match exp {
-        Some(exp) if exp.saturating_sub(now) <= HUMAN_LIFETIME_SECS => Lifetime::Until(exp),
-        _ => Lifetime::Unlimited,
+/// The lifetime of a token issued at `iat` and expiring at `exp` (seconds since the epoch), as
+/// its own claims say: no clock is read.
+pub fn lifetime(exp: Option<i64>, iat: Option<i64>) -> Lifetime {
+    match (exp, iat) {
+        (Some(exp), Some(iat)) if exp.saturating_sub(iat) > HUMAN_LIFETIME_SECS => {
+            Lifetime::Unlimited
+        }
+        (Some(exp), _) => Lifetime::Until(exp),
+        (None, _) => Lifetime::Unlimited,
     }
 }
 
@@ -83,16 +87,24 @@ mod tests {
 
     #[test]
     fn a_lifetime_beyond_a_human_one_does_not_expire() {
-        let now = 1_795_811_491;
         // Label Studio Community: 200 years after creation.
-        let exp = claims(FULL).and_then(|c| c.exp);
-        assert_eq!(lifetime(exp, now), Lifetime::Unlimited);
-        assert_eq!(lifetime(None, now), Lifetime::Unlimited);
-        // Enterprise-style lifetimes, days to decades, and one already past.
-        for exp in [now + 30 * 86_400, now + 50 * 365 * 86_400, now - 1] {
-            assert_eq!(lifetime(Some(exp), now), Lifetime::Until(exp));
+        let community = claims(FULL).unwrap_or(Claims {
+            iat: None,
+            exp: None,
+            token_type: None,
+        });
+        assert_eq!(lifetime(community.exp, community.iat), Lifetime::Unlimited);
+        assert_eq!(lifetime(None, Some(1)), Lifetime::Unlimited);
+        // Lifetimes of days to decades (Enterprise sets them), and no issue date.
+        let iat = 1_795_811_491;
+        for exp in [iat + 30 * 86_400, iat + 50 * 365 * 86_400] {
+            assert_eq!(lifetime(Some(exp), Some(iat)), Lifetime::Until(exp));
+            assert_eq!(lifetime(Some(exp), None), Lifetime::Until(exp));
         }
-        assert_eq!(lifetime(Some(i64::MAX), i64::MIN), Lifetime::Unlimited);
+        assert_eq!(
+            lifetime(Some(i64::MAX), Some(i64::MIN)),
+            Lifetime::Unlimited
+        );
     }
 
     #[test]

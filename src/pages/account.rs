@@ -109,7 +109,7 @@ fn AccountLayout(
     });
     provide_context(OrgTokenSwitches {
         switches,
-        changed: Callback::new(move |settings| jwt.set(Some(Ok(settings)))),
+        loaded: jwt,
     });
     let notice = Signal::derive(move || match jwt.get() {
         Some(Err(error)) => Some(tf(

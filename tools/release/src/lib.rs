@@ -5,6 +5,7 @@
 pub mod boot;
 pub mod link;
 pub mod loader;
+pub mod opt_cache;
 pub mod post_build;
 pub mod wasm;
 
