@@ -18,8 +18,7 @@ pub struct CurrentUser(pub RwSignal<User>);
 #[derive(Clone, Copy)]
 pub struct OrgTokenSwitches {
     pub switches: Signal<TokenSwitches>,
-    /// The loaded answer: a change made on this page writes the server's new answer here
-    /// (written from the token sections' chunk, so the writing code stays out of the main module).
+    /// The loaded answer, asked again after a change made on this page.
     pub loaded: LocalResource<ApiResult<JwtSettings>>,
 }
 

@@ -75,12 +75,10 @@ async fn an_off_token_section_says_so_and_switches_on_for_the_organization_where
         question.contains("everyone in the organization"),
         "{question}"
     );
-    fake.on(
-        Method::Post,
-        "/api/jwt/settings",
-        200,
-        r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":true}"#,
-    );
+    let both_on = r#"{"api_tokens_enabled":true,"legacy_api_tokens_enabled":true}"#;
+    fake.on(Method::Post, "/api/jwt/settings", 200, both_on);
+    // The page reads the switches back after the change.
+    fake.on(Method::Get, "/api/jwt/settings", 200, both_on);
     click(&app, "Turn on");
     // The section appears without a reload, and says what happened.
     wait_for(|| app.text(".tokens__empty").is_some()).await;

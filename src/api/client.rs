@@ -185,10 +185,12 @@ impl ApiClient {
         self.get_json(paths::JWT_SETTINGS).await
     }
 
-    /// `POST /api/jwt/settings` (organization page; used by tests and admins).
-    pub async fn update_jwt_settings(&self, settings: &JwtSettings) -> ApiResult<JwtSettings> {
+    /// `POST /api/jwt/settings`, as Label Studio's Organization page sends it. The answer is not
+    /// read: the caller asks again with [`Self::jwt_settings`], whose decoding the page has
+    /// already (a second decoder of the same type would sit in the main module).
+    pub async fn update_jwt_settings(&self, settings: &JwtSettings) -> ApiResult<()> {
         let request = ApiRequest::new(Method::Post, paths::JWT_SETTINGS).json(to_json(settings)?);
-        decode(self.send(request).await?)
+        self.send(request).await.map(drop)
     }
 
     // --- personal access tokens ---------------------------------------------------------

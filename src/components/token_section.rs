@@ -37,10 +37,11 @@ pub fn TokenSection(
             async move { api.update_jwt_settings(&wanted).await }
         },
         move |result| match result {
-            Ok(settings) => {
+            Ok(()) => {
                 confirming.set(false);
                 message.set(Status::Done(t(SectionsMsg::TurnedOn).into()));
-                org.loaded.set(Some(Ok(settings)));
+                // Read back from the server: the section appears when it says so.
+                org.loaded.refetch();
                 // The offer is gone: focus stays in the section, where the body now is.
                 if let Some(panel) = panel.get_untracked() {
                     let _ = panel.focus();
