@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 
-use crate::domain::hotkeys::keyboard_map::{action_names, cap_label, Heard, KeyUse, ROWS};
+use crate::domain::hotkeys::keyboard_map::{action_names, cap_label, Heard, KeyNote, KeyUse, ROWS};
 use crate::domain::hotkeys::keys::Platform;
 use crate::domain::i18n::keyboard_map::MapMsg;
 use crate::i18n::{hotkey_words, t, tf};
@@ -60,20 +60,15 @@ pub fn HotkeyBoard(
                             &[("actions", &names[1..].join(", "))],
                         ));
                     }
-                    let place = match used.heard() {
-                        Some(Heard::DataManager) => MapMsg::InDataManager,
-                        Some(Heard::Both) => MapMsg::InBoth,
-                        _ => MapMsg::InEditor,
-                    };
-                    for (on, what) in [
-                        (true, place),
-                        (used.clash, MapMsg::Clash),
-                        (used.kept, MapMsg::Kept),
-                    ] {
-                        if on {
-                            heard.push_str(t(MapMsg::Separator));
-                            heard.push_str(t(what));
-                        }
+                    for note in used.notes() {
+                        heard.push_str(t(MapMsg::Separator));
+                        heard.push_str(t(match note {
+                            KeyNote::InEditor => MapMsg::InEditor,
+                            KeyNote::InDataManager => MapMsg::InDataManager,
+                            KeyNote::InBoth => MapMsg::InBoth,
+                            KeyNote::Clash => MapMsg::Clash,
+                            KeyNote::Kept => MapMsg::Kept,
+                        }));
                     }
                     let key = cap.key;
                     view! {

@@ -85,14 +85,10 @@ pub fn HotkeyKeyboardMap(
             _ => return,
         };
         ev.prevent_default();
-        let all = layers.get_untracked();
-        let at = all
-            .iter()
-            .position(|l| *l == layer.get_untracked())
-            .unwrap_or(0) as isize;
-        let next = (at + step).rem_euclid(all.len().max(1) as isize) as usize;
-        if let Some(next) = all.get(next) {
-            chosen.set(*next);
+        let next =
+            layers.with_untracked(|all| keyboard_map::step_layer(all, layer.get_untracked(), step));
+        if let Some(next) = next {
+            chosen.set(next);
             crate::browser::focus::focus_next_frame(
                 ".keyboard-map__tab[aria-selected=true]".into(),
             );

@@ -294,6 +294,43 @@ impl KeyUse {
     }
 }
 
+/// What a bound key's name says after its actions, in order: where they are heard, then its marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyNote {
+    InEditor,
+    InDataManager,
+    InBoth,
+    Clash,
+    Kept,
+}
+
+impl KeyUse {
+    /// The notes of a key with actions (none for a key without).
+    pub fn notes(&self) -> Vec<KeyNote> {
+        let place = match self.heard() {
+            None => return Vec::new(),
+            Some(Heard::Editor) => KeyNote::InEditor,
+            Some(Heard::DataManager) => KeyNote::InDataManager,
+            Some(Heard::Both) => KeyNote::InBoth,
+        };
+        [
+            (true, place),
+            (self.clash, KeyNote::Clash),
+            (self.kept, KeyNote::Kept),
+        ]
+        .into_iter()
+        .filter_map(|(on, note)| on.then_some(note))
+        .collect()
+    }
+}
+
+/// The tab `step` places from `current` (wrapping), as the arrow keys move along the layers.
+pub fn step_layer(layers: &[Layer], current: Layer, step: isize) -> Option<Layer> {
+    let at = layers.iter().position(|l| *l == current).unwrap_or(0) as isize;
+    let count = layers.len() as isize;
+    (count > 0).then(|| layers[(at + step).rem_euclid(count) as usize])
+}
+
 /// Whether the browser or the system keeps `combo` (the list warns about the same ones).
 pub fn kept(combo: &KeyCombo) -> bool {
     browser_reserved(combo, EN).is_some() || blocked_reason(&combo.to_string(), EN).is_some()
@@ -463,6 +500,28 @@ mod tests {
             ),
             ["Undo", "x:y"]
         );
+    }
+
+    #[test]
+    fn arrow_keys_wrap_along_the_layers_and_notes_follow_the_marks() {
+        let alt = Layer {
+            alt: true,
+            ..Layer::NONE
+        };
+        let all = [Layer::NONE, alt];
+        assert_eq!(step_layer(&all, Layer::NONE, -1), Some(alt));
+        assert_eq!(step_layer(&all, alt, 1), Some(Layer::NONE));
+        assert_eq!(step_layer(&[], alt, 1), None);
+        let used = KeyUse {
+            ids: vec!["data_manager:dm.focus-next".into()],
+            clash: true,
+            kept: true,
+        };
+        assert_eq!(
+            used.notes(),
+            [KeyNote::InDataManager, KeyNote::Clash, KeyNote::Kept]
+        );
+        assert_eq!(KeyUse::default().notes(), []);
     }
 
     #[test]
