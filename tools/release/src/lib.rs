@@ -3,6 +3,7 @@
 //! post-build`). trunk stays the build; this is what it calls.
 
 pub mod boot;
+pub mod fold;
 pub mod link;
 pub mod loader;
 pub mod opt_cache;

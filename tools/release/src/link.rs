@@ -13,9 +13,9 @@ use std::process::Command;
 
 use wasm_split_cli_support::{transform, Options};
 
-use crate::loader;
 use crate::wasm::{self, Renames};
 use crate::{fail, io, short_hash, Result};
+use crate::{fold, loader};
 
 /// The name under which the main module exports its function table to the chunks:
 /// wasm-bindgen drops lld's `__indirect_function_table` (unless run with
@@ -83,7 +83,18 @@ pub fn split(linked: &[u8], dir: &Path) -> Result<Vec<u8>> {
     options.main_module = loader::MAIN_MODULE;
     options.target.web();
     let split = transform(options).map_err(|e| fail(format!("wasm-split: {e:#}")))?;
-    let prefetch = serde_json::to_string_pretty(&split.prefetch_map)
+    let mut prefetch_map = split.prefetch_map;
+    let folded = fold::fold_data_chunks(dir, &mut prefetch_map)?;
+    if !folded.is_empty() {
+        let path = dir.join(loader_name(&short_hash(linked)));
+        let mut text =
+            fs::read_to_string(&path).map_err(io(format!("reading {}", path.display())))?;
+        for chunk in &folded {
+            text = loader::drop_chunk(&text, chunk)?;
+        }
+        fs::write(&path, text).map_err(io(format!("writing {}", path.display())))?;
+    }
+    let prefetch = serde_json::to_string_pretty(&prefetch_map)
         .map_err(|e| fail(format!("prefetch map: {e}")))?;
     fs::write(dir.join(PREFETCH_FILE), prefetch).map_err(io("writing prefetch.json"))?;
     let main = fs::read(&main_path).map_err(io(format!("reading {}", main_path.display())))?;

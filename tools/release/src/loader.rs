@@ -27,6 +27,57 @@ pub fn rename_chunk(loader: &str, old: &str, new: &str) -> Result<String> {
     replace_once(loader, &format!("\"./{old}\""), &format!("\"./{new}\""))
 }
 
+/// How wasm-split (=0.2.4, `LinkModuleWriter::fetcher`, web target) writes the fetcher of a
+/// file, for a shared chunk and a split point alike.
+fn fetcher(file: &str) -> String {
+    format!(
+        "() => {{\n    const src = fetch(new URL(\"./{file}\", import.meta.url));\n    src.catch(() => {{}});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}}\n"
+    )
+}
+
+/// The loader without the shared chunk `stem` (`chunk_<n>`): its `/* … */` line and
+/// `const __<stem> = makeLoad(<fetcher>, []);` go, and so does `__<stem>` in every split point's
+/// list of chunks to wait for (`, [__chunk_8, __chunk_9]`). Its data went into those split
+/// points' own modules ([`crate::fold`]).
+pub fn drop_chunk(loader: &str, stem: &str) -> Result<String> {
+    let var = format!("__{stem}");
+    let block = Regex::new(&format!(
+        r"(?m)^/\* [^\n]* \*/\n{}",
+        regex::escape(&format!(
+            "const {var} = makeLoad({}, []);\n",
+            fetcher(&format!("{stem}.wasm"))
+        ))
+    ))
+    .map_err(|e| fail(e.to_string()))?;
+    if block.find_iter(loader).count() != 1 {
+        return Err(fail(format!(
+            "wasm-split's loader (wasm_split_cli_support 0.2.4): expected `/* … */` and `const {var} = makeLoad(() => {{ … fetch(new URL(\"./{stem}.wasm\", import.meta.url)) … }}, []);` once"
+        )));
+    }
+    let loader = block.replace(loader, "");
+    let deps = Regex::new(r"\n, \[([^\]\n]*)\]").map_err(|e| fail(e.to_string()))?;
+    let mut dropped = 0;
+    let loader = deps.replace_all(&loader, |c: &regex::Captures| {
+        let kept: Vec<&str> = c[1]
+            .split(", ")
+            .filter(|d| {
+                !d.is_empty() && {
+                    let keep = *d != var;
+                    dropped += usize::from(!keep);
+                    keep
+                }
+            })
+            .collect();
+        format!("\n, [{}]", kept.join(", "))
+    });
+    if dropped == 0 {
+        return Err(fail(format!(
+            "wasm-split's loader (wasm_split_cli_support 0.2.4): no split point waits for `{var}` (expected in a list `\n, [{var}, …]`)"
+        )));
+    }
+    Ok(loader.into_owned())
+}
+
 /// Which files each split point needs (its own, then the shared chunks it waits for) and which
 /// of them a deep link fetches as the page starts, by what the page's address and language say.
 pub struct Early<'a> {
@@ -183,6 +234,14 @@ mod tests {
             "{inlined}"
         );
         assert!(!inlined.contains("export const"));
+        // Shared chunks are fetched as split points are (`drop_chunk` looks for this form).
+        assert!(
+            text.contains(&format!(
+                "makeLoad({}, []))",
+                fetcher("split_testsplit-0123.wasm")
+            )),
+            "{text}"
+        );
         assert!(!inlined.contains(MAIN_MODULE));
         let glue =
             format!("import * as __wbg_star0 from \"./{name}\";\nexport function f() {{}}\n");
@@ -190,6 +249,39 @@ mod tests {
         assert!(glue.contains("const __wbg_star0 = __wasm_split_loader;"));
         assert!(into_glue("export function f() {}\n", &name, &inlined).is_err());
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_folded_chunk_leaves_the_loader_and_every_list_of_chunks() {
+        let chunk = |n: u32, splits: &str| {
+            format!(
+                "/* {splits} */\nconst __chunk_{n} = makeLoad({}, []);\n",
+                fetcher(&format!("chunk_{n}.wasm"))
+            )
+        };
+        let split = |name: &str, deps: &str| {
+            format!(
+                "export const __wasm_split_load_{name} = wrapAsyncCb(makeLoad({}, [{deps}]));\n",
+                fetcher(&format!("split_{name}.wasm"))
+            )
+        };
+        let loader = [
+            chunk(8, "a, b"),
+            chunk(9, "a, b"),
+            split("a", "__chunk_8, __chunk_9"),
+            split("b", "__chunk_9"),
+        ]
+        .concat();
+        let dropped = drop_chunk(&loader, "chunk_9").expect("dropped");
+        assert_eq!(
+            dropped,
+            [chunk(8, "a, b"), split("a", "__chunk_8"), split("b", "")].concat()
+        );
+        let error = drop_chunk(&dropped, "chunk_9").expect_err("gone already");
+        assert!(
+            error.to_string().contains("const __chunk_9 = makeLoad"),
+            "{error}"
+        );
     }
 
     #[test]
