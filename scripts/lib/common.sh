@@ -30,8 +30,13 @@ wait_for_url() {
 # the release in VENV) in its own process group with a demo superuser, without waiting; sets
 # LS_PID. HOST is its LABEL_STUDIO_HOST (with a path prefix: every URL it writes goes under it).
 launch_label_studio() {
-  local port=$1 data_dir=$2 log=$3 venv=${4:-.venv} host=${5:-}
+  local port=$1 data_dir=$2 log=$3 venv=${4:-.venv} host=${5:-} template
   mkdir -p "$data_dir"
+  # A new data dir starts from the kept first start of this release, if there is one.
+  template=$(ls_template "$venv")
+  if [ ! -e "$data_dir/label_studio.sqlite3" ] && [ -f "$template/done" ]; then
+    cp -a "$template/data/." "$data_dir/"
+  fi
   # Plain USERNAME/PASSWORD in the environment would be picked up by Label Studio; clear them.
   # SENTRY_DSN="": a release installed today brings sentry-sdk 3, with which it does not start
   # otherwise (docs/COMPATIBILITY.md).
@@ -51,6 +56,36 @@ await_label_studio() {
     echo "Label Studio did not start on :$port; last lines of $log:" >&2
     tail -n 30 "$log" >&2
     return 1
+  fi
+}
+
+# ls_template VENV: where the data dir of VENV's release, as its first start leaves it (the
+# database migrated, the demo user made), is kept for the next servers: a first start migrates
+# for about 80 CPU-seconds, a start from a copy takes about 18. Keyed by the release and the
+# demo account; under target/, so `cargo clean` clears it.
+ls_template() {
+  local venv=$1 dist
+  dist=$(cd "$venv"/lib/python3*/site-packages 2>/dev/null && ls -d label_studio-*.dist-info 2>/dev/null | head -n 1)
+  printf '%s/target/label-studio-templates/%s-%s\n' "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)" \
+    "${dist%.dist-info}" "$(printf '%s' "$DEMO_EMAIL:$DEMO_PASSWORD" | sha256sum | cut -c1-12)"
+}
+
+# keep_template VENV DATA_DIR: keeps DATA_DIR as VENV's template, unless one is kept already.
+# Call it once the server is up and before anything has used it. The database is copied through
+# SQLite's backup, which is consistent while the server runs.
+keep_template() {
+  local venv=$1 data_dir=$2 template tmp
+  template=$(ls_template "$venv")
+  [ -f "$template/done" ] && return 0
+  tmp="$template.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp/data"
+  find "$data_dir" -mindepth 1 -maxdepth 1 ! -name 'label_studio.sqlite3*' -exec cp -a {} "$tmp/data/" \;
+  if python3 -c 'import sqlite3, sys; d = sqlite3.connect(sys.argv[2]); sqlite3.connect(sys.argv[1]).backup(d); d.close()' \
+    "$data_dir/label_studio.sqlite3" "$tmp/data/label_studio.sqlite3"; then
+    touch "$tmp/done"
+    rm -rf "$template"; mv -T "$tmp" "$template" 2>/dev/null || rm -rf "$tmp"
+  else
+    rm -rf "$tmp"
   fi
 }
 
