@@ -224,18 +224,18 @@ pub fn merge(stored: &HotkeyMap) -> Vec<Binding> {
 
 /// What to store: only entries that differ from the defaults, plus every unknown entry.
 pub fn to_stored(bindings: &[Binding]) -> HotkeyMap {
-    bindings
-        .iter()
-        .filter(|b| b.is_modified())
-        .map(|b| {
-            let entry = StoredHotkey {
-                key: b.key.clone(),
-                active: Some(b.active),
-                description: b.description.clone(),
-            };
-            (b.id.clone(), entry)
-        })
-        .collect()
+    // Inserted one by one: `collect` into a map sorts first, and that sort's code would be the
+    // only one in the Hotkeys chunk (about 4 KB).
+    let mut stored = HotkeyMap::new();
+    for b in bindings.iter().filter(|b| b.is_modified()) {
+        let entry = StoredHotkey {
+            key: b.key.clone(),
+            active: Some(b.active),
+            description: b.description.clone(),
+        };
+        stored.insert(b.id.clone(), entry);
+    }
+    stored
 }
 
 /// The copy of the stored map that whoami carries (`custom_hotkeys`), used when the hotkeys
