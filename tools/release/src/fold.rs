@@ -1,19 +1,35 @@
-//! Shared chunks that hold only data, folded into the modules that wait for them.
+//! Shared chunks folded into the split modules that wait for them.
 //!
 //! wasm-split puts what two split points share and the main module does not into a chunk of its
-//! own, data included: read-only text that two languages' words share becomes a module of a few
-//! dozen bytes, and a request before either can run. Such a chunk defines no function, so its
-//! segments are written instead by every split module that waited for it: active segments at the
-//! same constant addresses, with the same bytes (read-only data, so which module writes it first
-//! does not matter), and the chunk, its file and its place in the loader go.
+//! own: read-only text two languages' words share becomes a module of a few dozen bytes, and a
+//! function both the Hotkeys and the small sections call becomes another request before either
+//! can run (Hotkeys waited for four). A chunk is folded into every split module that waits for
+//! it instead:
+//!
+//! - its data: active segments at the same constant addresses, with the same bytes (read-only
+//!   data, so whichever module writes it first does not matter);
+//! - its functions (a chunk of at most [`SMALL`] bytes): appended to each module with their types,
+//!   and put into the same slots of the shared function table by the same element segments, so
+//!   every call through the table finds the same code whichever copy was loaded last. A chunk
+//!   may only import what its users import (the memory, the table, the stack pointer), by name.
+//!
+//! The chunk, its file and its place in the loader go. A module loaded after another that had
+//! the same chunk fetches those functions again: for the larger chunks that is not worth a
+//! request saved, so a chunk over [`SMALL`] stays a chunk.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
-use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
-use wasm_encoder::{ConstExpr, DataCountSection, DataSection, Module, RawSection};
-use wasmparser::{DataKind, Operator, Parser, Payload, TypeRef};
+use wasm_encoder::reencode::{Error as ReencodeError, Reencode, RoundtripReencoder};
+use wasm_encoder::{
+    CodeSection, ConstExpr, DataCountSection, DataSection, ElementSection, FunctionSection, Module,
+    RawSection, TypeSection,
+};
+use wasmparser::{DataKind, ExternalKind, Operator, Parser, Payload, TypeRef};
+
+/// The largest chunk (in bytes, as wasm-split writes it) whose functions are folded.
+pub const SMALL: usize = 64 * 1024;
 
 use crate::{fail, io, Result};
 
@@ -112,12 +128,10 @@ pub fn with_data(module: &[u8], data: &[Data]) -> Result<Vec<u8>> {
             Payload::End(_) => {}
             other => {
                 if let Some((id, range)) = other.as_section() {
-                    let bytes = usize::try_from(range.start)
-                        .ok()
-                        .zip(usize::try_from(range.end).ok())
-                        .and_then(|(start, end)| module.get(start..end))
-                        .ok_or_else(|| fail("a section beyond the module's end"))?;
-                    out.section(&RawSection { id, data: bytes });
+                    out.section(&RawSection {
+                        id,
+                        data: slice(module, range)?,
+                    });
                 }
             }
         }
@@ -133,13 +147,323 @@ pub fn with_data(module: &[u8], data: &[Data]) -> Result<Vec<u8>> {
     Ok(out.finish())
 }
 
-/// Folds every data-only chunk in `dir` (wasm-split's output) into the split modules that wait
-/// for it, per `prefetch` (split point → its files, wasm-split's prefetch map), which loses the
-/// chunk too; the chunk's file is removed. Returns the chunks folded.
-pub fn fold_data_chunks(
-    dir: &Path,
-    prefetch: &mut HashMap<String, Vec<String>>,
-) -> Result<Vec<String>> {
+/// What a module imports and defines, by index space.
+#[derive(Default)]
+struct Shape {
+    /// (module, name, kind, index in its kind's space), in import order.
+    imports: Vec<(String, String, ExternalKind, u32)>,
+    types: u32,
+    functions: u32,
+    /// Imported functions, globals, tables, memories.
+    imported: [u32; 4],
+    defines_state: bool,
+    elements: u32,
+    data: u32,
+    has: Vec<u8>,
+}
+
+fn kind_slot(kind: ExternalKind) -> Option<usize> {
+    match kind {
+        ExternalKind::Func => Some(0),
+        ExternalKind::Global => Some(1),
+        ExternalKind::Table => Some(2),
+        ExternalKind::Memory => Some(3),
+        _ => None,
+    }
+}
+
+fn shape(module: &[u8]) -> Result<Shape> {
+    let mut shape = Shape::default();
+    for payload in Parser::new(0).parse_all(module) {
+        let payload = payload.map_err(read_error)?;
+        if let Some((id, _)) = payload.as_section() {
+            shape.has.push(id);
+        }
+        match payload {
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import.map_err(read_error)?;
+                    let kind = match import.ty {
+                        TypeRef::Func(_) => ExternalKind::Func,
+                        TypeRef::Global(_) => ExternalKind::Global,
+                        TypeRef::Table(_) => ExternalKind::Table,
+                        TypeRef::Memory(_) => ExternalKind::Memory,
+                        _ => ExternalKind::Tag,
+                    };
+                    let slot = kind_slot(kind).ok_or_else(|| fail("an import of a tag"))?;
+                    shape.imports.push((
+                        import.module.to_string(),
+                        import.name.to_string(),
+                        kind,
+                        shape.imported[slot],
+                    ));
+                    shape.imported[slot] += 1;
+                }
+            }
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    shape.types += u32::try_from(group.map_err(read_error)?.types().len())
+                        .map_err(|_| fail("too many types"))?;
+                }
+            }
+            Payload::FunctionSection(reader) => shape.functions = reader.count(),
+            Payload::ElementSection(reader) => shape.elements = reader.count(),
+            Payload::DataSection(reader) => shape.data = reader.count(),
+            Payload::GlobalSection(r) if r.count() > 0 => shape.defines_state = true,
+            Payload::TableSection(r) if r.count() > 0 => shape.defines_state = true,
+            Payload::MemorySection(r) if r.count() > 0 => shape.defines_state = true,
+            Payload::ExportSection(r) if r.count() > 0 => shape.defines_state = true,
+            Payload::StartSection { .. } | Payload::TagSection(_) => shape.defines_state = true,
+            _ => {}
+        }
+    }
+    Ok(shape)
+}
+
+/// A chunk's indices as they are in the module it is folded into.
+struct Remap {
+    types: u32,
+    /// The chunk's imports of each kind → the user's index of the same import.
+    imported: [Vec<u32>; 4],
+    imported_functions: u32,
+    /// Where the chunk's own functions start in the user.
+    functions: u32,
+    elements: u32,
+    data: u32,
+}
+
+impl Remap {
+    fn imported(
+        &self,
+        slot: usize,
+        index: u32,
+    ) -> std::result::Result<u32, ReencodeError<crate::Error>> {
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| self.imported[slot].get(i).copied())
+            .ok_or_else(|| ReencodeError::UserError(fail("an index past the chunk's imports")))
+    }
+}
+
+impl Reencode for Remap {
+    type Error = crate::Error;
+
+    fn type_index(&mut self, ty: u32) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        Ok(ty + self.types)
+    }
+
+    fn function_index(
+        &mut self,
+        func: u32,
+    ) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        if func < self.imported_functions {
+            self.imported(0, func)
+        } else {
+            Ok(self.functions + func - self.imported_functions)
+        }
+    }
+
+    fn global_index(
+        &mut self,
+        global: u32,
+    ) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        self.imported(1, global)
+    }
+
+    fn table_index(&mut self, table: u32) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        self.imported(2, table)
+    }
+
+    fn memory_index(
+        &mut self,
+        memory: u32,
+    ) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        self.imported(3, memory)
+    }
+
+    fn element_index(
+        &mut self,
+        element: u32,
+    ) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        Ok(element + self.elements)
+    }
+
+    fn data_index(&mut self, data: u32) -> std::result::Result<u32, ReencodeError<Self::Error>> {
+        Ok(data + self.data)
+    }
+}
+
+fn encode_error<E: std::fmt::Debug>(e: ReencodeError<E>) -> crate::Error {
+    fail(format!("re-encoding: {e:?}"))
+}
+
+/// The bytes of `range` in `module`.
+fn slice(module: &[u8], range: std::ops::Range<u64>) -> Result<&[u8]> {
+    usize::try_from(range.start)
+        .ok()
+        .zip(usize::try_from(range.end).ok())
+        .and_then(|(start, end)| module.get(start..end))
+        .ok_or_else(|| fail("a range beyond the module's end"))
+}
+
+/// `user` with everything `chunk` defines appended: its types, its functions (and their code),
+/// its element and data segments, their indices moved to where they now are and its imports
+/// mapped to `user`'s imports of the same name. Fails when `chunk` imports what `user` does not,
+/// defines state of its own (a global, table, memory, export or start), or has a section `user`
+/// lacks.
+pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
+    let (u, c) = (shape(user)?, shape(chunk)?);
+    if c.defines_state {
+        return Err(fail("the chunk defines state of its own"));
+    }
+    let mut imported: [Vec<u32>; 4] = Default::default();
+    for (module, name, kind, _) in &c.imports {
+        let slot = kind_slot(*kind).ok_or_else(|| fail("an import of a tag"))?;
+        let found = u
+            .imports
+            .iter()
+            .find(|(m, n, k, _)| m == module && n == name && k == kind)
+            .ok_or_else(|| {
+                fail(format!(
+                    "the chunk imports {module}::{name}, its user does not"
+                ))
+            })?;
+        imported[slot].push(found.3);
+    }
+    // Types, functions, code and elements are appended to the user's own sections.
+    for id in [1u8, 3, 9, 10] {
+        if c.has.contains(&id) && !u.has.contains(&id) {
+            return Err(fail(format!(
+                "the user has no section {id} to take the chunk's"
+            )));
+        }
+    }
+    let mut remap = Remap {
+        types: u.types,
+        imported,
+        imported_functions: c.imported[0],
+        functions: u.imported[0] + u.functions,
+        elements: u.elements,
+        data: u.data,
+    };
+    let (mut types, mut functions, mut elements, mut data) = (None, None, None, None);
+    let mut bodies = Vec::new();
+    for payload in Parser::new(0).parse_all(chunk) {
+        match payload.map_err(read_error)? {
+            Payload::TypeSection(r) => types = Some(r),
+            Payload::FunctionSection(r) => functions = Some(r),
+            Payload::CodeSectionEntry(body) => bodies.push(body),
+            Payload::ElementSection(r) => elements = Some(r),
+            Payload::DataSection(r) => data = Some(r),
+            _ => {}
+        }
+    }
+    let chunk_data = data.as_ref().map_or(0, |r| r.count());
+    let mut out = Module::new();
+    let mut code: Option<(CodeSection, u32)> = None;
+    let mut data_written = false;
+    for payload in Parser::new(0).parse_all(user) {
+        let payload = payload.map_err(read_error)?;
+        match payload {
+            Payload::TypeSection(r) => {
+                let mut section = TypeSection::new();
+                RoundtripReencoder
+                    .parse_type_section(&mut section, r)
+                    .map_err(encode_error)?;
+                if let Some(theirs) = types.take() {
+                    remap
+                        .parse_type_section(&mut section, theirs)
+                        .map_err(encode_error)?;
+                }
+                out.section(&section);
+            }
+            Payload::FunctionSection(r) => {
+                let mut section = FunctionSection::new();
+                RoundtripReencoder
+                    .parse_function_section(&mut section, r)
+                    .map_err(encode_error)?;
+                if let Some(theirs) = functions.take() {
+                    remap
+                        .parse_function_section(&mut section, theirs)
+                        .map_err(encode_error)?;
+                }
+                out.section(&section);
+            }
+            Payload::ElementSection(r) => {
+                let mut section = ElementSection::new();
+                RoundtripReencoder
+                    .parse_element_section(&mut section, r)
+                    .map_err(encode_error)?;
+                if let Some(theirs) = elements.take() {
+                    remap
+                        .parse_element_section(&mut section, theirs)
+                        .map_err(encode_error)?;
+                }
+                out.section(&section);
+            }
+            Payload::CodeSectionStart { count, .. } => code = Some((CodeSection::new(), count)),
+            Payload::CodeSectionEntry(body) => {
+                let Some((section, left)) = code.as_mut() else {
+                    return Err(fail("a function body outside the code section"));
+                };
+                section.raw(slice(user, body.range())?);
+                *left -= 1;
+                if *left == 0 {
+                    for body in bodies.drain(..) {
+                        remap
+                            .parse_function_body(section, body)
+                            .map_err(encode_error)?;
+                    }
+                    out.section(section);
+                }
+            }
+            Payload::DataCountSection { count, .. } => {
+                out.section(&DataCountSection {
+                    count: count + chunk_data,
+                });
+            }
+            Payload::DataSection(r) => {
+                let mut section = DataSection::new();
+                RoundtripReencoder
+                    .parse_data_section(&mut section, r)
+                    .map_err(encode_error)?;
+                if let Some(theirs) = data.take() {
+                    remap
+                        .parse_data_section(&mut section, theirs)
+                        .map_err(encode_error)?;
+                }
+                out.section(&section);
+                data_written = true;
+            }
+            Payload::End(_) => {}
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    out.section(&RawSection {
+                        id,
+                        data: slice(user, range)?,
+                    });
+                }
+            }
+        }
+    }
+    if !bodies.is_empty() {
+        return Err(fail("the user's code section is empty"));
+    }
+    if let Some(theirs) = data.take().filter(|_| !data_written) {
+        let mut section = DataSection::new();
+        remap
+            .parse_data_section(&mut section, theirs)
+            .map_err(encode_error)?;
+        out.section(&section);
+    }
+    Ok(out.finish())
+}
+
+/// Folds the shared chunks in `dir` (wasm-split's output) into the split modules that wait for
+/// them, per `prefetch` (split point → its files, wasm-split's prefetch map), which loses them
+/// too; their files are removed. A chunk of data alone is always folded; one with functions
+/// when it is at most [`SMALL`] bytes and every user can take it. Returns the chunks folded.
+pub fn fold_chunks(dir: &Path, prefetch: &mut HashMap<String, Vec<String>>) -> Result<Vec<String>> {
     let mut users: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (split, files) in prefetch.iter() {
         for file in files.iter().filter(|f| f.starts_with("chunk_")) {
@@ -150,15 +474,32 @@ pub fn fold_data_chunks(
     for (chunk, splits) in users {
         let path = dir.join(format!("{chunk}.wasm"));
         let bytes = fs::read(&path).map_err(io(format!("reading {}", path.display())))?;
-        let Some(data) = data_only(&bytes)? else {
+        let data = data_only(&bytes)?;
+        if data.is_none() && bytes.len() > SMALL {
             continue;
-        };
+        }
+        let mut written = Vec::new();
         for split in &splits {
             let own = dir.join(format!("split_{split}.wasm"));
             let module = fs::read(&own).map_err(io(format!("reading {}", own.display())))?;
-            let module = with_data(&module, &data)
-                .map_err(|e| fail(format!("folding {chunk} into {}: {e}", own.display())))?;
+            let module = match &data {
+                Some(data) => with_data(&module, data)
+                    .map_err(|e| fail(format!("folding {chunk} into {}: {e}", own.display())))?,
+                None => match with_functions(&module, &bytes) {
+                    Ok(module) => module,
+                    // This chunk stays a chunk.
+                    Err(_) => break,
+                },
+            };
+            written.push((own, module));
+        }
+        if written.len() != splits.len() {
+            continue;
+        }
+        for (own, module) in written {
             fs::write(&own, module).map_err(io(format!("writing {}", own.display())))?;
+        }
+        for split in &splits {
             if let Some(files) = prefetch.get_mut(split) {
                 files.retain(|f| *f != chunk);
             }
@@ -173,8 +514,7 @@ pub fn fold_data_chunks(
 mod tests {
     use super::*;
     use wasm_encoder::{
-        CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection,
-        ImportSection, Instruction, MemoryType, TypeSection,
+        EntityType, ExportKind, ExportSection, Function, ImportSection, Instruction, MemoryType,
     };
 
     fn memory_import(imports: &mut ImportSection) {
@@ -300,7 +640,7 @@ mod tests {
             ("a".into(), vec!["chunk_1".into(), "split_a".into()]),
             ("b".into(), vec!["chunk_1".into(), "split_b".into()]),
         ]);
-        let folded = fold_data_chunks(&dir, &mut prefetch).expect("folded");
+        let folded = fold_chunks(&dir, &mut prefetch).expect("folded");
         assert_eq!(folded, ["chunk_1"]);
         assert!(!dir.join("chunk_1.wasm").exists());
         assert_eq!(prefetch["a"], ["split_a"]);
@@ -308,6 +648,235 @@ mod tests {
         for split in ["split_a", "split_b"] {
             let module = fs::read(dir.join(format!("{split}.wasm"))).expect("read");
             assert!(segments(&module).contains(&(1024, b"shared words".to_vec())));
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    fn table_type() -> wasm_encoder::TableType {
+        wasm_encoder::TableType {
+            element_type: wasm_encoder::RefType::FUNCREF,
+            minimum: 8,
+            maximum: None,
+            table64: false,
+            shared: false,
+        }
+    }
+
+    fn stack_pointer() -> EntityType {
+        EntityType::Global(wasm_encoder::GlobalType {
+            val_type: wasm_encoder::ValType::I32,
+            mutable: true,
+            shared: false,
+        })
+    }
+
+    /// A split module as wasm-split writes one: the memory, the table and the stack pointer
+    /// imported, a function put into table slot 0, its own data.
+    fn function_user() -> Vec<u8> {
+        let mut module = Module::new();
+        let mut types = TypeSection::new();
+        types.ty().function([], [wasm_encoder::ValType::I32]);
+        module.section(&types);
+        let mut imports = ImportSection::new();
+        memory_import(&mut imports);
+        imports.import("__wasm_split", "__indirect_function_table", table_type());
+        imports.import("__wasm_split", "__wasm_split_shared0", stack_pointer());
+        module.section(&imports);
+        let mut functions = FunctionSection::new();
+        functions.function(0);
+        module.section(&functions);
+        let mut elements = ElementSection::new();
+        elements.active(
+            Some(0),
+            &ConstExpr::i32_const(0),
+            wasm_encoder::Elements::Functions(std::borrow::Cow::Borrowed(&[0])),
+        );
+        module.section(&elements);
+        let mut code = CodeSection::new();
+        let mut body = Function::new([]);
+        body.instruction(&Instruction::I32Const(1));
+        body.instruction(&Instruction::End);
+        code.function(&body);
+        module.section(&code);
+        let mut data = DataSection::new();
+        data.active(0, &ConstExpr::i32_const(2048), b"own".iter().copied());
+        module.section(&data);
+        module.finish()
+    }
+
+    /// A shared chunk: the same imports in another order (and `extra` if given), two functions
+    /// (the second calls the first, and one through the table, and reads the stack pointer), put
+    /// into table slots 1 and 2, and data of its own.
+    fn function_chunk(extra: Option<&str>) -> Vec<u8> {
+        let mut module = Module::new();
+        let mut types = TypeSection::new();
+        types
+            .ty()
+            .function([wasm_encoder::ValType::I32], [wasm_encoder::ValType::I32]);
+        types.ty().function([], [wasm_encoder::ValType::I32]);
+        module.section(&types);
+        let mut imports = ImportSection::new();
+        imports.import("__wasm_split", "__wasm_split_shared0", stack_pointer());
+        imports.import("__wasm_split", "__indirect_function_table", table_type());
+        memory_import(&mut imports);
+        if let Some(name) = extra {
+            imports.import("__wasm_split", name, EntityType::Function(1));
+        }
+        module.section(&imports);
+        let imported = u32::from(extra.is_some());
+        let mut functions = FunctionSection::new();
+        functions.function(1);
+        functions.function(0);
+        module.section(&functions);
+        let mut elements = ElementSection::new();
+        let slots = [imported, imported + 1];
+        elements.active(
+            Some(0),
+            &ConstExpr::i32_const(1),
+            wasm_encoder::Elements::Functions(std::borrow::Cow::Borrowed(&slots)),
+        );
+        module.section(&elements);
+        let mut code = CodeSection::new();
+        let mut first = Function::new([]);
+        first.instruction(&Instruction::GlobalGet(0));
+        first.instruction(&Instruction::End);
+        code.function(&first);
+        let mut second = Function::new([]);
+        second.instruction(&Instruction::Call(imported));
+        second.instruction(&Instruction::LocalGet(0));
+        second.instruction(&Instruction::CallIndirect {
+            type_index: 1,
+            table_index: 0,
+        });
+        second.instruction(&Instruction::I32Add);
+        second.instruction(&Instruction::End);
+        code.function(&second);
+        module.section(&code);
+        let mut data = DataSection::new();
+        data.active(0, &ConstExpr::i32_const(1024), b"shared".iter().copied());
+        module.section(&data);
+        module.finish()
+    }
+
+    /// Each function's type index and the calls (and global reads) in its body.
+    type Functions<'a> = Vec<(u32, Vec<Operator<'a>>)>;
+    /// Each element segment's offset and functions.
+    type Slots = Vec<(i32, Vec<u32>)>;
+
+    /// A module's functions, in order, and its element segments.
+    fn functions_and_slots(module: &[u8]) -> (Functions<'_>, Slots) {
+        let mut types = Vec::new();
+        let mut bodies = Vec::new();
+        let mut slots = Vec::new();
+        for payload in Parser::new(0).parse_all(module) {
+            match payload.expect("valid") {
+                Payload::FunctionSection(r) => {
+                    types.extend(r.into_iter().map(|t| t.expect("type")))
+                }
+                Payload::CodeSectionEntry(body) => {
+                    let calls = body
+                        .get_operators_reader()
+                        .expect("operators")
+                        .into_iter()
+                        .map(|op| op.expect("operator"))
+                        .filter(|op| {
+                            matches!(
+                                op,
+                                Operator::Call { .. }
+                                    | Operator::CallIndirect { .. }
+                                    | Operator::GlobalGet { .. }
+                            )
+                        })
+                        .collect();
+                    bodies.push(calls);
+                }
+                Payload::ElementSection(r) => {
+                    for element in r {
+                        let element = element.expect("element");
+                        let wasmparser::ElementKind::Active { offset_expr, .. } = element.kind
+                        else {
+                            continue;
+                        };
+                        let Ok(Operator::I32Const { value }) =
+                            offset_expr.get_operators_reader().read()
+                        else {
+                            continue;
+                        };
+                        let wasmparser::ElementItems::Functions(items) = element.items else {
+                            continue;
+                        };
+                        slots.push((
+                            value,
+                            items.into_iter().map(|f| f.expect("function")).collect(),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (types.into_iter().zip(bodies).collect(), slots)
+    }
+
+    #[test]
+    fn a_chunks_functions_join_the_module_in_the_same_table_slots() {
+        let folded = with_functions(&function_user(), &function_chunk(None)).expect("folded");
+        wasmparser::validate(&folded).expect("a valid module");
+        let (functions, slots) = functions_and_slots(&folded);
+        // The user's function, then the chunk's two with their types moved past the user's one.
+        assert_eq!(functions.len(), 3);
+        assert_eq!(functions[0].0, 0);
+        assert_eq!(functions[1].0, 2);
+        assert_eq!(functions[2].0, 1);
+        // The chunk's calls: to its own first function (now 1), through type 2, the stack
+        // pointer (global 0 in both).
+        assert_eq!(functions[1].1, [Operator::GlobalGet { global_index: 0 }]);
+        assert_eq!(
+            functions[2].1,
+            [
+                Operator::Call { function_index: 1 },
+                Operator::CallIndirect {
+                    type_index: 2,
+                    table_index: 0
+                }
+            ]
+        );
+        assert_eq!(slots, [(0, vec![0]), (1, vec![1, 2])]);
+        assert_eq!(
+            segments(&folded),
+            [(2048, b"own".to_vec()), (1024, b"shared".to_vec())]
+        );
+    }
+
+    #[test]
+    fn a_chunk_that_imports_what_its_user_does_not_stays_a_chunk() {
+        let error = with_functions(&function_user(), &function_chunk(Some("__other")))
+            .expect_err("refused");
+        assert!(error.to_string().contains("__other"), "{error}");
+        let dir = crate::link::tests::scratch("fold-functions");
+        fs::create_dir_all(&dir).expect("dir");
+        fs::write(dir.join("chunk_3.wasm"), function_chunk(Some("__other"))).expect("write");
+        fs::write(dir.join("chunk_4.wasm"), function_chunk(None)).expect("write");
+        fs::write(dir.join("split_a.wasm"), function_user()).expect("write");
+        fs::write(dir.join("split_b.wasm"), function_user()).expect("write");
+        let mut prefetch: HashMap<String, Vec<String>> = HashMap::from([
+            (
+                "a".into(),
+                vec!["chunk_3".into(), "chunk_4".into(), "split_a".into()],
+            ),
+            (
+                "b".into(),
+                vec!["chunk_3".into(), "chunk_4".into(), "split_b".into()],
+            ),
+        ]);
+        let folded = fold_chunks(&dir, &mut prefetch).expect("folded");
+        assert_eq!(folded, ["chunk_4"]);
+        assert!(dir.join("chunk_3.wasm").exists());
+        assert!(!dir.join("chunk_4.wasm").exists());
+        assert_eq!(prefetch["a"], ["chunk_3", "split_a"]);
+        for split in ["split_a", "split_b"] {
+            let module = fs::read(dir.join(format!("{split}.wasm"))).expect("read");
+            wasmparser::validate(&module).expect("a valid module");
+            assert_eq!(functions_and_slots(&module).0.len(), 3);
         }
         let _ = fs::remove_dir_all(&dir);
     }

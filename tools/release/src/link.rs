@@ -84,7 +84,7 @@ pub fn split(linked: &[u8], dir: &Path) -> Result<Vec<u8>> {
     options.target.web();
     let split = transform(options).map_err(|e| fail(format!("wasm-split: {e:#}")))?;
     let mut prefetch_map = split.prefetch_map;
-    let folded = fold::fold_data_chunks(dir, &mut prefetch_map)?;
+    let folded = fold::fold_chunks(dir, &mut prefetch_map)?;
     if !folded.is_empty() {
         let path = dir.join(loader_name(&short_hash(linked)));
         let mut text =
