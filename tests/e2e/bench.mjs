@@ -118,11 +118,21 @@ try {
   const cookies = await context.cookies();
 
   /** One cold load: gzip bytes of every response body, request count, ms until `ready`;
-   * `options` for the browser context (a `locale`). */
-  async function coldLoad(url, ready, options = {}) {
+   * `options` for the browser context (a `locale`), and `slow` for a slow client. */
+  async function coldLoad(url, ready, { slow = false, ...options } = {}) {
     const cold = await browser.newContext(options);
     await cold.addCookies(cookies);
     const p = await cold.newPage();
+    if (slow) {
+      // Lighthouse's mobile throttling: a phone's CPU (4× slower) on slow 4G (150 ms round
+      // trip, 1.6 Mbit/s down, 750 kbit/s up), through Chromium's own emulation.
+      const cdp = await cold.newCDPSession(p);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
     const bodies = [];
     p.on('response', (res) => bodies.push(res.body().then((b) => gzipSync(b).length).catch(() => 0)));
     const t0 = Date.now();
@@ -147,9 +157,10 @@ try {
     if (!el) return false;
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-  }, { find, arg }, { timeout: 60_000 });
+  }, { find, arg }, { timeout: 120_000 });
   const formFilled = (selector) => (p) => p.waitForFunction(
-    (sel) => [...document.querySelectorAll(sel)].some((i) => i.value === 'Benchmark'), selector);
+    (sel) => [...document.querySelectorAll(sel)].some((i) => i.value === 'Benchmark'), selector,
+    { timeout: 120_000 });
   const cases = {
     'personal info, form filled': {
       ours: [`${APP}/user/account/personal-info`, formFilled('#first-name')],
@@ -166,7 +177,19 @@ try {
     'hotkeys, list rendered': {
       ours: [`${APP}/user/account/hotkeys`, shown('row', 70)],
       theirs: [`${LS}/user/account/hotkeys`, shown('text', 'Previous Region in Phrase')],
-      budgets: { bytes: 0.30, time: 0.45 },
+      budgets: { bytes: 0.30, time: 0.40, requests: 12 },
+    },
+    // A slow client (see `coldLoad`), 3 loads each: Label Studio's page takes about 20 s here.
+    'personal info, slow client': {
+      ours: [`${APP}/user/account/personal-info`, formFilled('#first-name'), { slow: true }],
+      theirs: [`${LS}/user/account/personal-info`, formFilled('input[name=first_name]'), { slow: true }],
+      runs: 3,
+    },
+    'hotkeys, slow client': {
+      ours: [`${APP}/user/account/hotkeys`, shown('row', 70), { slow: true }],
+      theirs: [`${LS}/user/account/hotkeys`, shown('text', 'Previous Region in Phrase'), { slow: true }],
+      runs: 3,
+      budgets: { time: 0.15 },
     },
     // The same loads timed by locator waits (which poll, so either page may be credited late),
     // for comparison; no budget.
@@ -175,9 +198,9 @@ try {
       theirs: [`${LS}/user/account/hotkeys`, (p) => p.getByText('Previous Region in Phrase').first().waitFor({ timeout: 60_000 })],
     },
   };
-  for (const [name, { ours, theirs, budgets }] of Object.entries(cases)) {
+  for (const [name, { ours, theirs, budgets, runs: count = RUNS }] of Object.entries(cases)) {
     const runs = { ours: [], theirs: [] };
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < count; i++) {
       runs.ours.push(await coldLoad(...ours));
       runs.theirs.push(await coldLoad(...theirs));
     }
@@ -187,15 +210,16 @@ try {
       ms: median(runs[who].map((r) => r.ms)),
     });
     const [a, b] = [row('ours'), row('theirs')];
-    console.log(`${name} (median of ${RUNS} cold loads):`);
+    console.log(`${name} (median of ${count} cold loads):`);
     console.log(`  bytes (gzip of every body): ours ${a.bytes}, Label Studio ${b.bytes}, ratio ${(a.bytes / b.bytes).toFixed(2)}`);
     console.log(`  requests: ours ${a.requests}, Label Studio ${b.requests}`);
     console.log(`  time: ours ${a.ms} ms, Label Studio ${b.ms} ms, ratio ${(a.ms / b.ms).toFixed(2)}`);
     if (!budgets) continue;
-    budget('bytes ratio', a.bytes / b.bytes, budgets.bytes);
+    if (budgets.bytes) budget('bytes ratio', a.bytes / b.bytes, budgets.bytes);
     budget('time ratio', a.ms / b.ms, budgets.time);
-    // The renovation issue: no section costs more requests than Label Studio's own page.
-    budget('requests, ours minus Label Studio\'s', a.requests - b.requests, 0);
+    // No section costs more requests than Label Studio's own page; Hotkeys fewer (12).
+    if (budgets.requests !== undefined) budget('requests', a.requests, budgets.requests);
+    else if (budgets.bytes) budget('requests, ours minus Label Studio\'s', a.requests - b.requests, 0);
   }
 
   // Filtering 200 rows: keystroke to the next paint.
