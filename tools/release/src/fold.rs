@@ -359,6 +359,19 @@ pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
         }
     }
     let chunk_data = data.as_ref().map_or(0, |r| r.count());
+    // The user's section of a kind, re-encoded as it is, with the chunk's appended.
+    macro_rules! both {
+        ($section:ident, $parse:ident, $user:expr, $chunk:ident) => {{
+            let mut section = $section::new();
+            RoundtripReencoder
+                .$parse(&mut section, $user)
+                .map_err(encode_error)?;
+            if let Some(theirs) = $chunk.take() {
+                remap.$parse(&mut section, theirs).map_err(encode_error)?;
+            }
+            section
+        }};
+    }
     let mut out = Module::new();
     let mut code: Option<(CodeSection, u32)> = None;
     let mut data_written = false;
@@ -366,40 +379,18 @@ pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
         let payload = payload.map_err(read_error)?;
         match payload {
             Payload::TypeSection(r) => {
-                let mut section = TypeSection::new();
-                RoundtripReencoder
-                    .parse_type_section(&mut section, r)
-                    .map_err(encode_error)?;
-                if let Some(theirs) = types.take() {
-                    remap
-                        .parse_type_section(&mut section, theirs)
-                        .map_err(encode_error)?;
-                }
-                out.section(&section);
+                out.section(&both!(TypeSection, parse_type_section, r, types));
             }
             Payload::FunctionSection(r) => {
-                let mut section = FunctionSection::new();
-                RoundtripReencoder
-                    .parse_function_section(&mut section, r)
-                    .map_err(encode_error)?;
-                if let Some(theirs) = functions.take() {
-                    remap
-                        .parse_function_section(&mut section, theirs)
-                        .map_err(encode_error)?;
-                }
-                out.section(&section);
+                out.section(&both!(
+                    FunctionSection,
+                    parse_function_section,
+                    r,
+                    functions
+                ));
             }
             Payload::ElementSection(r) => {
-                let mut section = ElementSection::new();
-                RoundtripReencoder
-                    .parse_element_section(&mut section, r)
-                    .map_err(encode_error)?;
-                if let Some(theirs) = elements.take() {
-                    remap
-                        .parse_element_section(&mut section, theirs)
-                        .map_err(encode_error)?;
-                }
-                out.section(&section);
+                out.section(&both!(ElementSection, parse_element_section, r, elements));
             }
             Payload::CodeSectionStart { count, .. } => code = Some((CodeSection::new(), count)),
             Payload::CodeSectionEntry(body) => {
@@ -423,16 +414,7 @@ pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
                 });
             }
             Payload::DataSection(r) => {
-                let mut section = DataSection::new();
-                RoundtripReencoder
-                    .parse_data_section(&mut section, r)
-                    .map_err(encode_error)?;
-                if let Some(theirs) = data.take() {
-                    remap
-                        .parse_data_section(&mut section, theirs)
-                        .map_err(encode_error)?;
-                }
-                out.section(&section);
+                out.section(&both!(DataSection, parse_data_section, r, data));
                 data_written = true;
             }
             Payload::End(_) => {}
