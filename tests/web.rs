@@ -420,6 +420,8 @@ async fn hotkeys_app(
     fake.on(Method::Get, "/api/current-user/hotkeys/", 200, stored);
     let app = mount_app_at("/user/account/hotkeys", &fake);
     wait_for(|| app.query(SUBMIT_KEY).is_some()).await;
+    // The cards below the first draw their rows at the next idle moment.
+    wait_for(|| app.query(".hotkey-card__rows[aria-busy]").is_none()).await;
     (app, fake)
 }
 

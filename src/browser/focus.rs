@@ -18,3 +18,18 @@ pub fn focus_next_frame(selector: String) {
         focus(&selector);
     });
 }
+
+/// Whether a `focusout` takes focus out of the element listening for it (to another part of the
+/// page, or away from the page), not to one of its own descendants.
+pub fn leaves(ev: &web_sys::FocusEvent) -> bool {
+    let within = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let to = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    match (within, to) {
+        (Some(within), Some(to)) => !within.contains(Some(&to)),
+        _ => true,
+    }
+}

@@ -3,8 +3,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::chunk::CodeMissing;
 use crate::browser::{clipboard, download};
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_tools::{self, HotkeyTools, Tools};
-use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
 use crate::i18n::{hotkey_words, t};
@@ -14,7 +14,7 @@ use crate::i18n::{hotkey_words, t};
 #[component]
 pub fn HotkeyActions(
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Where export and copy report.
     status: RwSignal<Status>,
     /// Opens the import panel.

@@ -2,20 +2,22 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use leptos::prelude::*;
 
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_row::HotkeyRow;
 use crate::domain::hotkeys::keys::Platform;
-use crate::domain::hotkeys::{Binding, Clash, HotkeySection};
+use crate::domain::hotkeys::{Clash, HotkeySection};
 use crate::i18n::t;
 
 /// One section of hotkeys (Annotation, Regions, …) as a card of rows; nothing when the section
-/// has no rows. Rows are built once and a filter only hides them: re-creating 200+ rows on
-/// every keystroke would cost far more than a frame.
+/// has no rows. Rows are built once, with the first frame or after it, and a filter only hides them:
+/// re-creating 200+ rows on every keystroke would cost far more than a frame. Until then the
+/// list says it is busy.
 #[component]
 pub fn HotkeyCard(
     /// Which section.
     section: HotkeySection,
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Which row is recording, if any.
     recording: RwSignal<Option<String>>,
     /// Every row's clashes.
@@ -26,9 +28,16 @@ pub fn HotkeyCard(
     announce: WriteSignal<String>,
     /// Which key labels to draw.
     platform: Platform,
+    /// Whether the rows are built with the first frame.
+    first: bool,
+    /// Whether the other cards' rows are built (at the browser's first idle moment).
+    rest_drawn: ReadSignal<bool>,
 ) -> impl IntoView {
+    let drawn = move || first || rest_drawn.get();
+    // Which rows, not their bindings: an edit of a row does not wake the cards.
     let ids = Memo::new(move |_| {
-        draft.with(|d| {
+        draft.track_ids();
+        draft.with_untracked(|d| {
             d.iter()
                 .filter(|b| b.section() == section.id)
                 .map(|b| b.id.clone())
@@ -55,27 +64,36 @@ pub fn HotkeyCard(
                         {t(section.title)}
                     </h2>
                     <p class="hotkey-card__description">{t(section.description)}</p>
-                    <ul class="hotkey-card__rows">
-                        <For each=move || ids.get() key=|id| id.clone() let:id>
-                            {
-                                let row_id = id.clone();
-                                let row_clashes = Signal::derive(move || {
-                                    clashes.with(|c| c.get(&row_id).cloned()).unwrap_or_default()
-                                });
-                                let shown = rows_shown.register(&id);
-                                view! {
-                                    <HotkeyRow
-                                        id
-                                        draft
-                                        recording
-                                        clashes=row_clashes
-                                        announce
-                                        platform
-                                        shown
-                                    />
-                                }
-                            }
-                        </For>
+                    <ul class="hotkey-card__rows" aria-busy=move || (!drawn()).then_some("true")>
+                        {move || {
+                            drawn()
+                                .then(|| {
+                                    view! {
+                                        <For each=move || ids.get() key=|id| id.clone() let:id>
+                                            {
+                                                let row_id = id.clone();
+                                                let row_clashes = Signal::derive(move || {
+                                                    clashes
+                                                        .with(|c| c.get(&row_id).cloned())
+                                                        .unwrap_or_default()
+                                                });
+                                                let shown = rows_shown.register(&id);
+                                                view! {
+                                                    <HotkeyRow
+                                                        id
+                                                        draft
+                                                        recording
+                                                        clashes=row_clashes
+                                                        announce
+                                                        platform
+                                                        shown
+                                                    />
+                                                }
+                                            }
+                                        </For>
+                                    }
+                                })
+                        }}
                     </ul>
                 </section>
             }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::domain::hotkeys::{clash_label, Binding, Clash};
+use crate::components::hotkey_draft::HotkeyDraft;
+use crate::domain::hotkeys::{clash_label, Clash};
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t, tf};
 
@@ -11,7 +12,7 @@ pub fn HotkeyClashNotes(
     /// The row's clashes.
     clashes: Signal<Vec<Clash>>,
     /// All rows being edited (to name the others).
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// The row's key before the recording that clashed, while the choice is open.
     offer: RwSignal<Option<String>>,
     /// Swap (`true`: the others take the previous key) or Replace (`false`: they are switched off).

@@ -7,6 +7,7 @@ use crate::browser::{draft_store, platform};
 use crate::components::hooks::{guard_draft, use_save};
 use crate::components::hotkey_actions::HotkeyActions;
 use crate::components::hotkey_card::{HotkeyCard, RowVisibility};
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_filters::{HotkeyFilters, ListFilter};
 use crate::components::hotkey_panel::{HotkeyPanel, Panel};
 use crate::components::hotkey_save_bar::HotkeySaveBar;
@@ -20,8 +21,8 @@ use crate::domain::hotkeys::single_key::{memory, stored_form, unsaved};
 use crate::domain::hotkeys::transfer::diff;
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    conflicts, merge, real_conflicts, restorable, same_stored, Filter, PendingHotkeys, OTHER,
-    PENDING_HOTKEYS_KEY, SECTIONS,
+    cards_drawn_first, conflicts, merge, real_conflicts, restorable, same_stored, Filter,
+    PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
 };
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
@@ -59,7 +60,7 @@ pub fn HotkeyEditor(
     let restored = restorable(draft_store::take(PENDING_HOTKEYS_KEY), user_id, &stored);
     let baseline = RwSignal::new(stored.clone());
     let saved = Memo::new(move |_| baseline.with(merge));
-    let draft = RwSignal::new(merge(restored.as_ref().unwrap_or(&stored)));
+    let draft = HotkeyDraft::new(merge(restored.as_ref().unwrap_or(&stored)));
     // The single-key switch: on when this holds what it turned off.
     let single_off = RwSignal::new(memory(restored.as_ref().unwrap_or(&stored)));
     let pending_changes = Memo::new(move |_| {
@@ -184,6 +185,15 @@ pub fn HotkeyEditor(
         hidden
     });
     let shown_count = move || shown_ids.with(HashSet::len);
+    // About a screen of rows comes with the first frame, the rest at the browser's next idle
+    // moment. The filter, find by keys and the counts read the draft, not the page, so they see
+    // every row either way.
+    let cards = || SECTIONS.iter().copied().chain([OTHER]);
+    let drawn_first = draft.with_untracked(|d| {
+        cards_drawn_first(cards().map(|s| d.iter().filter(|b| b.section() == s.id).count()))
+    });
+    let (rest_drawn, draw_rest) = signal(false);
+    request_idle_callback(move || draw_rest.set(true));
 
     view! {
         <div class="hotkeys">
@@ -237,13 +247,22 @@ pub fn HotkeyEditor(
                 (filter.with(Filter::is_active) && shown_count() == 0)
                     .then(|| view! { <p class="hotkeys__empty">{t(HotkeysMsg::NoMatch)}</p> })
             }}
-            {SECTIONS
-                .iter()
-                .copied()
-                .chain([OTHER])
-                .map(|section| {
+            {cards()
+                .enumerate()
+                .map(|(at, section)| {
+                    let first = at < drawn_first;
                     view! {
-                        <HotkeyCard section draft recording clashes rows_shown announce platform />
+                        <HotkeyCard
+                            section
+                            draft
+                            recording
+                            clashes
+                            rows_shown
+                            announce
+                            platform
+                            first
+                            rest_drawn
+                        />
                     }
                 })
                 .collect_view()}

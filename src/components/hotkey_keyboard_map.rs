@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use crate::browser::{keyboard, print};
 use crate::components::hotkey_board::HotkeyBoard;
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_filters::ListFilter;
 use crate::domain::hotkeys::keyboard_map::{self, layer_name, Layer};
 use crate::domain::hotkeys::keys::{self, Platform};
-use crate::domain::hotkeys::{editing, Binding, Clash};
+use crate::domain::hotkeys::{editing, Clash};
 use crate::domain::i18n::keyboard_map::MapMsg;
 use crate::domain::i18n::{counted, fill};
 use crate::i18n::{hotkey_words, t};
@@ -24,7 +25,7 @@ const STYLESHEET: &str = "keyboard-map.css";
 #[component]
 pub fn HotkeyKeyboardMap(
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// The clashes the list marks.
     clashes: Memo<BTreeMap<String, Vec<Clash>>>,
     /// The list's filters: followed, and set by choosing a key.

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::HotkeyMap;
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_reset::HotkeyReset;
 use crate::components::hotkey_stale::HotkeyStale;
 use crate::components::hotkey_tools::{Tools, ToolsStatus};
@@ -27,7 +28,7 @@ pub fn HotkeyPanel(
     /// The import panel's code (opened with the panel).
     tools: Tools,
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// The rows as stored when the page loaded or last saved.
     saved: Memo<Vec<Binding>>,
     /// A save is on its way.

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::{focus, focus_next_frame};
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::loaded::Loaded;
 use crate::components::text_field::TextField;
 use crate::context::use_api;
 use crate::domain::hotkeys::project_keys::{
     clash_summary, keys_heading, more_projects, read, turn_mine_off, unsettled, ProjectClash,
 };
-use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t, tf};
 
@@ -19,7 +19,7 @@ use crate::i18n::{hotkey_words, t, tf};
 #[component]
 pub fn HotkeyProjectKeys(
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Which row is recording (Change mine starts it).
     recording: RwSignal<Option<String>>,
     /// Where changes are announced.

@@ -1,20 +1,22 @@
 use leptos::prelude::*;
 
 use crate::components::hotkey_clash_notes::HotkeyClashNotes;
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_key_button::HotkeyKeyButton;
 use crate::domain::hotkeys::keys::{self, KeyCombo, Platform};
 use crate::domain::hotkeys::{editing, has_real_clash, resolve_clash, validation, Binding, Clash};
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t, tf};
 
-/// One hotkey: label and description, its keys as a recorder button, a special-keys menu,
-/// reset to default, and an on/off switch. Writes go straight into `draft`.
+/// One hotkey: label and description, its keys as a recorder button, and an on/off switch, as
+/// in Label Studio. The rest appears where it is needed: Reset on a modified row, the clash notes
+/// on a clashing one, the special keys while recording. Writes go straight into `draft`.
 #[component]
 pub fn HotkeyRow(
     /// Server id `section:element` of this row.
     id: String,
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Which row is recording, if any (one at a time).
     recording: RwSignal<Option<String>>,
     /// Rows this one clashes with.
@@ -28,10 +30,7 @@ pub fn HotkeyRow(
     #[prop(into)]
     shown: Signal<bool>,
 ) -> impl IntoView {
-    let binding = {
-        let id = id.clone();
-        Memo::new(move |_| draft.with(|all| all.iter().find(|b| b.id == id).cloned()))
-    };
+    let binding = draft.row(&id);
     let dom_id = format!(
         "hk-{}",
         id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
@@ -45,18 +44,13 @@ pub fn HotkeyRow(
             .unwrap_or("")
     });
     let error = RwSignal::new(None::<String>);
+    let key_button = NodeRef::<leptos::html::Button>::new();
     let warning = RwSignal::new(None::<String>);
     // After a recording that clashes: the key this row had before, for Swap.
     let offer = RwSignal::new(None::<String>);
     let update = {
         let id = id.clone();
-        move |f: &dyn Fn(&mut Binding)| {
-            draft.update(|all| {
-                if let Some(b) = all.iter_mut().find(|b| b.id == id) {
-                    f(b);
-                }
-            })
-        }
+        move |f: &dyn Fn(&mut Binding)| draft.update_row(&id, f)
     };
     let set_key = {
         let (update, label, id) = (update.clone(), label.clone(), id.clone());
@@ -85,22 +79,6 @@ pub fn HotkeyRow(
         }
     };
 
-    let on_special = {
-        let set_key = set_key.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            if let Ok(combo) = KeyCombo::parse(&value) {
-                set_key(combo);
-            }
-            // Back to the prompt so the same special key can be chosen again.
-            if let Some(select) = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-            {
-                select.set_value("");
-            }
-        }
-    };
     let reset = {
         let (update, label) = (update.clone(), label.clone());
         move |_| {
@@ -109,6 +87,10 @@ pub fn HotkeyRow(
             offer.set(None);
             update(&|b| b.reset());
             announce.set(tf(HotkeysMsg::BackToDefault, &[("label", &label)]));
+            // Reset goes with the edit it undoes: focus back to the keys.
+            if let Some(button) = key_button.get_untracked() {
+                _ = button.focus();
+            }
         }
     };
     // Swap: the others take this row's previous key. Replace: the others are switched off.
@@ -143,6 +125,14 @@ pub fn HotkeyRow(
     let default_keys =
         binding.with_untracked(|b| b.as_ref().and_then(|b| b.default_of()).map(|d| d.key));
     let label_id = format!("{dom_id}-label");
+    let reset_name = tf(HotkeysMsg::ResetLabel, &[("label", &label)]);
+    let default_title = default_keys
+        .map(|k| tf(HotkeysMsg::DefaultKeys, &[("keys", k)]))
+        .unwrap_or_default();
+    // Whether the clash notes are drawn: a bool, so that a change in the clashes redraws a row's
+    // notes only where they come or go.
+    let has_notes =
+        Memo::new(move |_| clashes.with(|c| !c.is_empty()) || offer.with(Option::is_some));
 
     view! {
         <li
@@ -156,22 +146,42 @@ pub fn HotkeyRow(
                 <span class="hotkey-row__label" id=label_id.clone()>
                     {label.clone()}
                 </span>
-                <Show when=move || modified.get()>
-                    <span
-                        class="badge"
-                        title=default_keys
-                            .map(|k| tf(HotkeysMsg::DefaultKeys, &[("keys", k)]))
-                            .unwrap_or_default()
-                    >
-                        {t(HotkeysMsg::Modified)}
-                    </span>
-                </Show>
+                {move || {
+                    modified
+                        .get()
+                        .then(|| {
+                            view! {
+                                <span class="badge" title=default_title.clone()>
+                                    {t(HotkeysMsg::Modified)}
+                                </span>
+                                <button
+                                    type="button"
+                                    class="button button--small hotkey-row__reset"
+                                    aria-label=reset_name.clone()
+                                    on:click=reset.clone()
+                                >
+                                    {t(HotkeysMsg::Reset)}
+                                </button>
+                            }
+                        })
+                }}
                 <span class="hotkey-row__description">{description}</span>
-                <HotkeyClashNotes clashes draft offer on_resolve=Callback::new(resolve) />
-                <span class="hotkey-row__warning">{move || warning.get()}</span>
-                <span class="hotkey-row__error" role="alert">
-                    {move || error.get()}
-                </span>
+                {move || {
+                    has_notes
+                        .get()
+                        .then(|| {
+                            view! {
+                                <HotkeyClashNotes
+                                    clashes
+                                    draft
+                                    offer
+                                    on_resolve=Callback::new(resolve.clone())
+                                />
+                            }
+                        })
+                }}
+                {move || row_line(warning.get(), "hotkey-row__warning", false)}
+                {move || row_line(error.get(), "hotkey-row__error", true)}
             </div>
             <HotkeyKeyButton
                 id=id.clone()
@@ -182,30 +192,8 @@ pub fn HotkeyRow(
                 announce
                 platform
                 on_key=Callback::new(set_key.clone())
+                button=key_button
             />
-            <select
-                class="hotkey-row__special"
-                aria-label=tf(HotkeysMsg::SpecialKeyFor, &[("label", &label)])
-                on:change=on_special
-            >
-                // Text as the `label` attribute: an option without children costs one DOM node
-                // instead of three, on every row.
-                <option value="" label=t(HotkeysMsg::Special) />
-                <option value="escape" label="Esc" />
-                <option value="tab" label="Tab" />
-                <option value="shift+tab" label="Shift+Tab" />
-                <option value="enter" label="Enter" />
-                <option value="space" label="Space" />
-            </select>
-            <button
-                type="button"
-                class="button button--small"
-                disabled=move || !modified.get()
-                aria-label=tf(HotkeysMsg::ResetLabel, &[("label", &label)])
-                on:click=reset
-            >
-                {t(HotkeysMsg::Reset)}
-            </button>
             <input
                 type="checkbox"
                 role="switch"
@@ -216,4 +204,15 @@ pub fn HotkeyRow(
             />
         </li>
     }
+}
+
+/// A line under a row's text (a warning, or an error said at once), nothing without `text`.
+fn row_line(text: Option<String>, class: &'static str, alert: bool) -> impl IntoView {
+    text.map(|text| {
+        view! {
+            <span class=class role=alert.then_some("alert")>
+                {text}
+            </span>
+        }
+    })
 }

@@ -2,10 +2,10 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::domain::hotkeys::single_key::{
     turn_back_on, turn_off, turned_off_message, turned_on_message,
 };
-use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t};
 
@@ -14,7 +14,7 @@ use crate::i18n::{hotkey_words, t};
 #[component]
 pub fn HotkeySingleKeys(
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Whether the switch is on, and which rows it turned off.
     memory: RwSignal<Option<BTreeSet<String>>>,
     /// Where the result is announced.

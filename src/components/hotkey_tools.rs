@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::browser::chunk::{split_code, CodeMissing};
+use crate::components::hotkey_draft::HotkeyDraft;
 use std::collections::BTreeMap;
 
 use crate::components::hotkey_filters::ListFilter;
@@ -26,7 +27,7 @@ type BuildImport = fn(Signal<Vec<Binding>>, Callback<Vec<Binding>>, Callback<()>
 
 /// Builds a project's label keys: the rows, the recording row, the live region, reveal a row.
 type BuildProjectKeys = fn(
-    RwSignal<Vec<Binding>>,
+    HotkeyDraft,
     RwSignal<Option<String>>,
     WriteSignal<String>,
     Callback<String, bool>,
@@ -35,7 +36,7 @@ type BuildProjectKeys = fn(
 /// Builds the keyboard map: the rows, their clashes, the list's filters, the platform's key
 /// names, the live region.
 type BuildKeyboardMap = fn(
-    RwSignal<Vec<Binding>>,
+    HotkeyDraft,
     Memo<BTreeMap<String, Vec<Clash>>>,
     ListFilter,
     Platform,

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use crate::browser::keyboard::key_press;
+use crate::components::hotkey_draft::HotkeyDraft;
 use crate::domain::hotkeys::keys::{self, Platform, Recorded};
 use crate::domain::hotkeys::try_key::{try_key, Trial};
-use crate::domain::hotkeys::Binding;
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::i18n::{hotkey_words, t};
 
@@ -13,7 +13,7 @@ use crate::i18n::{hotkey_words, t};
 #[component]
 pub fn HotkeyTry(
     /// All rows being edited.
-    draft: RwSignal<Vec<Binding>>,
+    draft: HotkeyDraft,
     /// Where each result is announced.
     announce: WriteSignal<String>,
     /// Which keyboard labels to show.

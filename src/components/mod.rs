@@ -16,6 +16,7 @@ pub mod hotkey_actions;
 pub mod hotkey_board;
 pub mod hotkey_card;
 pub mod hotkey_clash_notes;
+pub mod hotkey_draft;
 pub mod hotkey_editor;
 pub mod hotkey_filters;
 pub mod hotkey_import;

@@ -25,8 +25,9 @@ const CONFIG = `<View>
 /**
  * Each case: the key class, the keys pressed (Playwright names; the same press records it on our
  * page and fires it in the editor), the spelling we must store, and `menu` when the recorder
- * cannot capture it (plain Esc cancels and plain Tab leaves): then it comes from the
- * special-keys menu. Combinations are chosen clear of the defaults still bound in the editor.
+ * cannot capture it (plain Esc cancels and plain Tab moves focus): then it comes from the
+ * special keys the recorder offers. Combinations are chosen clear of the defaults still bound
+ * in the editor.
  */
 const CASES = [
   ['letter', 'KeyJ', 'j'],
@@ -128,7 +129,8 @@ async function remapOnOurPage(pairs, { disable = [], singleKeys, keep = false } 
   for (const [id, c] of pairs) {
     const row = page.locator(`[data-hotkey="${id}"]`);
     if (c.menu) {
-      await row.locator('.hotkey-row__special').selectOption(c.spelling);
+      await row.locator('.key-button').click();
+      await row.locator(`.recorder__specials [data-key="${c.spelling}"]`).click();
     } else if (c.keypad) {
       await row.locator('.key-button').focus();
       await page.keyboard.press('Enter');

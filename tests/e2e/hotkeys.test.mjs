@@ -31,6 +31,8 @@ const status = () => page.locator('.hotkeys > .form-status');
 async function open() {
   await page.goto('/user/account/hotkeys');
   await row('annotation:annotation:submit').waitFor();
+  // The cards below the first draw their rows a moment later.
+  await page.locator('.hotkey-card__rows[aria-busy]').first().waitFor({ state: 'detached' });
 }
 
 const record = (id, keys) => recordHotkey(page, id, keys);
@@ -57,16 +59,35 @@ test('remap by pressing keys, save, reload: stored in the editor spelling', asyn
   assert.equal(Object.keys(map).length, 3, 'only the changed entries are stored');
 });
 
-test('Esc cancels recording, Tab leaves it, and the switch turns a hotkey off', async () => {
+test('Esc cancels recording, Tab reaches the special keys, leaving ends it, and the switch turns a hotkey off', async () => {
   await open();
   await record('annotation:annotation:undo', 'Escape');
-  await row('annotation:annotation:undo').locator('kbd', { hasText: 'Z' }).waitFor();
-  const undoButton = row('annotation:annotation:undo').locator('.key-button');
+  const undo = row('annotation:annotation:undo');
+  await undo.locator('kbd', { hasText: 'Z' }).waitFor();
+  const undoButton = undo.locator('.key-button');
+  const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+  // No row offers special keys until it records, nor Reset until it is modified.
+  assert.equal(await page.locator('.recorder__specials').count(), 0);
+  assert.equal(await undo.locator('.hotkey-row__reset').count(), 0);
   await undoButton.focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
-  assert.equal(await undoButton.evaluate((el) => el === document.activeElement), false, 'focus moved on');
-  await row('annotation:annotation:undo').getByText('Press keys…').waitFor({ state: 'detached' });
+  const esc = undo.locator('.recorder__specials [data-key="escape"]');
+  assert.equal(await focused(esc), true, 'Tab goes on to the special keys');
+  await undo.getByText('Press keys…').waitFor();
+  await page.keyboard.press('Enter');
+  await undo.locator('kbd', { hasText: 'Esc' }).waitFor();
+  assert.equal(await focused(undoButton), true, 'focus back on the keys');
+  assert.equal(await page.locator('.recorder__specials').count(), 0);
+  // Reset, now offered, gives focus back to the keys.
+  await undo.locator('.hotkey-row__reset').press('Enter');
+  await undo.locator('kbd', { hasText: 'Z' }).waitFor();
+  assert.equal(await focused(undoButton), true, 'focus back on the keys after Reset');
+  // Focus leaving the recorder ends the recording.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(undoButton), false, 'focus moved on');
+  await undo.getByText('Press keys…').waitFor({ state: 'detached' });
 
   await row('annotation:annotation:skip').getByRole('switch').click();
   await page.getByRole('button', { name: 'Save', exact: true }).click();

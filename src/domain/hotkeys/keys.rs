@@ -242,6 +242,10 @@ pub fn normalize(input: &str) -> Result<String, KeyError> {
     KeyCombo::parse(input).map(|c| c.to_string())
 }
 
+/// Keys a press cannot record (plain Esc cancels, plain Tab and Shift+Tab move focus) and the
+/// two that are simpler chosen than pressed: the recorder offers them as buttons while it records.
+pub const SPECIAL_KEYS: [&str; 5] = ["escape", "tab", "shift+tab", "enter", "space"];
+
 /// A keydown as the browser reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyPress {
@@ -537,6 +541,13 @@ mod tests {
         match record(&press(key, code, mods)) {
             Recorded::Combo(c) => c.to_string(),
             other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_special_keys_are_stored_spellings() {
+        for spelling in SPECIAL_KEYS {
+            assert_eq!(normalize(spelling).as_deref(), Ok(spelling));
         }
     }
 

@@ -91,6 +91,24 @@ pub const OTHER: HotkeySection = HotkeySection {
     description: HotkeysMsg::OtherAbout,
 };
 
+/// About a screen of hotkey rows: the list draws the cards holding them in its first frame and
+/// the others at the next idle moment, so the time to the first rows does not grow with the list.
+pub const FIRST_ROWS: usize = 12;
+
+/// How many cards, from the top, are drawn in the first frame, given each card's row count: the
+/// fewest that hold `FIRST_ROWS` rows (all of them if they hold fewer), and at least one.
+pub fn cards_drawn_first(rows_per_card: impl IntoIterator<Item = usize>) -> usize {
+    let (mut rows, mut cards) = (0, 0);
+    for count in rows_per_card {
+        if rows >= FIRST_ROWS {
+            break;
+        }
+        rows += count;
+        cards += 1;
+    }
+    cards.max(1)
+}
+
 /// One default of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DefaultHotkey {
@@ -259,6 +277,22 @@ pub fn section_title(section: &str, words: HotkeyWords) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_first_frame_draws_the_cards_holding_a_screen_of_rows() {
+        assert_eq!(cards_drawn_first([4, 6, 10, 8]), 3);
+        assert_eq!(cards_drawn_first([12, 6]), 1);
+        assert_eq!(cards_drawn_first([0, 0, 3]), 3);
+        assert_eq!(cards_drawn_first([]), 1);
+        // The defaults: Annotation (4), Data Manager and Region Management reach a screen.
+        let counts = SECTIONS.iter().map(|s| {
+            merge(&Default::default())
+                .iter()
+                .filter(|b| b.section() == s.id)
+                .count()
+        });
+        assert_eq!(cards_drawn_first(counts), 3);
+    }
     use super::*;
 
     fn stored(entries: &[(&str, &str, Option<bool>)]) -> HotkeyMap {

@@ -84,8 +84,7 @@ catalog!(
         // A row.
         Modified => "Modified",
         DefaultKeys => "Default: {keys}",
-        SpecialKeyFor => "Special key for {label}",
-        Special => "Special…",
+        SpecialKeyFor => "Special keys for {label}",
         ResetLabel => "Reset {label} to default",
         Reset => "Reset",
         EnableLabel => "Enable {label}",
@@ -101,7 +100,7 @@ catalog!(
         Replace => "Replace",
         KeepBoth => "Keep both",
         // The key button.
-        Recording => "Recording: press the new keys. Esc cancels.",
+        Recording => "Recording: press the new keys. Esc cancels; Tab offers Esc, Tab, Enter and Space.",
         RecordingCancelled => "Recording cancelled.",
         ChangeTitle => "{keys}: click or press Enter to change",
         ChangeLabel => "Change {label}: ",
