@@ -78,6 +78,8 @@ test('Esc cancels recording, Tab reaches the special keys, leaving ends it, and 
   const esc = undo.locator('.recorder__specials [data-key="escape"]');
   assert.equal(await focused(esc), true, 'Tab goes on to the special keys');
   await undo.getByText('Press keys…').waitFor();
+  await assertAccessible(page, 'a row recording, with its special keys');
+  assert.equal(await focused(esc), true, 'still recording, on Esc');
   await page.keyboard.press('Enter');
   await undo.locator('kbd', { hasText: 'Esc' }).waitFor();
   assert.equal(await focused(undoButton), true, 'focus back on the keys');
