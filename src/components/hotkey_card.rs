@@ -9,9 +9,9 @@ use crate::domain::hotkeys::{Clash, HotkeySection};
 use crate::i18n::t;
 
 /// One section of hotkeys (Annotation, Regions, …) as a card of rows; nothing when the section
-/// has no rows. Rows are built once, with the first frame or after it, and a filter only hides them:
-/// re-creating 200+ rows on every keystroke would cost far more than a frame. Until then the
-/// list says it is busy.
+/// has no rows. Rows are built once (with the first frame, or at the first idle moment: until
+/// then the list says it is busy), and a filter only hides them: re-creating 200+ rows on every
+/// keystroke would cost far more than a frame.
 #[component]
 pub fn HotkeyCard(
     /// Which section.

@@ -21,8 +21,8 @@ use crate::domain::hotkeys::single_key::{memory, stored_form, unsaved};
 use crate::domain::hotkeys::transfer::diff;
 use crate::domain::hotkeys::validation::check_map;
 use crate::domain::hotkeys::{
-    cards_drawn_first, conflicts, merge, real_conflicts, restorable, same_stored, Filter,
-    PendingHotkeys, OTHER, PENDING_HOTKEYS_KEY, SECTIONS,
+    cards, cards_drawn_first, conflicts, merge, real_conflicts, restorable, same_stored, Filter,
+    PendingHotkeys, PENDING_HOTKEYS_KEY,
 };
 use crate::domain::i18n::hotkeys::HotkeysMsg;
 use crate::domain::status::Status;
@@ -188,10 +188,7 @@ pub fn HotkeyEditor(
     // About a screen of rows comes with the first frame, the rest at the browser's next idle
     // moment. The filter, find by keys and the counts read the draft, not the page, so they see
     // every row either way.
-    let cards = || SECTIONS.iter().copied().chain([OTHER]);
-    let drawn_first = draft.with_untracked(|d| {
-        cards_drawn_first(cards().map(|s| d.iter().filter(|b| b.section() == s.id).count()))
-    });
+    let drawn_first = draft.with_untracked(|d| cards_drawn_first(d));
     let (rest_drawn, draw_rest) = signal(false);
     request_idle_callback(move || draw_rest.set(true));
 

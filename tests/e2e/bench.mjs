@@ -175,8 +175,8 @@ try {
       theirs: [`${LS}/user/account/personal-info`, formFilled('input[name=first_name]'), { locale: 'zh-CN' }],
       budgets: { bytes: 0.25, time: 0.40 },
     },
-    // The rows a visitor sees first: a row of the second card (Data Manager), on the first
-    // screen of both pages; both found by their text, the same way.
+    // The first rows: a row of the second card (Data Manager), among those our page draws with
+    // its first frame (Label Studio's draws every row at once); found by its text on both pages.
     'hotkeys, first rows shown': {
       ours: [`${APP}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW)],
       theirs: [`${LS}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW)],

@@ -91,13 +91,22 @@ pub const OTHER: HotkeySection = HotkeySection {
     description: HotkeysMsg::OtherAbout,
 };
 
+/// The cards of the hotkey list, top to bottom: the sections, then "Other".
+pub fn cards() -> impl Iterator<Item = HotkeySection> {
+    SECTIONS.iter().copied().chain([OTHER])
+}
+
 /// About a screen of hotkey rows: the list draws the cards holding them in its first frame and
 /// the others at the next idle moment, so the time to the first rows does not grow with the list.
 pub const FIRST_ROWS: usize = 12;
 
-/// How many cards, from the top, are drawn in the first frame, given each card's row count: the
+/// How many cards (`cards()`, from the top) are drawn in the first frame for these rows: the
 /// fewest that hold `FIRST_ROWS` rows (all of them if they hold fewer), and at least one.
-pub fn cards_drawn_first(rows_per_card: impl IntoIterator<Item = usize>) -> usize {
+pub fn cards_drawn_first(rows: &[Binding]) -> usize {
+    first_cards(cards().map(|card| rows.iter().filter(|b| b.section() == card.id).count()))
+}
+
+fn first_cards(rows_per_card: impl IntoIterator<Item = usize>) -> usize {
     let (mut rows, mut cards) = (0, 0);
     for count in rows_per_card {
         if rows >= FIRST_ROWS {
@@ -277,23 +286,17 @@ pub fn section_title(section: &str, words: HotkeyWords) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_first_frame_draws_the_cards_holding_a_screen_of_rows() {
-        assert_eq!(cards_drawn_first([4, 6, 10, 8]), 3);
-        assert_eq!(cards_drawn_first([12, 6]), 1);
-        assert_eq!(cards_drawn_first([0, 0, 3]), 3);
-        assert_eq!(cards_drawn_first([]), 1);
+        assert_eq!(first_cards([4, 6, 10, 8]), 3);
+        assert_eq!(first_cards([12, 6]), 1);
+        assert_eq!(first_cards([0, 0, 3]), 3);
+        assert_eq!(first_cards([]), 1);
         // The defaults: Annotation (4), Data Manager and Region Management reach a screen.
-        let counts = SECTIONS.iter().map(|s| {
-            merge(&Default::default())
-                .iter()
-                .filter(|b| b.section() == s.id)
-                .count()
-        });
-        assert_eq!(cards_drawn_first(counts), 3);
+        assert_eq!(cards_drawn_first(&merge(&Default::default())), 3);
     }
-    use super::*;
 
     fn stored(entries: &[(&str, &str, Option<bool>)]) -> HotkeyMap {
         entries
