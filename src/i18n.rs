@@ -19,8 +19,10 @@ use crate::domain::i18n::keyboard_map::MapMsg;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::i18n::{self, Catalog, Lang};
+use crate::domain::lazy::Piece;
 use crate::domain::profile::{Problem, ProfileField, MAX_FIELD_CHARS};
 use crate::domain::release::Missing;
+use crate::domain::sections::Section;
 
 type Table<M> = fn(M) -> &'static str;
 
@@ -123,7 +125,7 @@ pub fn tf<M: Words>(msg: M, args: &[(&str, &str)]) -> String {
 }
 
 /// The Hotkeys section's words in the page's language (its Chinese must be here:
-/// [`load_hotkey_words`]).
+/// [`load_section_words`]).
 pub fn hotkey_words() -> HotkeyWords {
     HotkeyWords {
         t: t::<HotkeysMsg>,
@@ -150,10 +152,13 @@ fn t_pseudo(english: &'static str) -> &'static str {
         .map_or(english, |pseudo| pseudo(english))
 }
 
-/// Fetches the Hotkeys section's words for the page's language, once: called with the
-/// section's code, so the section never shows a mix.
-pub async fn load_hotkey_words() -> Result<(), CodeMissing> {
-    if lang() == Lang::ZhCn && ZH_HOTKEYS.with(Cell::get).is_none() {
+/// Fetches a section's own words for the page's language, once, when they live apart from its
+/// code ([`Piece::of_section_words`]): called with the section's code, so the section never
+/// shows a mix.
+pub async fn load_section_words(section: Section) -> Result<(), CodeMissing> {
+    if Piece::of_section_words(section, lang()) == Some(Piece::ZhHotkeys)
+        && ZH_HOTKEYS.with(Cell::get).is_none()
+    {
         let table = zh_hotkeys_table().await?;
         ZH_HOTKEYS.with(|cell| cell.set(Some(table)));
     }

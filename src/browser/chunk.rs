@@ -19,7 +19,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeMissing {
 }
 
 /// `split_code!(name, preload, chunk, Type, value)`: `async fn name() -> Result<Type,
-/// CodeMissing>` that gives `value`, and `async fn preload()` that only fetches its code. With
+/// CodeMissing>` that gives `value`, and `async fn preload()` that only fetches its code (both
+/// with the visibility written before `name`, if any). With
 /// `split-sections`, `value` (and all it alone uses) is linked into the wasm chunk `chunk`,
 /// fetched by the first call of either; functions naming the same chunk share it. A failed fetch
 /// is an `Err`, never a panic, and is not remembered: calling again retries. Without the feature
@@ -27,7 +28,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeMissing {
 // rustfmt indents the attribute below a step deeper on every run.
 #[rustfmt::skip]
 macro_rules! split_code {
-    ($name:ident, $preload:ident, $chunk:ident, $ty:ty, $value:expr) => {
+    ($vis:vis $name:ident, $preload:ident, $chunk:ident, $ty:ty, $value:expr) => {
         #[cfg(feature = "split-sections")]
         #[leptos::wasm_split::wasm_split(
             $chunk,
@@ -35,13 +36,13 @@ macro_rules! split_code {
             wasm_split_path = ::leptos::wasm_split,
             preload($preload)
         )]
-        fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
+        $vis fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
             let value: $ty = $value;
             Ok(value)
         }
 
         #[cfg(not(feature = "split-sections"))]
-        async fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
+        $vis async fn $name() -> Result<$ty, $crate::browser::chunk::CodeMissing> {
             let value: $ty = $value;
             Ok(value)
         }
@@ -49,7 +50,7 @@ macro_rules! split_code {
         // Not every chunk is prefetched.
         #[cfg(not(feature = "split-sections"))]
         #[allow(dead_code)]
-        async fn $preload() -> Result<(), $crate::browser::chunk::CodeMissing> {
+        $vis async fn $preload() -> Result<(), $crate::browser::chunk::CodeMissing> {
             Ok(())
         }
     };

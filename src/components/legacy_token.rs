@@ -4,9 +4,11 @@ use crate::components::copy_button::CopyButton;
 use crate::components::hooks::use_save;
 use crate::components::loaded::Loaded;
 use crate::components::status_line::StatusLine;
+use crate::components::token_section::TokenSection;
 use crate::context::{use_api, use_site};
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
+use crate::domain::sections::Section;
 use crate::domain::snippets;
 use crate::domain::status::Status;
 use crate::i18n::{api_error, t, tf};
@@ -16,8 +18,20 @@ const RENEW_WORD: &str = "RENEW";
 
 /// Legacy Token section: masked token with Show/Copy, a curl example, and Renew behind a typed
 /// confirmation.
+/// While the organization has legacy tokens off, [`TokenSection`] says so instead and offers
+/// to switch them on; nothing is asked of the server until they are on.
 #[component]
 pub fn LegacyToken() -> impl IntoView {
+    view! {
+        <TokenSection section=Section::LegacyToken>
+            <Legacy />
+        </TokenSection>
+    }
+}
+
+/// The section while legacy tokens are on.
+#[component]
+fn Legacy() -> impl IntoView {
     let api = use_api();
     let loaded = LocalResource::new({
         let api = api.clone();

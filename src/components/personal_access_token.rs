@@ -6,17 +6,31 @@ use crate::components::loaded::Loaded;
 use crate::components::new_token_dialog::NewTokenDialog;
 use crate::components::status_line::StatusLine;
 use crate::components::timestamp::Timestamp;
+use crate::components::token_section::TokenSection;
 use crate::context::use_api;
 use crate::domain::i18n::main::MainMsg;
 use crate::domain::i18n::sections::SectionsMsg;
 use crate::domain::jwt::{self, Lifetime};
+use crate::domain::sections::Section;
 use crate::domain::status::Status;
 use crate::i18n::{api_error, t, tf};
 
 /// Personal Access Token section: the current token (as Label Studio lists it) with its dates,
 /// create (one per user), revoke, and replace (revoke, then create, in one confirmation).
+/// While the organization has personal access tokens off, [`TokenSection`] says so instead and offers
+/// to switch them on; nothing is asked of the server until they are on.
 #[component]
 pub fn PersonalAccessToken() -> impl IntoView {
+    view! {
+        <TokenSection section=Section::PersonalAccessToken>
+            <Tokens />
+        </TokenSection>
+    }
+}
+
+/// The section while personal access tokens are on.
+#[component]
+fn Tokens() -> impl IntoView {
     let api = use_api();
     let tokens = LocalResource::new({
         let api = api.clone();

@@ -49,16 +49,11 @@ impl Piece {
         }
     }
 
-    /// A section's code, when it is not in the main module.
+    /// A section's code, when it is not in the main module (the chunk its row of the sections
+    /// table names).
     pub fn of_section(section: Section) -> Option<Piece> {
-        match section {
-            Section::PersonalInfo => None,
-            Section::Hotkeys => Some(Piece::Hotkeys),
-            Section::EmailPreferences
-            | Section::MembershipInfo
-            | Section::PersonalAccessToken
-            | Section::LegacyToken => Some(Piece::Sections),
-        }
+        let chunk = section.chunk()?;
+        Piece::ALL.into_iter().find(|piece| piece.module() == chunk)
     }
 
     /// The words every page needs in `lang`, when they are not in the main module.
@@ -81,12 +76,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_section_but_the_first_page_is_lazy_and_names_are_unique() {
+    fn every_section_but_the_first_page_is_in_a_piece_and_names_are_unique() {
         for section in Section::ALL {
             assert_eq!(
-                Piece::of_section(section).is_none(),
+                section.chunk().is_none(),
                 section == Section::PersonalInfo,
                 "{section:?}"
+            );
+            assert_eq!(
+                Piece::of_section(section).map(Piece::module),
+                section.chunk(),
+                "{section:?}'s chunk is not a piece of this table"
             );
         }
         let mut names: Vec<_> = Piece::ALL.iter().map(|p| p.module()).collect();

@@ -4,53 +4,72 @@ use crate::api::types::JwtSettings;
 use crate::api::SitePrefix;
 use crate::domain::i18n::main::MainMsg;
 
-/// One entry of the sidebar; one route `/user/account/<slug>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    PersonalInfo,
-    Hotkeys,
-    EmailPreferences,
-    MembershipInfo,
-    PersonalAccessToken,
-    LegacyToken,
+/// The sections table, in sidebar order; a row is `Name: "slug", chunk;`.
+///
+/// - `Name`: the section's [`Section`] variant, its title in [`MainMsg`] and its component in
+///   `components/`, which builds the whole section;
+/// - `"slug"`: its address, `{BASE_PATH}/<slug>`;
+/// - `chunk`: the split module its code is linked into in the release build, as
+///   [`Piece::module`](crate::domain::lazy::Piece::module) names it. The first row is the first
+///   page, in the main module: `main`.
+///
+/// [`Section`] is written from it here and the sections' code loading in
+/// `pages/section_code.rs`, so a new section is its component and a row here.
+macro_rules! sections_table {
+    ($then:ident) => {
+        $then! {
+            PersonalInfo: "personal-info", main;
+            Hotkeys: "hotkeys", section_hotkeys;
+            EmailPreferences: "email-preferences", sections;
+            MembershipInfo: "membership-info", sections;
+            PersonalAccessToken: "personal-access-token", sections;
+            LegacyToken: "legacy-token", sections;
+        }
+    };
 }
+pub(crate) use sections_table;
+
+macro_rules! define_sections {
+    ($($name:ident: $slug:literal, $chunk:ident;)*) => {
+        /// One entry of the sidebar; one route `/user/account/<slug>` ([`sections_table`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Section {
+            $($name,)*
+        }
+
+        impl Section {
+            /// All sections in sidebar order.
+            pub const ALL: [Section; [$($slug),*].len()] = [$(Section::$name),*];
+
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $(Section::$name => $slug,)*
+                }
+            }
+
+            pub fn title(self) -> MainMsg {
+                match self {
+                    $(Section::$name => MainMsg::$name,)*
+                }
+            }
+
+            /// The split module the section's code is linked into (`None`: the main module).
+            pub fn chunk(self) -> Option<&'static str> {
+                match self {
+                    $(Section::$name => Some(stringify!($chunk)),)*
+                }
+                .filter(|chunk| *chunk != "main")
+            }
+        }
+    };
+}
+
+sections_table!(define_sections);
 
 /// Where the page lives; every section is below it.
 pub const BASE_PATH: &str = crate::api::paths::ACCOUNT_PAGE;
 
 impl Section {
-    /// All sections in sidebar order.
-    pub const ALL: [Section; 6] = [
-        Section::PersonalInfo,
-        Section::Hotkeys,
-        Section::EmailPreferences,
-        Section::MembershipInfo,
-        Section::PersonalAccessToken,
-        Section::LegacyToken,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::PersonalInfo => "personal-info",
-            Section::Hotkeys => "hotkeys",
-            Section::EmailPreferences => "email-preferences",
-            Section::MembershipInfo => "membership-info",
-            Section::PersonalAccessToken => "personal-access-token",
-            Section::LegacyToken => "legacy-token",
-        }
-    }
-
-    pub fn title(self) -> MainMsg {
-        match self {
-            Section::PersonalInfo => MainMsg::PersonalInfo,
-            Section::Hotkeys => MainMsg::Hotkeys,
-            Section::EmailPreferences => MainMsg::EmailPreferences,
-            Section::MembershipInfo => MainMsg::MembershipInfo,
-            Section::PersonalAccessToken => MainMsg::PersonalAccessToken,
-            Section::LegacyToken => MainMsg::LegacyToken,
-        }
-    }
-
     pub fn from_slug(slug: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.slug() == slug)
     }
