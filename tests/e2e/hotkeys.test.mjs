@@ -328,13 +328,10 @@ async function mapScreenshots(p, map, lang) {
     await p.setViewportSize({ width, height: 900 });
     for (const theme of ['light', 'dark']) {
       await p.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      // The whole page's picture cut to the map: the sticky header stays at the top of the page.
-      const box = await map.boundingBox();
-      const top = await p.evaluate(() => window.scrollY);
-      await p.screenshot({
+      // The sticky bars sit in the page's flow while the map is taken, not over the map.
+      await map.screenshot({
         path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`),
-        fullPage: true,
-        clip: { x: box.x, y: box.y + top, width: box.width, height: box.height },
+        style: '.account-header, .connection { position: static !important; }',
       });
     }
   }
