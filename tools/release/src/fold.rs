@@ -6,8 +6,11 @@
 //! can run (Hotkeys waited for four). A chunk is folded into every split module that waits for
 //! it instead:
 //!
-//! - its data: active segments at the same constant addresses, with the same bytes (read-only
-//!   data, so whichever module writes it first does not matter);
+//! - its read-only data: active segments at the same constant addresses, with the same bytes,
+//!   so whichever module writes it first does not matter;
+//! - its writable data (`.data`, `.bss`: statics the code changes, such as a chunk loader's state
+//!   or a language's words once loaded): written once, into the main module. A copy in each user
+//!   would be written again when the next user loads, undoing what the code stored there;
 //! - its functions (a chunk of at most [`SMALL`] bytes): appended to each module with their types,
 //!   and put into the same slots of the shared function table by the same element segments, so
 //!   every call through the table finds the same code whichever copy was loaded last. A chunk
@@ -17,7 +20,7 @@
 //! the same chunk fetches those functions again: for the larger chunks that is not worth a
 //! request saved, so a chunk over [`SMALL`] stays a chunk.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -26,7 +29,7 @@ use wasm_encoder::{
     CodeSection, ConstExpr, DataCountSection, DataSection, ElementSection, FunctionSection, Module,
     RawSection, TypeSection,
 };
-use wasmparser::{DataKind, ExternalKind, Operator, Parser, Payload, TypeRef};
+use wasmparser::{DataKind, ExternalKind, KnownCustom, Name, Operator, Parser, Payload, TypeRef};
 
 /// The largest chunk (in bytes, as wasm-split writes it) whose functions are folded.
 pub const SMALL: usize = 64 * 1024;
@@ -86,6 +89,98 @@ pub fn data_only(module: &[u8]) -> Result<Option<Vec<Data>>> {
         }
     }
     Ok(Some(data))
+}
+
+/// The indices of `module`'s data segments the program may write to: every segment not named
+/// `.rodata…` in the module's name section (one without a name counts as writable).
+fn writable(module: &[u8]) -> Result<BTreeSet<u32>> {
+    let mut count = 0;
+    let mut read_only = BTreeSet::new();
+    for payload in Parser::new(0).parse_all(module) {
+        match payload.map_err(read_error)? {
+            Payload::DataSection(reader) => count = reader.count(),
+            Payload::CustomSection(custom) => {
+                let KnownCustom::Name(names) = custom.as_known() else {
+                    continue;
+                };
+                for name in names {
+                    let Name::Data(map) = name.map_err(read_error)? else {
+                        continue;
+                    };
+                    for naming in map {
+                        let naming = naming.map_err(read_error)?;
+                        if naming.name.starts_with(".rodata") {
+                            read_only.insert(naming.index);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((0..count).filter(|i| !read_only.contains(i)).collect())
+}
+
+/// `chunk` with the data segments `which` left empty (kept, so that indices stay), and what
+/// they held. Each must be active in memory 0 at a constant address.
+fn take_segments(chunk: &[u8], which: &BTreeSet<u32>) -> Result<(Vec<u8>, Vec<Data>)> {
+    if which.is_empty() {
+        return Ok((chunk.to_vec(), Vec::new()));
+    }
+    let mut out = Module::new();
+    let mut taken = Vec::new();
+    for payload in Parser::new(0).parse_all(chunk) {
+        match payload.map_err(read_error)? {
+            Payload::DataSection(reader) => {
+                let mut section = DataSection::new();
+                for (index, segment) in (0u32..).zip(reader) {
+                    let segment = segment.map_err(read_error)?;
+                    if !which.contains(&index) {
+                        RoundtripReencoder
+                            .parse_data(&mut section, segment)
+                            .map_err(encode_error)?;
+                        continue;
+                    }
+                    let offset = constant_address(&segment.kind).ok_or_else(|| {
+                        fail("a writable data segment not at a constant address of memory 0")
+                    })?;
+                    if !segment.data.is_empty() {
+                        taken.push(Data {
+                            offset,
+                            bytes: segment.data.to_vec(),
+                        });
+                    }
+                    section.active(0, &ConstExpr::i32_const(offset), []);
+                }
+                out.section(&section);
+            }
+            Payload::End(_) => {}
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    out.section(&RawSection {
+                        id,
+                        data: slice(chunk, range)?,
+                    });
+                }
+            }
+        }
+    }
+    Ok((out.finish(), taken))
+}
+
+/// The address of an active segment of memory 0 given as an `i32.const`.
+fn constant_address(kind: &DataKind<'_>) -> Option<i32> {
+    let DataKind::Active {
+        memory_index: 0,
+        offset_expr,
+    } = kind
+    else {
+        return None;
+    };
+    match offset_expr.get_operators_reader().read() {
+        Ok(Operator::I32Const { value }) => Some(value),
+        _ => None,
+    }
 }
 
 /// `module` with `data` written as active segments of memory 0 after its own segments (the data
@@ -441,21 +536,32 @@ pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
     Ok(out.finish())
 }
 
+/// What [`fold_chunks`] did.
+#[derive(Debug, Default)]
+pub struct Folded {
+    /// The chunks folded (their files are gone).
+    pub chunks: Vec<String>,
+    /// Their writable data, for the main module ([`with_data`]).
+    pub for_main: Vec<Data>,
+}
+
 /// Folds the shared chunks in `dir` (wasm-split's output) into the split modules that wait for
 /// them, per `prefetch` (split point → its files, wasm-split's prefetch map), which loses them
 /// too; their files are removed. A chunk of data alone is always folded; one with functions
-/// when it is at most [`SMALL`] bytes and every user can take it. Returns the chunks folded.
-pub fn fold_chunks(dir: &Path, prefetch: &mut HashMap<String, Vec<String>>) -> Result<Vec<String>> {
+/// when it is at most [`SMALL`] bytes and every user can take it. A folded chunk's writable data
+/// is returned for the main module instead of copied into its users.
+pub fn fold_chunks(dir: &Path, prefetch: &mut HashMap<String, Vec<String>>) -> Result<Folded> {
     let mut users: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (split, files) in prefetch.iter() {
         for file in files.iter().filter(|f| f.starts_with("chunk_")) {
             users.entry(file.clone()).or_default().push(split.clone());
         }
     }
-    let mut folded = Vec::new();
+    let mut folded = Folded::default();
     for (chunk, splits) in users {
         let path = dir.join(format!("{chunk}.wasm"));
         let bytes = fs::read(&path).map_err(io(format!("reading {}", path.display())))?;
+        let (bytes, for_main) = take_segments(&bytes, &writable(&bytes)?)?;
         let data = data_only(&bytes)?;
         if data.is_none() && bytes.len() > SMALL {
             continue;
@@ -487,7 +593,8 @@ pub fn fold_chunks(dir: &Path, prefetch: &mut HashMap<String, Vec<String>>) -> R
             }
         }
         fs::remove_file(&path).map_err(io(format!("removing {}", path.display())))?;
-        folded.push(chunk);
+        folded.chunks.push(chunk);
+        folded.for_main.extend(for_main);
     }
     Ok(folded)
 }
@@ -497,7 +604,19 @@ mod tests {
     use super::*;
     use wasm_encoder::{
         EntityType, ExportKind, ExportSection, Function, ImportSection, Instruction, MemoryType,
+        NameMap, NameSection,
     };
+
+    /// The name section wasm-split writes: each data segment's name, by index.
+    fn data_names(module: &mut Module, names: &[&str]) {
+        let mut map = NameMap::new();
+        for (index, name) in (0u32..).zip(names) {
+            map.append(index, name);
+        }
+        let mut section = NameSection::new();
+        section.data(&map);
+        module.section(&section);
+    }
 
     fn memory_import(imports: &mut ImportSection) {
         imports.import(
@@ -527,6 +646,7 @@ mod tests {
         );
         data.active(0, &ConstExpr::i32_const(4096), []);
         module.section(&data);
+        data_names(&mut module, &[".rodata", ".rodata"]);
         module.finish()
     }
 
@@ -623,7 +743,8 @@ mod tests {
             ("b".into(), vec!["chunk_1".into(), "split_b".into()]),
         ]);
         let folded = fold_chunks(&dir, &mut prefetch).expect("folded");
-        assert_eq!(folded, ["chunk_1"]);
+        assert_eq!(folded.chunks, ["chunk_1"]);
+        assert!(folded.for_main.is_empty());
         assert!(!dir.join("chunk_1.wasm").exists());
         assert_eq!(prefetch["a"], ["split_a"]);
         assert_eq!(prefetch["b"], ["split_b"]);
@@ -690,6 +811,11 @@ mod tests {
     /// (the second calls the first, and one through the table, and reads the stack pointer), put
     /// into table slots 1 and 2, and data of its own.
     fn function_chunk(extra: Option<&str>) -> Vec<u8> {
+        chunk_with_state(extra, false)
+    }
+
+    /// [`function_chunk`], with a static the code writes (`.data`) when `state`.
+    fn chunk_with_state(extra: Option<&str>, state: bool) -> Vec<u8> {
         let mut module = Module::new();
         let mut types = TypeSection::new();
         types
@@ -736,7 +862,13 @@ mod tests {
         module.section(&code);
         let mut data = DataSection::new();
         data.active(0, &ConstExpr::i32_const(1024), b"shared".iter().copied());
+        let mut names = vec![".rodata"];
+        if state {
+            data.active(0, &ConstExpr::i32_const(3072), b"state".iter().copied());
+            names.push(".data");
+        }
         module.section(&data);
+        data_names(&mut module, &names);
         module.finish()
     }
 
@@ -851,7 +983,7 @@ mod tests {
             ),
         ]);
         let folded = fold_chunks(&dir, &mut prefetch).expect("folded");
-        assert_eq!(folded, ["chunk_4"]);
+        assert_eq!(folded.chunks, ["chunk_4"]);
         assert!(dir.join("chunk_3.wasm").exists());
         assert!(!dir.join("chunk_4.wasm").exists());
         assert_eq!(prefetch["a"], ["chunk_3", "split_a"]);
@@ -859,6 +991,44 @@ mod tests {
             let module = fs::read(dir.join(format!("{split}.wasm"))).expect("read");
             wasmparser::validate(&module).expect("a valid module");
             assert_eq!(functions_and_slots(&module).0.len(), 3);
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_chunks_writable_data_goes_to_the_main_module_not_to_each_user() {
+        let chunk = chunk_with_state(None, true);
+        assert_eq!(writable(&chunk).expect("names"), BTreeSet::from([1]));
+        let dir = crate::link::tests::scratch("fold-state");
+        fs::create_dir_all(&dir).expect("dir");
+        fs::write(dir.join("chunk_5.wasm"), &chunk).expect("write");
+        fs::write(dir.join("split_a.wasm"), function_user()).expect("write");
+        fs::write(dir.join("split_b.wasm"), function_user()).expect("write");
+        let mut prefetch: HashMap<String, Vec<String>> = HashMap::from([
+            ("a".into(), vec!["chunk_5".into(), "split_a".into()]),
+            ("b".into(), vec!["chunk_5".into(), "split_b".into()]),
+        ]);
+        let folded = fold_chunks(&dir, &mut prefetch).expect("folded");
+        assert_eq!(folded.chunks, ["chunk_5"]);
+        // Loading the second user must not write the static again.
+        assert_eq!(
+            folded.for_main,
+            [Data {
+                offset: 3072,
+                bytes: b"state".to_vec()
+            }]
+        );
+        for split in ["split_a", "split_b"] {
+            let module = fs::read(dir.join(format!("{split}.wasm"))).expect("read");
+            wasmparser::validate(&module).expect("a valid module");
+            let written: Vec<_> = segments(&module)
+                .into_iter()
+                .filter(|(_, bytes)| !bytes.is_empty())
+                .collect();
+            assert_eq!(
+                written,
+                [(2048, b"own".to_vec()), (1024, b"shared".to_vec())]
+            );
         }
         let _ = fs::remove_dir_all(&dir);
     }

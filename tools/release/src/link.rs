@@ -85,11 +85,11 @@ pub fn split(linked: &[u8], dir: &Path) -> Result<Vec<u8>> {
     let split = transform(options).map_err(|e| fail(format!("wasm-split: {e:#}")))?;
     let mut prefetch_map = split.prefetch_map;
     let folded = fold::fold_chunks(dir, &mut prefetch_map)?;
-    if !folded.is_empty() {
+    if !folded.chunks.is_empty() {
         let path = dir.join(loader_name(&short_hash(linked)));
         let mut text =
             fs::read_to_string(&path).map_err(io(format!("reading {}", path.display())))?;
-        for chunk in &folded {
+        for chunk in &folded.chunks {
             text = loader::drop_chunk(&text, chunk)?;
         }
         fs::write(&path, text).map_err(io(format!("writing {}", path.display())))?;
@@ -99,6 +99,11 @@ pub fn split(linked: &[u8], dir: &Path) -> Result<Vec<u8>> {
     fs::write(dir.join(PREFETCH_FILE), prefetch).map_err(io("writing prefetch.json"))?;
     let main = fs::read(&main_path).map_err(io(format!("reading {}", main_path.display())))?;
     fs::remove_file(&main_path).map_err(io(format!("removing {}", main_path.display())))?;
+    let main = if folded.for_main.is_empty() {
+        main
+    } else {
+        fold::with_data(&main, &folded.for_main)?
+    };
     let (main, _) = wasm::rename(
         &main,
         &Renames {
