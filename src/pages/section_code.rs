@@ -8,6 +8,9 @@
 //!
 //! Without the feature (native and browser tests) the same functions are plain `async fn`s.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 
 use crate::browser::chunk::BuildView;
@@ -23,6 +26,9 @@ use crate::domain::sections::{sections_table, Section};
 /// Builds a section's view; a function of the section's chunk once that is here.
 pub type BuildSection = BuildView;
 
+/// The rest of a section's loading, once its code is here.
+type LoadSection = Pin<Box<dyn Future<Output = Result<BuildSection, CodeMissing>>>>;
+
 /// Written from the sections table (`domain/sections.rs`): for each section but the first page,
 /// a module named after it holding its `split_code!` line, whose value builds the component of
 /// the same name; and `prefetch` and `load` over all of them. The release build fails when a
@@ -34,7 +40,8 @@ macro_rules! lazy_sections {
     ) => {
         $(
             // The split function is named after the section: wasm-split tells split points
-            // apart by their names.
+            // apart by their names. Its value loads the section's own words first when they
+            // live apart from its code (Hotkeys' Chinese), so the section never shows a mix.
             #[allow(non_snake_case)]
             mod $section {
                 use super::*;
@@ -42,8 +49,12 @@ macro_rules! lazy_sections {
                     pub(super) $section,
                     preload,
                     $chunk,
-                    BuildSection,
-                    || view! { <super::$section /> }.into_any()
+                    LoadSection,
+                    Box::pin(async {
+                        crate::i18n::load_section_words(Section::$section).await?;
+                        let build: BuildSection = || view! { <super::$section /> }.into_any();
+                        Ok(build)
+                    })
                 );
             }
         )*
@@ -64,15 +75,14 @@ macro_rules! lazy_sections {
             });
         }
 
-        /// The function that builds a section's view, fetching its code first when it lives in
-        /// a chunk, and then its own words when they live apart from it.
+        /// The function that builds a section's view, fetching its code (and its words) first
+        /// when it lives in a chunk.
         pub async fn load(section: Section) -> Result<BuildSection, CodeMissing> {
-            let build: BuildSection = match section {
-                Section::$first => || view! { <$first /> }.into_any(),
+            let rest: LoadSection = match section {
+                Section::$first => return Ok(|| view! { <$first /> }.into_any()),
                 $(Section::$section => $section::$section().await?,)*
             };
-            crate::i18n::load_section_words(section).await?;
-            Ok(build)
+            rest.await
         }
     };
 }

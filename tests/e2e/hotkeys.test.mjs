@@ -324,17 +324,21 @@ async function openMap(p, summary, layer) {
 async function mapScreenshots(p, map, lang) {
   if (!writesScreenshots) return;
   await mkdir(SCREENSHOTS, { recursive: true });
+  // The sticky bars sit in the page's flow while the map is taken, not over its middle (set
+  // through the CSSOM: the page's Content-Security-Policy refuses inline styles).
+  const bars = (position) =>
+    p.evaluate((value) => {
+      for (const bar of document.querySelectorAll('.account-header, .connection')) bar.style.position = value;
+    }, position);
+  await bars('static');
   for (const width of [1280, 360]) {
     await p.setViewportSize({ width, height: 900 });
     for (const theme of ['light', 'dark']) {
       await p.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      // The sticky bars sit in the page's flow while the map is taken, not over the map.
-      await map.screenshot({
-        path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`),
-        style: '.account-header, .connection { position: static !important; }',
-      });
+      await map.screenshot({ path: path.join(SCREENSHOTS, `keyboard-map-${lang}-${theme}-${width}.png`) });
     }
   }
+  await bars('');
   await p.evaluate(() => document.documentElement.removeAttribute('data-theme'));
   await p.setViewportSize({ width: 1280, height: 900 });
 }
