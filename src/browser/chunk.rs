@@ -19,12 +19,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeMissing {
 }
 
 /// `split_code!(name, preload, chunk, Type, value)`: `async fn name() -> Result<Type,
-/// CodeMissing>` that gives `value`, and `async fn preload()` that only fetches its code (both
-/// with the visibility written before `name`, if any). With
-/// `split-sections`, `value` (and all it alone uses) is linked into the wasm chunk `chunk`,
-/// fetched by the first call of either; functions naming the same chunk share it. A failed fetch
-/// is an `Err`, never a panic, and is not remembered: calling again retries. Without the feature
-/// both return at once.
+/// CodeMissing>` that gives `value`, and `async fn preload()` that only fetches its code, both
+/// with the visibility written before `name`, if any. With `split-sections`, `value` (and all
+/// it alone uses) is linked into the wasm chunk `chunk`, fetched by the first call of either;
+/// functions naming the same chunk share it. A failed fetch is an `Err`, never a panic, and is
+/// not remembered: calling again retries. Without the feature both return at once.
 // rustfmt indents the attribute below a step deeper on every run.
 #[rustfmt::skip]
 macro_rules! split_code {

@@ -18,8 +18,8 @@ const RENEW_WORD: &str = "RENEW";
 
 /// Legacy Token section: masked token with Show/Copy, a curl example, and Renew behind a typed
 /// confirmation.
-/// While the organization has legacy tokens off, [`TokenSection`] says so instead and offers
-/// to switch them on; nothing is asked of the server until they are on.
+/// While the organization has legacy tokens off, [`TokenSection`] says so instead and
+/// offers to switch them on; nothing is asked of the server until they are on.
 #[component]
 pub fn LegacyToken() -> impl IntoView {
     view! {

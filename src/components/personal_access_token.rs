@@ -17,8 +17,8 @@ use crate::i18n::{api_error, t, tf};
 
 /// Personal Access Token section: the current token (as Label Studio lists it) with its dates,
 /// create (one per user), revoke, and replace (revoke, then create, in one confirmation).
-/// While the organization has personal access tokens off, [`TokenSection`] says so instead and offers
-/// to switch them on; nothing is asked of the server until they are on.
+/// While the organization has personal access tokens off, [`TokenSection`] says so instead and
+/// offers to switch them on; nothing is asked of the server until they are on.
 #[component]
 pub fn PersonalAccessToken() -> impl IntoView {
     view! {
