@@ -64,22 +64,12 @@ pub fn data_only(module: &[u8]) -> Result<Option<Vec<Data>>> {
             Payload::DataSection(reader) => {
                 for segment in reader {
                     let segment = segment.map_err(read_error)?;
-                    let DataKind::Active {
-                        memory_index: 0,
-                        offset_expr,
-                    } = segment.kind
-                    else {
-                        return Ok(None);
-                    };
-                    let mut ops = offset_expr.get_operators_reader();
-                    let (Ok(Operator::I32Const { value }), Ok(Operator::End)) =
-                        (ops.read(), ops.read())
-                    else {
+                    let Some(offset) = constant_address(&segment.kind) else {
                         return Ok(None);
                     };
                     if !segment.data.is_empty() {
                         data.push(Data {
-                            offset: value,
+                            offset,
                             bytes: segment.data.to_vec(),
                         });
                     }
@@ -154,21 +144,13 @@ fn take_segments(chunk: &[u8], which: &BTreeSet<u32>) -> Result<(Vec<u8>, Vec<Da
                 }
                 out.section(&section);
             }
-            Payload::End(_) => {}
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    out.section(&RawSection {
-                        id,
-                        data: slice(chunk, range)?,
-                    });
-                }
-            }
+            other => copy_section(&mut out, chunk, &other)?,
         }
     }
     Ok((out.finish(), taken))
 }
 
-/// The address of an active segment of memory 0 given as an `i32.const`.
+/// The address of an active segment of memory 0 given as a lone `i32.const`.
 fn constant_address(kind: &DataKind<'_>) -> Option<i32> {
     let DataKind::Active {
         memory_index: 0,
@@ -177,10 +159,23 @@ fn constant_address(kind: &DataKind<'_>) -> Option<i32> {
     else {
         return None;
     };
-    match offset_expr.get_operators_reader().read() {
-        Ok(Operator::I32Const { value }) => Some(value),
+    let mut ops = offset_expr.get_operators_reader();
+    match (ops.read(), ops.read()) {
+        (Ok(Operator::I32Const { value }), Ok(Operator::End)) => Some(value),
         _ => None,
     }
+}
+
+/// `payload`'s section written into `out` as it is in `module` (nothing for what is not a
+/// section, such as the end).
+fn copy_section(out: &mut Module, module: &[u8], payload: &Payload<'_>) -> Result<()> {
+    if let Some((id, range)) = payload.as_section() {
+        out.section(&RawSection {
+            id,
+            data: slice(module, range)?,
+        });
+    }
+    Ok(())
 }
 
 /// `module` with `data` written as active segments of memory 0 after its own segments (the data
@@ -220,15 +215,7 @@ pub fn with_data(module: &[u8], data: &[Data]) -> Result<Vec<u8>> {
                 out.section(&section);
                 written = true;
             }
-            Payload::End(_) => {}
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    out.section(&RawSection {
-                        id,
-                        data: slice(module, range)?,
-                    });
-                }
-            }
+            other => copy_section(&mut out, module, &other)?,
         }
     }
     if !has_memory {
@@ -512,15 +499,7 @@ pub fn with_functions(user: &[u8], chunk: &[u8]) -> Result<Vec<u8>> {
                 out.section(&both!(DataSection, parse_data_section, r, data));
                 data_written = true;
             }
-            Payload::End(_) => {}
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    out.section(&RawSection {
-                        id,
-                        data: slice(user, range)?,
-                    });
-                }
-            }
+            other => copy_section(&mut out, user, &other)?,
         }
     }
     if !bodies.is_empty() {
