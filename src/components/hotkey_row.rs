@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::hotkey_card::RowSlot;
 use crate::components::hotkey_clash_notes::HotkeyClashNotes;
 use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_key_button::HotkeyKeyButton;
@@ -26,9 +27,8 @@ pub fn HotkeyRow(
     announce: WriteSignal<String>,
     /// Which key labels to draw.
     platform: Platform,
-    /// False while a filter hides this row (it stays mounted).
-    #[prop(into)]
-    shown: Signal<bool>,
+    /// Its place in the filter's pass, which hides the row (it stays mounted).
+    place: RowSlot,
 ) -> impl IntoView {
     let binding = draft.row(&id);
     let dom_id = format!(
@@ -139,7 +139,8 @@ pub fn HotkeyRow(
             class="hotkey-row"
             class=("hotkey-row--off", move || !active())
             class=("hotkey-row--modified", move || modified.get())
-            hidden=move || !shown.get()
+            node_ref=place.node
+            hidden=!place.shown
             data-hotkey=id.clone()
         >
             <div class="hotkey-row__text">
