@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use leptos::html::Li;
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_row::HotkeyRow;
@@ -78,7 +78,6 @@ pub fn HotkeyCard(
                                                         .with(|c| c.get(&row_id).cloned())
                                                         .unwrap_or_default()
                                                 });
-                                                let place = rows_shown.register(&id);
                                                 view! {
                                                     <HotkeyRow
                                                         id
@@ -87,7 +86,7 @@ pub fn HotkeyCard(
                                                         clashes=row_clashes
                                                         announce
                                                         platform
-                                                        place
+                                                        rows_shown
                                                     />
                                                 }
                                             }
@@ -104,7 +103,7 @@ pub fn HotkeyCard(
 
 /// Whether each hotkey row passes the filter, written straight onto the rows' `hidden` in one
 /// pass per change of the shown set, and only where a row's visibility changes. A signal per
-/// row cost a reactive effect per row on every key press: clearing the filter woke 271 of them
+/// row cost a render effect per row on every key press: clearing the filter woke 271 of them
 /// (10–30 ms); writing the attribute is well under one.
 #[derive(Clone, Copy)]
 pub struct RowVisibility {
@@ -112,19 +111,11 @@ pub struct RowVisibility {
     rows: StoredValue<Rows>,
 }
 
-/// A row's place in the filter's pass: its element, and whether it was last shown.
-#[derive(Clone, Copy)]
-pub struct RowSlot {
-    /// The row's `<li>`.
-    pub node: NodeRef<Li>,
-    /// Whether the row is shown now (its `hidden` is the opposite).
-    pub shown: bool,
-}
-
-/// The rows in the pass, each with the number it registered under.
+/// The rows in the pass: each row's element, whether it was last shown, and the number it
+/// registered under.
 #[derive(Default)]
 struct Rows {
-    by_id: HashMap<String, (u32, RowSlot)>,
+    by_id: HashMap<String, (u32, Element, bool)>,
     next: u32,
 }
 
@@ -134,16 +125,16 @@ impl RowVisibility {
         Effect::new(move |_| {
             shown_ids.with(|shown| {
                 rows.update_value(|rows| {
-                    for (id, (_, row)) in rows.by_id.iter_mut() {
+                    for (id, (_, row, was)) in rows.by_id.iter_mut() {
                         let now = shown.contains(id);
-                        if row.shown == now {
-                            continue;
-                        }
-                        // A row not built yet keeps the state it registered with, which its
-                        // `hidden` is built from.
-                        if let Some(li) = row.node.get_untracked() {
-                            li.set_hidden(!now);
-                            row.shown = now;
+                        if *was != now {
+                            // The calls tachys writes attributes with.
+                            _ = if now {
+                                row.remove_attribute("hidden")
+                            } else {
+                                row.set_attribute("hidden", "")
+                            };
+                            *was = now;
                         }
                     }
                 });
@@ -152,31 +143,36 @@ impl RowVisibility {
         Self { shown_ids, rows }
     }
 
-    /// The slot of the row `id`, dropped from the pass when the row is removed.
-    fn register(self, id: &str) -> RowSlot {
-        let slot = RowSlot {
-            node: NodeRef::new(),
-            shown: self.shown_ids.with_untracked(|s| s.contains(id)),
+    /// Whether the row `id` passes the filter now: its `hidden` when it is built.
+    pub fn shown(self, id: &str) -> bool {
+        self.shown_ids.with_untracked(|s| s.contains(id))
+    }
+
+    /// Puts the row `id`'s element in the pass, until the row is removed.
+    fn register(self, id: String, row: Element) {
+        let shown = self.shown(&id);
+        let Some(serial) = self.rows.try_update_value(|rows| {
+            rows.next += 1;
+            rows.by_id.insert(id.clone(), (rows.next, row, shown));
+            rows.next
+        }) else {
+            return;
         };
-        let serial = self
-            .rows
-            .try_update_value(|rows| {
-                rows.next += 1;
-                rows.by_id.insert(id.to_string(), (rows.next, slot));
-                rows.next
-            })
-            .unwrap_or_default();
-        let id = id.to_string();
         let rows = self.rows;
         on_cleanup(move || {
-            // Only this row's own slot: a row re-added under the same id may have registered
+            // Only this row's own entry: a row re-added under the same id may have registered
             // already. The map may be gone with the page.
             rows.try_update_value(|rows| {
-                if rows.by_id.get(&id).is_some_and(|(n, _)| *n == serial) {
+                if rows.by_id.get(&id).is_some_and(|(n, ..)| *n == serial) {
                     rows.by_id.remove(&id);
                 }
             });
         });
-        slot
     }
+}
+
+/// The directive that puts a row in the filter's pass: `use:filtered=(rows_shown, id)` on its
+/// element, which is built with `hidden=!rows_shown.shown(&id)`.
+pub fn filtered(row: Element, (visibility, id): (RowVisibility, String)) {
+    visibility.register(id, row);
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::hotkey_card::RowSlot;
+use crate::components::hotkey_card::{filtered, RowVisibility};
 use crate::components::hotkey_clash_notes::HotkeyClashNotes;
 use crate::components::hotkey_draft::HotkeyDraft;
 use crate::components::hotkey_key_button::HotkeyKeyButton;
@@ -27,8 +27,8 @@ pub fn HotkeyRow(
     announce: WriteSignal<String>,
     /// Which key labels to draw.
     platform: Platform,
-    /// Its place in the filter's pass, which hides the row (it stays mounted).
-    place: RowSlot,
+    /// Which rows pass the filter; it hides this one (which stays mounted).
+    rows_shown: RowVisibility,
 ) -> impl IntoView {
     let binding = draft.row(&id);
     let dom_id = format!(
@@ -139,8 +139,8 @@ pub fn HotkeyRow(
             class="hotkey-row"
             class=("hotkey-row--off", move || !active())
             class=("hotkey-row--modified", move || modified.get())
-            node_ref=place.node
-            hidden=!place.shown
+            use:filtered=(rows_shown, id.clone())
+            hidden=!rows_shown.shown(&id)
             data-hotkey=id.clone()
         >
             <div class="hotkey-row__text">
