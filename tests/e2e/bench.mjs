@@ -167,6 +167,20 @@ try {
     (sel) => [...document.querySelectorAll(sel)].some((i) => i.value === 'Benchmark'), selector,
     { timeout: 120_000 });
   const FIRST_SCREEN_ROW = 'Focus Closed Task';
+  /** The first page and Hotkeys on a slow client, our page at `app` and Label Studio's at `ls`. */
+  const slowClient = (how, app, ls) => ({
+    [`personal info, slow client${how}`]: {
+      ours: [`${app}/user/account/personal-info`, formFilled('#first-name'), { slow: true }],
+      theirs: [`${ls}/user/account/personal-info`, formFilled('input[name=first_name]'), { slow: true }],
+      runs: 3,
+    },
+    [`hotkeys, slow client${how}`]: {
+      ours: [`${app}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
+      theirs: [`${ls}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
+      runs: 3,
+      budgets: { time: 0.15 },
+    },
+  });
   const cases = {
     'personal info, form filled': {
       ours: [`${APP}/user/account/personal-info`, formFilled('#first-name')],
@@ -199,32 +213,12 @@ try {
       ours: [`${APP}/user/account/hotkeys`, shown('row', 70)],
       theirs: [`${LS}/user/account/hotkeys`, shown('text', 'Previous Region in Phrase')],
     },
-    // A slow client (see `coldLoad`), 3 loads each: Label Studio's page takes about 20 s here.
-    'personal info, slow client': {
-      ours: [`${APP}/user/account/personal-info`, formFilled('#first-name'), { slow: true }],
-      theirs: [`${LS}/user/account/personal-info`, formFilled('input[name=first_name]'), { slow: true }],
-      runs: 3,
-    },
-    'hotkeys, slow client': {
-      ours: [`${APP}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
-      theirs: [`${LS}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
-      runs: 3,
-      budgets: { time: 0.15 },
-    },
-    // The slow client again, both pages behind nginx with the same gzip settings
-    // (deploy/nginx.conf): what a phone on slow 4G waits for in an installation. Above, both
-    // servers send every body uncompressed.
-    'personal info, slow client, both behind nginx with gzip': {
-      ours: [`${APP_NGINX}/user/account/personal-info`, formFilled('#first-name'), { slow: true }],
-      theirs: [`${LS_NGINX}/user/account/personal-info`, formFilled('input[name=first_name]'), { slow: true }],
-      runs: 3,
-    },
-    'hotkeys, slow client, both behind nginx with gzip': {
-      ours: [`${APP_NGINX}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
-      theirs: [`${LS_NGINX}/user/account/hotkeys`, shown('text', FIRST_SCREEN_ROW), { slow: true }],
-      runs: 3,
-      budgets: { time: 0.15 },
-    },
+    // A slow client (see `coldLoad`), 3 loads each: both servers send every body uncompressed
+    // (Label Studio's page takes about 20 s here).
+    ...slowClient('', APP, LS),
+    // The same, both pages behind nginx with the same gzip settings (deploy/nginx.conf): what a
+    // phone on slow 4G waits for in an installation.
+    ...slowClient(', both behind nginx with gzip', APP_NGINX, LS_NGINX),
     // The same loads timed by locator waits (which poll, so either page may be credited late),
     // for comparison; no budget.
     'hotkeys, list rendered, timed by locator waits': {
