@@ -1,10 +1,10 @@
 //! Code splitting by section. With the `split-sections` feature (only the release build turns it
 //! on: `scripts/lib/trunk-release`) every section but Personal info is linked into a
 //! WebAssembly chunk, which the browser fetches the first time that section is opened: the first
-//! page a user lands on downloads only the shell and Personal info. The release tool (`tools/release`) splits
-//! the module at link time and puts the chunks into `dist/`; which chunk a section is in is its
-//! row of the sections table (`domain/sections.rs`), what a deep link fetches early is
-//! `domain/lazy.rs`.
+//! page a user lands on downloads only the shell and Personal info. The release tool
+//! (`tools/release`) splits the module at link time and puts the chunks into `dist/`; which
+//! chunk a section is in is its row of the sections table (`domain/sections.rs`), what a deep
+//! link fetches early is `domain/lazy.rs`.
 //!
 //! Without the feature (native and browser tests) the same functions are plain `async fn`s.
 
